@@ -1,4 +1,17 @@
+using System.Text.Json.Serialization;
+using PipedriveMaileon.Sandbox.Common;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddSandboxShared(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/", () => "PipedriveMaileon sandbox");
+app.UseSandboxShared();
+app.MapSandboxControl();
+app.MapGet("/", () => Results.Content(
+    """<!doctype html><title>Sandbox</title><h1>PipedriveMaileon sandbox</h1><ul><li><a href="/pipedrive">Pipedrive console</a></li><li><a href="/maileon">Maileon console</a></li></ul>""",
+    "text/html"));
 app.Run();
+
+/// <summary>Entry point; public so tests can host the emulators with WebApplicationFactory.</summary>
+public partial class Program;
