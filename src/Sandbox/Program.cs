@@ -2,6 +2,12 @@ using System.Text.Json.Serialization;
 using PipedriveMaileon.Sandbox.Common;
 
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // Pipedrive's emulator on 5101 and Maileon's on 5102 unless ASPNETCORE_URLS / --urls say otherwise.
+    builder.WebHost.UseUrls("http://localhost:5101", "http://localhost:5102");
+}
+
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSandboxShared(builder.Configuration);
 

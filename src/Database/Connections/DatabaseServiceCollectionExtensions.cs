@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PipedriveMaileon.Database.Schema;
+
+namespace PipedriveMaileon.Database.Connections;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Registers one pooled <see cref="NpgsqlDataSource"/> for our own tables and the schema migrator.</summary>
+    public static IServiceCollection AddApplicationDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
+using PipedriveMaileon.Database.Connections;
+using PipedriveMaileon.Database.DataProtection;
+using PipedriveMaileon.Grains.Interfaces.Hosting;
+
+namespace PipedriveMaileon.Silo.Hosting;
+
+/// <summary>Builds the silo host: ADO.NET clustering, grain storage and reminders on PostgreSQL.</summary>
+public static class SiloHostBuilder
+{
+    public static IHost Build(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        var configuration = builder.Configuration;
+        var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
+        var endpoints = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+        Validate(endpoints);
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(endpoints.ShutdownTimeoutSeconds));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddApplicationDatabase(configuration);
+        builder.Services.AddSharedDataProtection(configuration);
+        builder.Services.AddHostedService<SchemaGate>();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = configuration[ClusterIdentity.ClusterIdKey] ?? ClusterIdentity.DefaultClusterId;
+                o.ServiceId = configuration[ClusterIdentity.ServiceIdKey] ?? ClusterIdentity.DefaultServiceId;
+            });
+            var advertised = AdvertisedAddress(endpoints);
+            silo.ConfigureEndpoints(advertised, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = ClusterIdentity.AdoNetInvariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(ClusterIdentity.StorageProvider, options => options.Configure<IServiceProvider>((o, services) =>
+            {
+                o.Invariant = ClusterIdentity.AdoNetInvariant;
+                o.ConnectionString = connectionString;
+
+                // JSON without CLR type names: renaming a state class or namespace does not orphan stored state.
+                o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
+            }));
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = ClusterIdentity.AdoNetInvariant;
+                o.ConnectionString = connectionString;
+            });
+        });
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The configured address; otherwise, when listening on all interfaces (containers), this host's first IPv4
+    /// address so peers in other containers can reach it; otherwise loopback (local runs).
+    /// </summary>
+    private static IPAddress AdvertisedAddress(SiloEndpointOptions endpoints)
+    {
+        if (endpoints.AdvertisedAddress is { Length: > 0 } configured)
+        {
+            return IPAddress.Parse(configured);
+        }
+
+        if (endpoints.ListenOnAnyHostAddress)
+        {
+            return Dns.GetHostAddresses(Dns.GetHostName())
+                .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                ?? IPAddress.Loopback;
+        }
+
+        return IPAddress.Loopback;
+    }
+
+    private static void Validate(SiloEndpointOptions endpoints)
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(endpoints, new(endpoints), results, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(SiloEndpointOptions.Section, typeof(SiloEndpointOptions), results.Select(r => $"Orleans:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        }
+
+        if (endpoints.AdvertisedAddress is { Length: > 0 } address && !IPAddress.TryParse(address, out _))
+        {
+            throw new OptionsValidationException(SiloEndpointOptions.Section, typeof(SiloEndpointOptions), [$"Orleans:AdvertisedAddress '{address}' is not an IP address."]);
+        }
+    }
+}

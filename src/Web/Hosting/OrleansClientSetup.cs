@@ -1,0 +1,31 @@
+using Orleans.Configuration;
+using PipedriveMaileon.Database.Connections;
+using PipedriveMaileon.Grains.Interfaces.Hosting;
+
+namespace PipedriveMaileon.Web.Hosting;
+
+/// <summary>The web front end is an Orleans client: it finds gateways in the same PostgreSQL membership table.</summary>
+public static class OrleansClientSetup
+{
+    public static WebApplicationBuilder AddClusterClient(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
+        builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepTryingToConnect>();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = configuration[ClusterIdentity.ClusterIdKey] ?? ClusterIdentity.DefaultClusterId;
+                o.ServiceId = configuration[ClusterIdentity.ServiceIdKey] ?? ClusterIdentity.DefaultServiceId;
+            });
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = ClusterIdentity.AdoNetInvariant;
+                o.ConnectionString = connectionString;
+            });
+        });
+        return builder;
+    }
+}

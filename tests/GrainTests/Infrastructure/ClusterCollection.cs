@@ -1,0 +1,7 @@
+namespace PipedriveMaileon.GrainTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = nameof(ClusterCollection);
+}
