@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.DataProtection;
+using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 
 namespace PipedriveMaileon.Silo.Hosting;
@@ -20,8 +21,8 @@ public static class SiloHostBuilder
         Validate(endpoints);
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(endpoints.ShutdownTimeoutSeconds));
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddApplicationDatabase(configuration);
+        builder.Services.AddGrainServices();
         builder.Services.AddSharedDataProtection(configuration);
         builder.Services.AddHostedService<SchemaGate>();
 
@@ -52,6 +53,7 @@ public static class SiloHostBuilder
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
                 o.ConnectionString = connectionString;
             });
+            silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweeperGrain>(0).Start());
         });
 
         return builder.Build();

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Hosting;
+using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.GrainTests.Outbox;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -15,7 +18,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-26T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    public InMemoryJournalWriter Journal { get; } = new();
+
+    public ScriptedEffects Effects { get; } = new();
 
     public IGrainFactory Grains => Cluster.Client;
 
@@ -29,7 +34,12 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddOptions<MemoryGrainStorageOptions>(ClusterIdentity.StorageProvider)
                 .Configure<IServiceProvider>((o, services) => o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services));
             silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddGrainRuntimeServices();
+            silo.Services.AddSingleton<IJournalWriter>(Journal);
+            silo.Services.AddSingleton(Effects);
+
+            // Fast retries so backoff shows in tests without waiting minutes.
+            silo.Services.AddSingleton(new RetryPolicy(maxAttempts: 4, first: TimeSpan.FromMilliseconds(20), cap: TimeSpan.FromMilliseconds(100)));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,0 +1,8 @@
+namespace PipedriveMaileon.Database.Journal;
+
+public enum ActivityLevel
+{
+    Info,
+    Warning,
+    Error,
+}

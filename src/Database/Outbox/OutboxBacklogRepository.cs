@@ -1,0 +1,34 @@
+using Npgsql;
+
+namespace PipedriveMaileon.Database.Outbox;
+
+/// <summary>Reads the outbox due times the storage write keeps in <c>OrleansStorage.OutboxDueAt</c>.</summary>
+public sealed class OutboxBacklogRepository(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<OverdueGrain>> FindOverdueAsync(string serviceId, TimeSpan grace, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT GrainTypeString, GrainIdN1, GrainIdExtensionString, OutboxDueAt
+              FROM OrleansStorage
+             WHERE ServiceId = $1 AND OutboxDueAt < now() - $2
+             ORDER BY OutboxDueAt
+             LIMIT $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = serviceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = grace });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var overdue = new List<OverdueGrain>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            overdue.Add(new OverdueGrain(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return overdue;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Database.Outbox;
+using PipedriveMaileon.Grains.Outbox;
+
+namespace PipedriveMaileon.Grains.Hosting;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>Services the grains need in a silo with PostgreSQL (the journal tables and the outbox index).</summary>
+    public static IServiceCollection AddGrainServices(this IServiceCollection services)
+    {
+        services.AddSingleton<PostgresJournalWriter>();
+        services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
+        services.AddSingleton<OutboxBacklogRepository>();
+        return services.AddGrainRuntimeServices();
+    }
+
+    /// <summary>Services every silo needs, whatever the storage (also used by in-memory test clusters).</summary>
+    public static IServiceCollection AddGrainRuntimeServices(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(RetryPolicy.Default);
+        services.AddSingleton<OutboxGrainServices>();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace PipedriveMaileon.Grains.Outbox;
+
+public enum OutboxDisposition
+{
+    Completed,
+    WillRetry,
+    Parked,
+}

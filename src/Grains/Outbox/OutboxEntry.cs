@@ -1,0 +1,21 @@
+namespace PipedriveMaileon.Grains.Outbox;
+
+/// <summary>One side effect waiting to be performed, with its retry bookkeeping. Stored in grain state.</summary>
+public sealed class OutboxEntry<TWork>
+    where TWork : class
+{
+    public long Id { get; set; }
+
+    public required TWork Work { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>Set when retrying stopped (a permanent failure, or too many attempts); cleared by a manual retry.</summary>
+    public DateTimeOffset? ParkedAt { get; set; }
+}

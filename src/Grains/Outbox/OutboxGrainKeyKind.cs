@@ -1,0 +1,7 @@
+namespace PipedriveMaileon.Grains.Outbox;
+
+public enum OutboxGrainKeyKind
+{
+    Integer,
+    IntegerCompound,
+}

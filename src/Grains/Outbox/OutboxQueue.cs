@@ -1,0 +1,76 @@
+namespace PipedriveMaileon.Grains.Outbox;
+
+/// <summary>
+/// The ordered side effects of one grain. Entries run one at a time in order; a parked entry steps out of the
+/// line so later ones are not held up forever. Plain data plus rules, stored as part of the grain state.
+/// </summary>
+public sealed class OutboxQueue<TWork>
+    where TWork : class
+{
+    public List<OutboxEntry<TWork>> Entries { get; set; } = [];
+
+    public long LastId { get; set; }
+
+    /// <summary>Earliest time something needs doing, or null when nothing does (parked entries wait for a person).</summary>
+    public DateTimeOffset? NextDueAt() =>
+        Entries.Where(e => e.ParkedAt is null).Select(e => (DateTimeOffset?)e.DueAt).Min();
+
+    public bool HasPending => Entries.Any(e => e.ParkedAt is null);
+
+    public IEnumerable<OutboxEntry<TWork>> Parked => Entries.Where(e => e.ParkedAt is not null);
+
+    public OutboxEntry<TWork> Enqueue(TWork work, DateTimeOffset now)
+    {
+        var entry = new OutboxEntry<TWork> { Id = ++LastId, Work = work, CreatedAt = now, DueAt = now };
+        Entries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>The first entry not parked, if it is due.</summary>
+    public OutboxEntry<TWork>? Head(DateTimeOffset now)
+    {
+        var head = Entries.FirstOrDefault(e => e.ParkedAt is null);
+        return head is not null && head.DueAt <= now ? head : null;
+    }
+
+    public OutboxEntry<TWork>? Find(long id) => Entries.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>Records an attempt's outcome. Returns what became of the entry.</summary>
+    public OutboxDisposition Record(long id, EffectOutcome outcome, DateTimeOffset now, RetryPolicy policy, double random)
+    {
+        var entry = Find(id) ?? throw new InvalidOperationException($"Outbox entry {id} does not exist.");
+        entry.Attempts++;
+        switch (outcome)
+        {
+            case EffectOutcome.Succeeded:
+                Entries.Remove(entry);
+                return OutboxDisposition.Completed;
+            case EffectOutcome.Transient transient when entry.Attempts < policy.MaxAttempts:
+                entry.LastError = outcome.Summary;
+                entry.DueAt = now + policy.Delay(entry.Attempts, random, transient.NotBefore);
+                return OutboxDisposition.WillRetry;
+            default:
+                entry.LastError = outcome.Summary;
+                entry.ParkedAt = now;
+                return OutboxDisposition.Parked;
+        }
+    }
+
+    /// <summary>Puts parked entries back in line (a person asked to retry). Returns how many.</summary>
+    public int Unpark(DateTimeOffset now)
+    {
+        var parked = Entries.Where(e => e.ParkedAt is not null).ToList();
+        foreach (var entry in parked)
+        {
+            entry.ParkedAt = null;
+            entry.Attempts = 0;
+            entry.DueAt = now;
+        }
+
+        return parked.Count;
+    }
+
+    /// <summary>Drops entries whose work no longer matters (e.g. a pending update superseded by a newer one).</summary>
+    public int RemoveWhere(Func<TWork, bool> obsolete) =>
+        Entries.RemoveAll(e => e.Attempts == 0 && e.ParkedAt is null && obsolete(e.Work));
+}

@@ -1,0 +1,24 @@
+namespace PipedriveMaileon.Grains.Outbox;
+
+/// <summary>
+/// Jittered exponential backoff for outbox retries: 5 s, 10 s, 20 s ... capped at 15 minutes, parked after
+/// <see cref="MaxAttempts"/> attempts (about 2.5 hours of trying). A server's Retry-After is honoured when longer.
+/// </summary>
+public sealed class RetryPolicy(int maxAttempts = 14, TimeSpan? first = null, TimeSpan? cap = null)
+{
+    public static RetryPolicy Default { get; } = new();
+
+    public int MaxAttempts { get; } = maxAttempts;
+
+    private readonly TimeSpan first = first ?? TimeSpan.FromSeconds(5);
+    private readonly TimeSpan cap = cap ?? TimeSpan.FromMinutes(15);
+
+    /// <summary>Delay before attempt number <paramref name="attempts"/> + 1, given a random value in [0, 1).</summary>
+    public TimeSpan Delay(int attempts, double random, TimeSpan? notBefore = null)
+    {
+        var exponential = first.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        var bounded = Math.Min(exponential, cap.TotalMilliseconds);
+        var jittered = TimeSpan.FromMilliseconds(bounded * (0.75 + (0.5 * random)));
+        return notBefore is { } minimum && minimum > jittered ? minimum : jittered;
+    }
+}
