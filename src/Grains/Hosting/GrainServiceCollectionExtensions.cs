@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Database.Outbox;
 using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.Grains.Hosting;
 
@@ -24,6 +25,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(RetryPolicy.Default);
         services.AddSingleton<OutboxGrainServices>();
+        services.AddSingleton<SecretProtector>();
         return services;
     }
 }

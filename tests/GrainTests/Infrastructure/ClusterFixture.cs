@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Hosting;
@@ -35,6 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 .Configure<IServiceProvider>((o, services) => o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services));
             silo.UseInMemoryReminderService();
             silo.Services.AddGrainRuntimeServices();
+            silo.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
             silo.Services.AddSingleton<IJournalWriter>(Journal);
             silo.Services.AddSingleton(Effects);
 
