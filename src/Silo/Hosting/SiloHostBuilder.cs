@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.DataProtection;
@@ -53,6 +54,9 @@ public static class SiloHostBuilder
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
                 o.ConnectionString = connectionString;
             });
+            // Serves the dashboard's data to the web front end, which hosts its pages behind operator login.
+            silo.AddDashboard(o => o.HideTrace = true);
+            silo.AddActivityPropagation();
             silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweeperGrain>(0).Start());
         });
 

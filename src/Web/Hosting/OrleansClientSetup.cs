@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 
@@ -20,6 +21,8 @@ public static class OrleansClientSetup
                 o.ServiceId = configuration[ClusterIdentity.ServiceIdKey] ?? ClusterIdentity.DefaultServiceId;
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+            client.AddDashboard(o => o.HideTrace = true);
+            client.AddActivityPropagation();
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
