@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Database.Schema;
 
 namespace PipedriveMaileon.Database.Connections;
@@ -13,6 +14,7 @@ public static class DatabaseServiceCollectionExtensions
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<JournalReader>();
         return services;
     }
 }

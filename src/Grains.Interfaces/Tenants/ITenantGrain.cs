@@ -23,4 +23,23 @@ public interface ITenantGrain : IGrainWithIntegerKey
     /// </summary>
     [AlwaysInterleave]
     Task<TenantConnection> RefreshAccessToken(ProtectedSecret rejectedToken);
+
+    /// <summary>Creates or re-activates the tenant from a completed OAuth exchange (a re-install keeps settings and history).</summary>
+    Task<InstallationResult> Install(InstallationGrant grant);
+
+    /// <summary>For the settings page. Interleaves, so the page loads while a setup runs.</summary>
+    [AlwaysInterleave]
+    Task<TenantOverview> GetOverview();
+
+    /// <summary>The tenant's Pipedrive person fields (custom and standard) for the extra-field drop-downs, read live.</summary>
+    Task<IReadOnlyList<PersonFieldChoice>> GetPersonFieldChoices();
+
+    /// <summary>Validates (Maileon key with /ping, field choices), stores, and runs the setup of both sides.</summary>
+    Task<SettingsSaveResult> SaveSettings(SettingsUpdate update);
+
+    /// <summary>Runs the idempotent setup again (the page's "repair" button and the self-healing reminder).</summary>
+    Task<IReadOnlyList<SetupStepOutcome>> RunSetup(long? actingUserId);
+
+    /// <summary>Deactivates the tenant: removes our webhooks on both sides, revokes and wipes tokens and keys.</summary>
+    Task Uninstall(UninstallRequest request);
 }

@@ -109,6 +109,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Secrets__MasterKey"] = MasterKey,
             ["Operator__Username"] = OperatorUser,
             ["Operator__Password"] = OperatorPassword,
+            ["Pipedrive__ClientId"] = "integration-test-app",
+            ["Pipedrive__ClientSecret"] = "integration-test-secret",
         };
         foreach (var (key, value) in extraEnvironment)
         {

@@ -1,0 +1,8 @@
+namespace PipedriveMaileon.Grains.Interfaces.Tenants;
+
+public enum SetupStepState
+{
+    Done,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,7 @@
+namespace PipedriveMaileon.Grains.Interfaces.Tenants;
+
+public enum UninstallSource
+{
+    PipedriveCallback,
+    SettingsPage,
+}

@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+using PipedriveMaileon.Web.Sessions;
+
+namespace PipedriveMaileon.Web.Settings;
+
+/// <summary>
+/// The tenant's settings page: the form, the status panel (connections, webhooks, setup) and recent activity.
+/// The company always comes from the session, never from the request.
+/// </summary>
+[Authorize(Policy = SessionAuthentication.PolicyName)]
+public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : PageModel
+{
+    [BindProperty]
+    public SettingsForm Form { get; set; } = new();
+
+    public TenantOverview Overview { get; private set; } = null!;
+
+    public IReadOnlyList<PersonFieldChoice> FieldChoices { get; private set; } = [];
+
+    public string? FieldChoicesProblem { get; private set; }
+
+    public IReadOnlyList<ActivityRecord> Activity { get; private set; } = [];
+
+    public IReadOnlyList<SetupStepOutcome>? JustRanSetup { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    private TenantSession Session => TenantSession.From(User) ?? throw new InvalidOperationException("No tenant session.");
+
+    private ITenantGrain Tenant => cluster.GetGrain<ITenantGrain>(Session.CompanyId);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync(fillForm: true);
+        return Overview.Status == TenantStatus.Uninstalled ? await SignOutUninstalledAsync() : Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (Form.ChosenExtraFields().Count > SettingsForm.MaxExtraFields)
+        {
+            ModelState.AddModelError("Form.ExtraFields", $"Choose at most {SettingsForm.MaxExtraFields} extra fields.");
+        }
+
+        if (Form.ChosenExtraFields().Distinct(StringComparer.Ordinal).Count() != Form.ChosenExtraFields().Count)
+        {
+            ModelState.AddModelError("Form.ExtraFields", "Each extra field can be chosen once.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await Tenant.SaveSettings(new SettingsUpdate
+            {
+                MaileonApiKey = string.IsNullOrWhiteSpace(Form.MaileonApiKey) ? null : Form.MaileonApiKey.Trim(),
+                DoiMailingKey = string.IsNullOrWhiteSpace(Form.DoiMailingKey) ? null : Form.DoiMailingKey.Trim(),
+                DoiPlus = Form.Permission == "doiplus",
+                DealEventsEnabled = Form.DealEvents,
+                ExtraFieldKeys = Form.ChosenExtraFields(),
+                ActingUserId = Session.UserId,
+            });
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError($"Form.{field}", message);
+            }
+
+            if (result.Saved)
+            {
+                JustRanSetup = result.Setup;
+                Notice = "Settings saved.";
+            }
+        }
+
+        // A rejected key is never echoed back into the form.
+        Form.MaileonApiKey = null;
+        await LoadAsync(fillForm: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRepairAsync()
+    {
+        JustRanSetup = await Tenant.RunSetup(Session.UserId);
+        Notice = "Setup checked and repaired where needed.";
+        await LoadAsync(fillForm: true);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUninstallAsync()
+    {
+        await Tenant.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, Session.UserId, DateTimeOffset.UtcNow));
+        return await SignOutUninstalledAsync();
+    }
+
+    private async Task<IActionResult> SignOutUninstalledAsync()
+    {
+        await SessionAuthentication.SignOutAsync(HttpContext);
+        return RedirectToPage("/Settings/Uninstalled");
+    }
+
+    private async Task LoadAsync(bool fillForm)
+    {
+        ViewData["Company"] = Session.CompanyName;
+        Overview = await Tenant.GetOverview();
+        if (fillForm)
+        {
+            Form = new SettingsForm
+            {
+                DoiMailingKey = Overview.DoiMailingKey,
+                Permission = Overview.DoiPlus ? "doiplus" : "doi",
+                DealEvents = Overview.DealEventsEnabled,
+                ExtraFields = [.. Overview.ExtraFieldKeys],
+            };
+        }
+
+        while (Form.ExtraFields.Count < SettingsForm.MaxExtraFields)
+        {
+            Form.ExtraFields.Add(null);
+        }
+
+        if (Overview.Status == TenantStatus.Active)
+        {
+            try
+            {
+                FieldChoices = await Tenant.GetPersonFieldChoices();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                FieldChoicesProblem = "Pipedrive's person fields could not be read just now; the drop-downs show your saved choices only.";
+            }
+        }
+
+        Activity = await journal.RecentActivityAsync(Session.CompanyId, 50, HttpContext.RequestAborted);
+    }
+}

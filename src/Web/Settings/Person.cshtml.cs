@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Web.Sessions;
+
+namespace PipedriveMaileon.Web.Settings;
+
+/// <summary>One person's consent history in this tenant (the person id is looked up within the session's company).</summary>
+[Authorize(Policy = SessionAuthentication.PolicyName)]
+public sealed class PersonModel(JournalReader journal) : PageModel
+{
+    public long PersonId { get; private set; }
+
+    public IReadOnlyList<LedgerRow> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long? personId)
+    {
+        var session = TenantSession.From(User)!;
+        ViewData["Company"] = session.CompanyName;
+        if (personId is not > 0)
+        {
+            return RedirectToPage("/Settings/Index");
+        }
+
+        PersonId = personId.Value;
+        var entries = new List<LedgerRow>();
+        await foreach (var row in journal.LedgerAsync(session.CompanyId, PersonId, HttpContext.RequestAborted))
+        {
+            entries.Add(row);
+        }
+
+        Entries = entries;
+        return Page();
+    }
+}
