@@ -113,7 +113,19 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
         {
             for (var attempt = 1; ; attempt++)
             {
-                if (!change())
+                bool changed;
+                try
+                {
+                    changed = change();
+                }
+                catch
+                {
+                    // A half-applied change must not stay in memory.
+                    await ReloadAsync();
+                    throw;
+                }
+
+                if (!changed)
                 {
                     return false;
                 }
@@ -126,6 +138,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 catch (InconsistentStateException) when (attempt == 1)
                 {
                     await ReloadAsync();
+                    ThrowIfRetired();
                 }
                 catch (Exception ex) when (ex is not GrainStateUnavailableException)
                 {

@@ -63,10 +63,12 @@ public sealed class ProcessCluster : IAsyncDisposable
         return silo;
     }
 
-    public async Task<WebNode> StartWebAsync(string name)
+    /// <summary>A URL for a web node started later (when others, like the sandbox, must know it first).</summary>
+    public static Uri ReserveWebUrl() => new($"http://127.0.0.1:{FreePorts.Next()}");
+
+    public async Task<WebNode> StartWebAsync(string name, Uri? reservedUrl = null)
     {
-        var port = FreePorts.Next();
-        var url = $"http://127.0.0.1:{port}";
+        var url = (reservedUrl ?? ReserveWebUrl()).ToString().TrimEnd('/');
         var web = ManagedProcess.Start(name, "Web", Environment(new()
         {
             ["ASPNETCORE_URLS"] = url,
