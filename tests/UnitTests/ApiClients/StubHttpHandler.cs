@@ -11,8 +11,8 @@ internal sealed class StubHttpHandler(TimeProvider time) : HttpMessageHandler
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
-    private readonly Queue<Func<RecordedRequest, HttpResponseMessage>> _script = new();
-    private Func<RecordedRequest, HttpResponseMessage>? _last;
+    private readonly Queue<Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>>> _script = new();
+    private Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>>? _last;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -27,7 +27,10 @@ internal sealed class StubHttpHandler(TimeProvider time) : HttpMessageHandler
 
     public RecordedRequest Single => Assert.Single(Requests);
 
-    public StubHttpHandler Respond(Func<RecordedRequest, HttpResponseMessage> responder)
+    public StubHttpHandler Respond(Func<RecordedRequest, HttpResponseMessage> responder) =>
+        RespondAsync((request, _) => Task.FromResult(responder(request)));
+
+    public StubHttpHandler RespondAsync(Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> responder)
     {
         lock (_gate)
         {
@@ -36,6 +39,13 @@ internal sealed class StubHttpHandler(TimeProvider time) : HttpMessageHandler
 
         return this;
     }
+
+    /// <summary>Never answers; only the client's timeouts (or cancellation) end the request.</summary>
+    public StubHttpHandler Hang() => RespondAsync(async (_, cancellationToken) =>
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    });
 
     public StubHttpHandler Respond(
         HttpStatusCode status,
@@ -70,7 +80,7 @@ internal sealed class StubHttpHandler(TimeProvider time) : HttpMessageHandler
             body,
             time.GetUtcNow());
 
-        Func<RecordedRequest, HttpResponseMessage> responder;
+        Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> responder;
         lock (_gate)
         {
             _requests.Add(recorded);
@@ -82,7 +92,7 @@ internal sealed class StubHttpHandler(TimeProvider time) : HttpMessageHandler
             responder = _last ?? throw new InvalidOperationException("The test scripted no response.");
         }
 
-        var response = responder(recorded);
+        var response = await responder(recorded, cancellationToken);
         response.RequestMessage = request;
         return response;
     }
