@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using PipedriveMaileon.ApiClients.Resilience;
+
+namespace PipedriveMaileon.ApiClients.Maileon;
+
+public static class MaileonServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="MaileonClient"/> with options from the <c>Maileon</c> section validated at start-up.</summary>
+    public static IServiceCollection AddMaileonClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MaileonOptions>()
+            .Bind(configuration.GetSection(MaileonOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MaileonOptions>, MaileonOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The resilience pipeline bounds each call; HttpClient's own timeout would only cut it short less precisely.
+        services.AddHttpClient<MaileonClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("maileon", ConfigurePipeline)
+            .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
+        return services;
+    }
+
+    private static void ConfigurePipeline(Polly.ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<MaileonOptions>>().Value;
+        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        ApiResiliencePipeline.Configure(builder, options.Resilience, response => new RetryHint(RetryHint.RetryAfter(response, time), false));
+    }
+}

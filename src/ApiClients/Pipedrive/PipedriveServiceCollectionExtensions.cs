@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using PipedriveMaileon.ApiClients.Resilience;
+
+namespace PipedriveMaileon.ApiClients.Pipedrive;
+
+public static class PipedriveServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="PipedriveOAuthClient"/>, <see cref="PipedriveApiClient"/> and
+    /// <see cref="PipedriveRateLimitTracker"/>, with options from the <c>Pipedrive</c> section validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddPipedriveClients(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PipedriveOptions>()
+            .Bind(configuration.GetSection(PipedriveOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipedriveOptions>, PipedriveOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PipedriveRateLimitTracker>();
+
+        services.AddHttpClient<PipedriveOAuthClient>(ConfigureHttpClient)
+            .AddResilienceHandler("pipedrive-oauth", ConfigurePipeline);
+
+        services.AddHttpClient<PipedriveApiClient>(ConfigureHttpClient)
+            .AddResilienceHandler("pipedrive-api", ConfigurePipeline)
+            .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
+
+        return services;
+    }
+
+    // The resilience pipeline bounds each call; HttpClient's own timeout would only cut it short with a less
+    // precise error.
+    private static void ConfigureHttpClient(HttpClient client) => client.Timeout = Timeout.InfiniteTimeSpan;
+
+    private static void ConfigurePipeline(
+        Polly.ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<PipedriveOptions>>().Value;
+        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        ApiResiliencePipeline.Configure(builder, options.Resilience, response => PipedriveRetryHints.Read(response, time));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using PipedriveMaileon.ApiClients.Wire;
+
+namespace PipedriveMaileon.ApiClients.Resilience;
+
+/// <summary>
+/// The pipeline every client call runs through, outermost first: a total timeout, a short retry, a circuit
+/// breaker (one per tenant, because the handler selects the pipeline by <see cref="ApiRequestOptions.TenantKey"/>)
+/// and a per-attempt timeout.
+/// </summary>
+internal static class ApiResiliencePipeline
+{
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        ApiResilienceOptions options,
+        Func<HttpResponseMessage, RetryHint> readHint)
+    {
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout });
+
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                Name = "retry",
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldRetryAfterHeader = false,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, readHint)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response ? readHint(response).Delay : null),
+            });
+        }
+
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            Name = "circuit",
+            FailureRatio = options.CircuitFailureRatio,
+            MinimumThroughput = options.CircuitMinimumThroughput,
+            SamplingDuration = options.CircuitSamplingDuration,
+            BreakDuration = options.CircuitBreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(CountsAgainstCircuit(args.Outcome)),
+        });
+
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout });
+    }
+
+    private static bool ShouldRetry(
+        Outcome<HttpResponseMessage> outcome,
+        ResilienceContext context,
+        ApiResilienceOptions options,
+        Func<HttpResponseMessage, RetryHint> readHint)
+    {
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
+        if (request is null || !ApiRequestOptions.IsRetrySafe(request))
+        {
+            return false;
+        }
+
+        if (outcome.Exception is not null)
+        {
+            return outcome.Exception is HttpRequestException or TimeoutRejectedException;
+        }
+
+        if (outcome.Result is not { } response || !HttpStatusRules.IsTransient((int)response.StatusCode))
+        {
+            return false;
+        }
+
+        var hint = readHint(response);
+        return !hint.DoNotRetry && (hint.Delay is null || hint.Delay <= options.MaxRetryDelay);
+    }
+
+    // A rate limit is the server protecting itself, not failing; opening the circuit for it would hide the wait
+    // the server asked for behind a generic "circuit open".
+    private static bool CountsAgainstCircuit(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || (outcome.Result is { } response
+            && response.StatusCode != HttpStatusCode.TooManyRequests
+            && HttpStatusRules.IsTransient((int)response.StatusCode));
+
+    internal static bool IsPipelineRejection(Exception exception) =>
+        exception is TimeoutRejectedException or BrokenCircuitException;
+}

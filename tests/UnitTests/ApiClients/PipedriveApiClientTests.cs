@@ -1,0 +1,524 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.ApiClients.Pipedrive;
+
+namespace PipedriveMaileon.UnitTests.ApiClients;
+
+public sealed class PipedriveApiClientTests : IDisposable
+{
+    private const string AccessToken = "v1u:AQIBAHj-access-token-for-tests";
+    private const string NewsletterKey = "9dc80c50d78a15643bfc4ca79d76156a73a1ca0e";
+
+    private readonly ApiClientHarness _harness = new();
+    private readonly PipedriveConnection _connection = new(8087566, new Uri("https://user-company.pipedrive.com"), AccessToken);
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task GetCurrentUserSendsBearerTokenAndParsesCompany()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CurrentUser);
+
+        var user = await _harness.Pipedrive.GetCurrentUserAsync(_connection);
+
+        var request = _harness.Handler.Single;
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Equal("https://user-company.pipedrive.com/api/v1/users/me", request.Uri.AbsoluteUri);
+        Assert.Equal($"Bearer {AccessToken}", request.Authorization);
+        Assert.Equal("application/json", request.Accept);
+        Assert.Equal(1, user.Id);
+        Assert.Equal("Me", user.Name);
+        Assert.Equal("me@pipedrive.com", user.Email);
+        Assert.True(user.IsAdmin);
+        Assert.True(user.IsActive);
+        Assert.Equal(54235233, user.CompanyId);
+        Assert.Equal("Pipedrive", user.CompanyName);
+        Assert.Equal("pipedrive-12g53f", user.CompanyDomain);
+        Assert.Equal("EE", user.CompanyCountry);
+        Assert.Equal("Europe/Berlin", user.TimezoneName);
+    }
+
+    [Fact]
+    public async Task GetUserParsesTheUserAndTreats404AsAbsent()
+    {
+        _harness.Handler
+            .Respond(HttpStatusCode.OK, PipedriveExamples.User)
+            .Respond(HttpStatusCode.NotFound, PipedriveExamples.UserNotFound);
+
+        var user = await _harness.Pipedrive.GetUserAsync(_connection, 2);
+        var missing = await _harness.Pipedrive.GetUserAsync(_connection, 3);
+
+        Assert.Equal("/api/v1/users/2", _harness.Handler.Requests[0].PathAndQuery);
+        Assert.Equal("/api/v1/users/3", _harness.Handler.Requests[1].PathAndQuery);
+        Assert.NotNull(user);
+        Assert.Equal("Jane Doe", user.Name);
+        Assert.Equal("jane@pipedrive.com", user.Email);
+        Assert.True(user.IsAdmin);
+        Assert.Null(user.CompanyId);
+        Assert.Null(missing);
+    }
+
+    [Fact]
+    public async Task ListPersonFieldsFollowsPaginationAndKeepsOptionIds()
+    {
+        _harness.Handler
+            .Respond(HttpStatusCode.OK, PipedriveExamples.PersonFieldsPage1)
+            .Respond(HttpStatusCode.OK, PipedriveExamples.PersonFieldsPage2);
+
+        var fields = await _harness.Pipedrive.ListPersonFieldsAsync(_connection);
+
+        Assert.Equal(
+            ["/api/v1/personFields?start=0&limit=100", "/api/v1/personFields?start=100&limit=100"],
+            _harness.Handler.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal(["title", NewsletterKey, "d4fb3e1a7c1f0f5e1e8b2c5a9d3e6f7a8b9c0d1e"], fields.Select(f => f.Key));
+        var customerType = fields[1];
+        Assert.Equal(2, customerType.Id);
+        Assert.Equal("enum", customerType.FieldType);
+        Assert.True(customerType.IsCustom);
+        Assert.False(fields[0].IsCustom);
+        Assert.Equal([190L, 191L, 192L], customerType.Options.Select(o => o.Id));
+        Assert.Equal(191, customerType.OptionByLabel("Company")?.Id);
+        Assert.Equal("Subscribed", fields[2].OptionById(203)?.Label);
+    }
+
+    [Fact]
+    public async Task CreatePersonFieldPostsNameTypeAndOptionLabels()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CreatedPersonField);
+
+        var field = await _harness.Pipedrive.CreatePersonFieldAsync(
+            _connection,
+            new PipedrivePersonFieldDefinition("Maileon newsletter", "enum", ["Subscribed", "Pending DOI", "Unsubscribed"], AddVisibleFlag: false));
+
+        var request = _harness.Handler.Single;
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("/api/v1/personFields", request.PathAndQuery);
+        Assert.Equal("application/json", request.ContentType);
+        Assert.Equal(
+            """{"name":"Maileon newsletter","field_type":"enum","options":[{"label":"Subscribed"},{"label":"Pending DOI"},{"label":"Unsubscribed"}],"add_visible_flag":false}""",
+            request.BodyText);
+        Assert.Equal(NewsletterKey, field.Key);
+        Assert.Matches("^[0-9a-f]{40}$", field.Key);
+        Assert.Equal(192, field.OptionByLabel("Unsubscribed")?.Id);
+    }
+
+    [Fact]
+    public async Task CreatePersonFieldIsNotRepeatedAfterAServerError()
+    {
+        _harness.Handler.Respond(HttpStatusCode.InternalServerError, """{"success":false,"error":"boom"}""");
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.CreatePersonFieldAsync(
+            _connection, new PipedrivePersonFieldDefinition("Newsletter", "enum", ["Subscribe"])));
+
+        Assert.Equal(ApiFailureKind.Transient, failure.Kind);
+        Assert.Single(_harness.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task DeletePersonFieldReportsWhetherItExisted()
+    {
+        _harness.Handler
+            .Respond(HttpStatusCode.OK, """{"success":true,"data":{"id":123}}""")
+            .Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
+
+        Assert.True(await _harness.Pipedrive.DeletePersonFieldAsync(_connection, 123));
+        Assert.False(await _harness.Pipedrive.DeletePersonFieldAsync(_connection, 123));
+        Assert.All(_harness.Handler.Requests, r => Assert.Equal(HttpMethod.Delete, r.Method));
+        Assert.Equal("/api/v1/personFields/123", _harness.Handler.Requests[0].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task GetPersonParsesEmailsAndRawCustomFieldValues()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Person);
+
+        var person = await _harness.Pipedrive.GetPersonAsync(_connection, 1);
+
+        Assert.Equal("https://user-company.pipedrive.com/api/v2/persons/1", _harness.Handler.Single.Uri.AbsoluteUri);
+        Assert.NotNull(person);
+        Assert.Equal("Person Name", person.Name);
+        Assert.Equal("Person", person.FirstName);
+        Assert.Equal("Name", person.LastName);
+        Assert.Equal(1, person.OwnerId);
+        Assert.Equal(1, person.OrganizationId);
+        Assert.Equal(new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero), person.UpdateTime);
+        Assert.Equal("email1@email.com", person.PrimaryEmail);
+        Assert.Equal([("email1@email.com", true, "work"), ("email2@email.com", false, "home")],
+            person.Emails.Select(e => (e.Value, e.Primary, e.Label)));
+        Assert.False(person.IsDeleted);
+        Assert.Equal(JsonValueKind.Number, person.CustomFields[NewsletterKey].ValueKind);
+        Assert.Equal(190, person.EnumOptionId(NewsletterKey));
+        Assert.Null(person.CustomField("0000000000000000000000000000000000000000"));
+    }
+
+    [Fact]
+    public async Task GetPersonTurns404IntoNull()
+    {
+        _harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
+
+        Assert.Null(await _harness.Pipedrive.GetPersonAsync(_connection, 404));
+    }
+
+    [Fact]
+    public async Task UpdatePersonCustomFieldsPatchesJsonAndReturnsThePerson()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Person);
+
+        var person = await _harness.Pipedrive.UpdatePersonCustomFieldsAsync(
+            _connection, 1, new Dictionary<string, JsonNode?> { [NewsletterKey] = 192, ["3d0f00000000000000000000000000000000c0de"] = null });
+
+        var request = _harness.Handler.Single;
+        Assert.Equal(HttpMethod.Patch, request.Method);
+        Assert.Equal("/api/v2/persons/1", request.PathAndQuery);
+        Assert.Equal("application/json", request.ContentType);
+        Assert.Equal($$$"""{"custom_fields":{"{{{NewsletterKey}}}":192,"3d0f00000000000000000000000000000000c0de":null}}""", request.BodyText);
+        Assert.Equal(1, person?.Id);
+    }
+
+    [Fact]
+    public async Task UpdatePersonIsRepeatedAfterAServerErrorBecauseItSetsAbsoluteValues()
+    {
+        _harness.Handler
+            .Respond(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "text/html")
+            .Respond(HttpStatusCode.OK, PipedriveExamples.Person);
+
+        var person = await _harness.Pipedrive.UpdatePersonCustomFieldsAsync(
+            _connection, 1, new Dictionary<string, JsonNode?> { [NewsletterKey] = 192 });
+
+        Assert.Equal(2, _harness.Handler.Requests.Count);
+        Assert.Equal(_harness.Handler.Requests[0].BodyText, _harness.Handler.Requests[1].BodyText);
+        Assert.NotNull(person);
+    }
+
+    [Fact]
+    public async Task ListPersonsAsksForChangesSinceInUpdateOrderAndReturnsTheCursor()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.PersonsPage);
+
+        var page = await _harness.Pipedrive.ListPersonsAsync(
+            _connection,
+            new PipedrivePersonListQuery(new DateTimeOffset(2026, 1, 2, 5, 4, 5, TimeSpan.FromHours(2)), "abc=", 500));
+
+        Assert.Equal(
+            "/api/v2/persons?updated_since=2026-01-02T03%3A04%3A05Z&sort_by=update_time&limit=500&cursor=abc%3D",
+            _harness.Handler.Single.PathAndQuery);
+        Assert.Equal(1, Assert.Single(page.Items).Id);
+        Assert.Equal("eyJmaWVsZCI6ImlkIiwiZmllbGRWYWx1ZSI6Nywic29ydERpcmVjdGlvbiI6ImFzYyIsImlkIjo3fQ", page.NextCursor);
+    }
+
+    [Fact]
+    public async Task ListPersonsWithoutCursorOnTheLastPage()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, """{"success":true,"data":[],"additional_data":{"next_cursor":null}}""");
+
+        var page = await _harness.Pipedrive.ListPersonsAsync(_connection, new PipedrivePersonListQuery());
+
+        Assert.Equal("/api/v2/persons?sort_by=update_time&limit=100", _harness.Handler.Single.PathAndQuery);
+        Assert.Empty(page.Items);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task SearchPersonsByEmailEncodesPlusAndUnicodeAndParsesHits()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.PersonSearch);
+
+        var hits = await _harness.Pipedrive.SearchPersonsByEmailAsync(_connection, "jörg+news@exämple.de");
+
+        Assert.Equal(
+            "/api/v2/persons/search?term=j%C3%B6rg%2Bnews%40ex%C3%A4mple.de&fields=email&exact_match=true",
+            _harness.Handler.Single.PathAndQuery);
+        var hit = Assert.Single(hits);
+        Assert.Equal(1, hit.Id);
+        Assert.Equal("Jane Doe", hit.Name);
+        Assert.Equal(["jane@pipedrive.com"], hit.Emails);
+        Assert.Equal(1, hit.OwnerId);
+        Assert.Equal(1, hit.OrganizationId);
+        Assert.Equal("Organization name", hit.OrganizationName);
+        Assert.Equal(0.5092, hit.ResultScore);
+    }
+
+    [Fact]
+    public async Task GetOrganizationParsesNameAndOwner()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Organization);
+
+        var organization = await _harness.Pipedrive.GetOrganizationAsync(_connection, 1);
+
+        Assert.Equal("/api/v2/organizations/1", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal(new PipedriveOrganization(1, "Organization Name", 1, false, new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero), organization!.CustomFields), organization);
+    }
+
+    [Fact]
+    public async Task GetDealAsksForTheSmartBccEmailAndParsesTheDeal()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Deal);
+
+        var deal = await _harness.Pipedrive.GetDealAsync(_connection, 1);
+
+        Assert.Equal("/api/v2/deals/1?include_fields=smart_bcc_email", _harness.Handler.Single.PathAndQuery);
+        Assert.NotNull(deal);
+        Assert.Equal("Deal Title", deal.Title);
+        Assert.Equal(200m, deal.Value);
+        Assert.Equal("USD", deal.Currency);
+        Assert.Equal("open", deal.Status);
+        Assert.Equal(1, deal.PersonId);
+        Assert.Equal(1, deal.OrganizationId);
+        Assert.Equal(1, deal.OwnerId);
+        Assert.Equal(1, deal.CreatorUserId);
+        Assert.Equal(new DateOnly(2021, 1, 1), deal.ExpectedCloseDate);
+        Assert.Null(deal.CloseTime);
+        Assert.False(deal.IsDeleted);
+        Assert.False(deal.IsArchived);
+        Assert.Equal("company+deal1@pipedrivemail.com", deal.SmartBccEmail);
+    }
+
+    [Fact]
+    public async Task GetDealTurns404IntoNull()
+    {
+        _harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
+
+        Assert.Null(await _harness.Pipedrive.GetDealAsync(_connection, 9));
+    }
+
+    [Fact]
+    public async Task ListWebhooksParsesNumericActiveFlag()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Webhooks);
+
+        var webhook = Assert.Single(await _harness.Pipedrive.ListWebhooksAsync(_connection));
+
+        Assert.Equal("/api/v1/webhooks", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal(1, webhook.Id);
+        Assert.True(webhook.IsActive);
+        Assert.Equal("2.0", webhook.Version);
+        Assert.Equal("http://example.org", webhook.SubscriptionUrl);
+        Assert.Equal(new DateTimeOffset(2019, 10, 25, 8, 25, 27, TimeSpan.Zero), webhook.AddTime);
+        Assert.Null(webhook.LastHttpStatus);
+        Assert.Equal("Example webhook", webhook.Name);
+    }
+
+    [Fact]
+    public async Task CreateWebhookSendsVersionTwoWithBasicCredentials()
+    {
+        _harness.Handler.Respond(HttpStatusCode.Created, PipedriveExamples.CreatedWebhook);
+
+        var webhook = await _harness.Pipedrive.CreateWebhookAsync(
+            _connection,
+            new PipedriveWebhookDefinition(
+                new Uri("https://app.example.com/pipedrive/webhooks/8087566"), "change", "person", "maileon-person-sync",
+                "pd", "s3cret", userId: 12094821));
+
+        var request = _harness.Handler.Single;
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("/api/v1/webhooks", request.PathAndQuery);
+        Assert.Equal(
+            """{"subscription_url":"https://app.example.com/pipedrive/webhooks/8087566","event_action":"change","event_object":"person","name":"maileon-person-sync","user_id":12094821,"http_auth_user":"pd","http_auth_password":"s3cret","version":"2.0"}""",
+            request.BodyText);
+        Assert.Equal(1, webhook.Id);
+        Assert.Equal("application", webhook.Type);
+        Assert.Equal("person", webhook.EventObject);
+        Assert.Equal("change", webhook.EventAction);
+    }
+
+    [Fact]
+    public async Task CreateWebhookRejectedUrlIsAPermanentFailureWithTheFieldError()
+    {
+        _harness.Handler.Respond(
+            HttpStatusCode.BadRequest, """{"status":"error","success":false,"errors":{"subscription_url":["invalid or non-reachable URL"]}}""");
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.CreateWebhookAsync(
+            _connection, new PipedriveWebhookDefinition(new Uri("http://localhost/x"), "*", "deal", "deals", "pd", "pw-d8e1f0a2")));
+
+        Assert.Equal(ApiFailureKind.Rejected, failure.Kind);
+        Assert.Contains("subscription_url: invalid or non-reachable URL", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-d8e1f0a2", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WebhookLimitReachedIsRejected()
+    {
+        _harness.Handler.Respond((HttpStatusCode)422, """{"success":false,"error":"Webhooks limit reached"}""");
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.CreateWebhookAsync(
+            _connection, new PipedriveWebhookDefinition(new Uri("https://app.example.com/h"), "*", "deal", "deals")));
+
+        Assert.Equal(ApiFailureKind.Rejected, failure.Kind);
+        Assert.Equal(422, failure.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteWebhookReportsWhetherItExisted()
+    {
+        _harness.Handler
+            .Respond(HttpStatusCode.OK, """{"status":"ok","success":true}""")
+            .Respond(HttpStatusCode.NotFound, """{"status":"error","success":false,"errors":{"id":["not found"]}}""");
+
+        Assert.True(await _harness.Pipedrive.DeleteWebhookAsync(_connection, 4710827));
+        Assert.False(await _harness.Pipedrive.DeleteWebhookAsync(_connection, 4710827));
+        Assert.Equal("/api/v1/webhooks/4710827", _harness.Handler.Requests[0].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task ApiDomainWithAPathPrefixKeepsIt()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CurrentUser);
+        var sandbox = new PipedriveConnection(7, new Uri("http://127.0.0.1:5101/companies/7/"), AccessToken);
+
+        await _harness.Pipedrive.GetCurrentUserAsync(sandbox);
+
+        Assert.Equal("http://127.0.0.1:5101/companies/7/api/v1/users/me", _harness.Handler.Single.Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task UnauthorizedIsDistinctSoTheCallerCanRefreshOnce()
+    {
+        _harness.Handler.Respond(HttpStatusCode.Unauthorized, PipedriveExamples.Unauthorized);
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetPersonAsync(_connection, 1));
+
+        Assert.Equal(ApiFailureKind.Unauthorized, failure.Kind);
+        Assert.Equal(401, failure.StatusCode);
+        Assert.False(failure.IsTransient);
+        Assert.Equal("unauthorized access", failure.ServerMessage);
+        Assert.Single(_harness.Handler.Requests);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, """{"success":false,"message":"Forbidden"}""", ApiFailureKind.Forbidden)]
+    [InlineData(HttpStatusCode.BadRequest, """{"success":false,"error":"Invalid request: malformed authorization header"}""", ApiFailureKind.Rejected)]
+    [InlineData(HttpStatusCode.PaymentRequired, """{"success":false,"error":"Company account is not open"}""", ApiFailureKind.Rejected)]
+    [InlineData(HttpStatusCode.Gone, """{"success":false,"error":"Gone"}""", ApiFailureKind.NotFound)]
+    [InlineData(HttpStatusCode.Conflict, """{"success":false,"error":"Conflict"}""", ApiFailureKind.Conflict)]
+    public async Task PermanentFailuresAreClassifiedAndNotRetried(HttpStatusCode status, string body, ApiFailureKind expected)
+    {
+        _harness.Handler.Respond(status, body);
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.ListWebhooksAsync(_connection));
+
+        Assert.Equal(expected, failure.Kind);
+        Assert.Equal((int)status, failure.StatusCode);
+        Assert.Single(_harness.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task NotFoundOnAnOperationWithoutANotFoundResultIsAFailure()
+    {
+        _harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetCurrentUserAsync(_connection));
+
+        Assert.Equal(ApiFailureKind.NotFound, failure.Kind);
+        Assert.Equal("Entity was not found; Object was not found.", failure.ServerMessage);
+    }
+
+    [Fact]
+    public async Task ServerErrorOnAReadIsRetriedThenSucceeds()
+    {
+        _harness.Handler
+            .Respond(HttpStatusCode.InternalServerError, """{"success":false,"error":"internal"}""")
+            .Respond(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"Requested service is not available"}""")
+            .Respond(HttpStatusCode.OK, PipedriveExamples.Person);
+
+        var person = await _harness.Pipedrive.GetPersonAsync(_connection, 1);
+
+        Assert.Equal(3, _harness.Handler.Requests.Count);
+        Assert.Equal(1, person?.Id);
+    }
+
+    [Fact]
+    public async Task ServerErrorsThatPersistEndAsTransientAfterABoundedNumberOfAttempts()
+    {
+        _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"Requested service is not available"}""");
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetDealAsync(_connection, 1));
+
+        Assert.Equal(ApiFailureKind.Transient, failure.Kind);
+        Assert.Equal(503, failure.StatusCode);
+        Assert.Equal(3, _harness.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task NetworkErrorsAreTransient()
+    {
+        _harness.Handler.Throw(new HttpRequestException(HttpRequestError.NameResolutionError, "no such host"));
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetPersonAsync(_connection, 1));
+
+        Assert.Equal(ApiFailureKind.Transient, failure.Kind);
+        Assert.Null(failure.StatusCode);
+        Assert.Equal(3, _harness.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RateLimitHeadersOfEveryResponseAreRecordedPerCompany()
+    {
+        _harness.Handler.Respond(
+            HttpStatusCode.OK,
+            PipedriveExamples.Person,
+            "application/json",
+            ("x-ratelimit-limit", "80"),
+            ("x-ratelimit-remaining", "79"),
+            ("x-ratelimit-reset", "2"),
+            ("x-daily-ratelimit-token-limit", "30000"),
+            ("x-daily-ratelimit-token-remaining", "29999"));
+
+        await _harness.Pipedrive.GetPersonAsync(_connection, 1);
+
+        var limit = _harness.RateLimits.Latest(8087566);
+        Assert.NotNull(limit);
+        Assert.Equal(80, limit.BurstLimit);
+        Assert.Equal(79, limit.BurstRemaining);
+        Assert.Equal(TimeSpan.FromSeconds(2), limit.BurstResetsIn);
+        Assert.Equal(30000, limit.DailyTokenLimit);
+        Assert.Equal(29999, limit.DailyTokensRemaining);
+        Assert.False(limit.DailyBudgetExhausted);
+        Assert.Null(_harness.RateLimits.Latest(1));
+    }
+
+    [Fact]
+    public async Task ExhaustedDailyBudgetIsReportedAtOnceWithoutRetrying()
+    {
+        _harness.Handler.Respond(
+            HttpStatusCode.TooManyRequests,
+            PipedriveExamples.RequestOverLimit,
+            "application/json",
+            ("x-daily-ratelimit-token-limit", "30000"),
+            ("x-daily-ratelimit-token-remaining", "0"),
+            ("x-ratelimit-reset", "1"));
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetPersonAsync(_connection, 1));
+
+        Assert.Equal(ApiFailureKind.RateLimited, failure.Kind);
+        Assert.True(failure.DailyBudgetExhausted);
+        Assert.True(failure.IsTransient);
+        Assert.Equal("Request over limit; Please check developers.pipedrive.com for more information about Pipedrive API.", failure.ServerMessage);
+        Assert.Single(_harness.Handler.Requests);
+        Assert.True(_harness.RateLimits.Latest(8087566)?.DailyBudgetExhausted);
+    }
+
+    [Fact]
+    public async Task TokenEchoedByTheServerIsScrubbedFromTheException()
+    {
+        _harness.Handler.Respond(HttpStatusCode.Unauthorized, $$"""{"success":false,"error":"token {{AccessToken}} is invalid"}""");
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetCurrentUserAsync(_connection));
+
+        Assert.DoesNotContain(AccessToken, failure.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(AccessToken, _connection.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is invalid", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TokenCostsFollowTheSpec()
+    {
+        Assert.Equal(1, PipedriveTokenCosts.GetPerson);
+        Assert.Equal(5, PipedriveTokenCosts.UpdatePerson);
+        Assert.Equal(10, PipedriveTokenCosts.ListPersons);
+        Assert.Equal(20, PipedriveTokenCosts.SearchPersons);
+        Assert.Equal(20, PipedriveTokenCosts.ListPersonFields);
+        Assert.Equal(6, PipedriveTokenCosts.DeleteWebhook);
+    }
+}
