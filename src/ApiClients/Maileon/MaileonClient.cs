@@ -44,16 +44,20 @@ public sealed class MaileonClient
     }
 
     /// <summary><c>GET|POST|PUT|DELETE /ping</c>: whether the key may use that HTTP method.</summary>
-    public async Task<MaileonPingResult> PingAsync(MaileonConnection connection, HttpMethod method, CancellationToken cancellationToken = default)
+    public async Task<MaileonPingResult> PingAsync(MaileonConnection connection, HttpMethod method, CancellationToken cancellationToken = default) =>
+        (await PingWithMessageAsync(connection, method, cancellationToken)).Result;
+
+    private async Task<(MaileonPingResult Result, string? ServerMessage)> PingWithMessageAsync(
+        MaileonConnection connection, HttpMethod method, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
         var body = method == HttpMethod.Post || method == HttpMethod.Put ? Array.Empty<byte>() : null;
         var reply = await SendAsync(connection, "Ping", method, "ping", body, XmlContentType, XmlMediaType, true, cancellationToken);
         return reply switch
         {
-            { IsSuccess: true } => MaileonPingResult.Ok,
-            { Status: HttpStatusCode.Unauthorized } => MaileonPingResult.Unauthorized,
-            { Status: HttpStatusCode.Forbidden } => MaileonPingResult.Forbidden,
+            { IsSuccess: true } => (MaileonPingResult.Ok, null),
+            { Status: HttpStatusCode.Unauthorized } => (MaileonPingResult.Unauthorized, SecretScrubber.Scrub(MaileonXml.ErrorMessage(reply.Body), [connection.ApiKey, connection.BasicCredentials])),
+            { Status: HttpStatusCode.Forbidden } => (MaileonPingResult.Forbidden, null),
             _ => throw Failure("Ping", reply, connection),
         };
     }
@@ -74,10 +78,11 @@ public sealed class MaileonClient
         var missing = new List<string>();
         foreach (var method in PingMethods)
         {
-            switch (await PingAsync(connection, method, cancellationToken))
+            var (result, serverMessage) = await PingWithMessageAsync(connection, method, cancellationToken);
+            switch (result)
             {
                 case MaileonPingResult.Unauthorized:
-                    return new MaileonApiKeyCheck(MaileonApiKeyStatus.Invalid, []);
+                    return new MaileonApiKeyCheck(MaileonApiKeyStatus.Invalid, [], serverMessage);
                 case MaileonPingResult.Forbidden:
                     missing.Add(method.Method);
                     break;

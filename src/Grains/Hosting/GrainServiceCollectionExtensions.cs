@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PipedriveMaileon.ApiClients.Maileon;
+using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Database.Tenants;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Database.Outbox;
@@ -10,8 +14,13 @@ namespace PipedriveMaileon.Grains.Hosting;
 public static class GrainServiceCollectionExtensions
 {
     /// <summary>Services the grains need in a silo with PostgreSQL (the journal tables and the outbox index).</summary>
-    public static IServiceCollection AddGrainServices(this IServiceCollection services)
+    public static IServiceCollection AddGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPipedriveClients(configuration);
+        services.AddMaileonClient(configuration);
+        services.AddOptions<TenantSetupOptions>().Bind(configuration.GetSection(TenantSetupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenantSetupOptions>>().Value);
+        services.AddSingleton<TenantDirectory>();
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());

@@ -46,6 +46,8 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
 
     protected DateTimeOffset Now => services.Time.GetUtcNow();
 
+    protected TimeProvider TimeProvider => services.Time;
+
     /// <summary>The tenant whose tables the journal entries go to.</summary>
     protected abstract long CompanyId { get; }
 

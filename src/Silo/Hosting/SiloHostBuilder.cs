@@ -6,6 +6,7 @@ using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.DataProtection;
 using PipedriveMaileon.Grains.Hosting;
+using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 
 namespace PipedriveMaileon.Silo.Hosting;
@@ -23,7 +24,7 @@ public static class SiloHostBuilder
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(endpoints.ShutdownTimeoutSeconds));
         builder.Services.AddApplicationDatabase(configuration);
-        builder.Services.AddGrainServices();
+        builder.Services.AddGrainServices(configuration);
         builder.Services.AddSharedDataProtection(configuration);
         builder.Services.AddHostedService<SchemaGate>();
 
@@ -58,6 +59,7 @@ public static class SiloHostBuilder
             silo.AddDashboard(o => o.HideTrace = true);
             silo.AddActivityPropagation();
             silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweeperGrain>(0).Start());
+            silo.Services.AddSingleton(new OutboxSweepTarget("tenant", OutboxGrainKeyKind.Integer));
         });
 
         return builder.Build();

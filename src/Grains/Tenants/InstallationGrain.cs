@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+
+namespace PipedriveMaileon.Grains.Tenants;
+
+/// <summary>Completes OAuth installations inside the cluster (stateless: any silo, many at once).</summary>
+[StatelessWorker]
+[GrainType("installation")]
+public sealed partial class InstallationGrain(
+    PipedriveOAuthClient oauth,
+    PipedriveApiClient pipedrive,
+    SecretProtector secrets,
+    ILogger<InstallationGrain> logger) : Grain, IInstallationGrain
+{
+    public async Task<InstallationResult> CompleteAuthorization(string code, Uri redirectUri)
+    {
+        PipedriveTokens tokens;
+        try
+        {
+            tokens = await oauth.ExchangeCodeAsync(code, redirectUri);
+        }
+        catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.InvalidGrant)
+        {
+            return InstallationResult.Failed("Pipedrive did not accept the authorisation code: it was already used or has expired (codes are valid for 5 minutes). Nothing was installed; please start again.");
+        }
+        catch (ApiClientException ex)
+        {
+            LogExchangeFailed(ex.Kind, ex.StatusCode);
+            return InstallationResult.Failed(ex.IsTransient
+                ? "Pipedrive could not be reached to complete the installation. Nothing was installed; please try again in a moment."
+                : "Pipedrive refused to complete the installation (the app's client credentials may be wrong). Nothing was installed.");
+        }
+
+        PipedriveUser user;
+        try
+        {
+            user = await pipedrive.GetCurrentUserAsync(tokens.ToConnection(0));
+        }
+        catch (ApiClientException ex)
+        {
+            LogIdentityFailed(ex.Kind, ex.StatusCode);
+            return InstallationResult.Failed("The installation was authorised, but Pipedrive did not say which company it is for. Nothing was installed; please try again.");
+        }
+
+        if (user.CompanyId is not { } companyId)
+        {
+            return InstallationResult.Failed("Pipedrive's answer named no company. Nothing was installed.");
+        }
+
+        return await GrainFactory.GetGrain<ITenantGrain>(companyId).Install(new InstallationGrant
+        {
+            CompanyId = companyId,
+            CompanyName = user.CompanyName ?? $"Company {companyId}",
+            UserId = user.Id,
+            UserName = user.Name ?? $"User {user.Id}",
+            UserEmail = user.Email,
+            ApiBase = tokens.ApiDomain,
+            AccessToken = secrets.Protect(tokens.AccessToken),
+            RefreshToken = secrets.Protect(tokens.RefreshToken),
+            AccessTokenExpiresAt = tokens.ExpiresAt,
+            Scopes = tokens.Scopes,
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OAuth code exchange failed ({Kind}, status {Status})")]
+    private partial void LogExchangeFailed(ApiFailureKind kind, int? status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the installing user failed ({Kind}, status {Status})")]
+    private partial void LogIdentityFailed(ApiFailureKind kind, int? status);
+}

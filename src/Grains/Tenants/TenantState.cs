@@ -1,0 +1,52 @@
+using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+using PipedriveMaileon.Grains.Outbox;
+
+namespace PipedriveMaileon.Grains.Tenants;
+
+/// <summary>Stored state of a tenant (state name <c>tenant</c>). Secrets only in protected form.</summary>
+public sealed class TenantState : IOutboxGrainState<TenantWork>
+{
+    public DateTimeOffset? OutboxDueAt { get; set; }
+
+    public TenantStatus Status { get; set; } = TenantStatus.NotInstalled;
+    public int ConfigVersion { get; set; }
+
+    // Installation
+    public string? CompanyName { get; set; }
+    public long InstallingUserId { get; set; }
+    public string? InstalledByName { get; set; }
+    public DateTimeOffset? InstalledAt { get; set; }
+    public Uri? ApiBase { get; set; }
+    public ProtectedSecret? AccessToken { get; set; }
+    public ProtectedSecret? RefreshToken { get; set; }
+    public DateTimeOffset? AccessTokenExpiresAt { get; set; }
+    public List<string> Scopes { get; set; } = [];
+
+    // Settings
+    public ProtectedSecret? MaileonApiKey { get; set; }
+    public string? MaileonApiKeyHint { get; set; }
+    public string? DoiMailingKey { get; set; }
+    public bool DoiPlus { get; set; }
+    public bool DealEventsEnabled { get; set; }
+    public List<ExtraFieldConfig> ExtraFields { get; set; } = [];
+
+    // What setup created on both sides
+    public NewsletterFieldConfig? NewsletterField { get; set; }
+    public string? PipedriveWebhookUser { get; set; }
+    public ProtectedSecret? PipedriveWebhookPassword { get; set; }
+    public byte[]? PipedriveCredentialHash { get; set; }
+    public ProtectedSecret? MaileonWebhookToken { get; set; }
+    public byte[]? MaileonTokenHash { get; set; }
+    public string? MaileonAccountName { get; set; }
+
+    // Health as last observed
+    public ConnectionHealth? PipedriveHealth { get; set; }
+    public ConnectionHealth? MaileonHealth { get; set; }
+    public List<WebhookHealth> Webhooks { get; set; } = [];
+    public List<SetupStepOutcome> LastSetup { get; set; } = [];
+
+    public OutboxQueue<TenantWork> Outbox { get; set; } = new();
+    public List<ConsentLedgerRecord> PendingLedger { get; set; } = [];
+    public List<ActivityRecord> PendingActivity { get; set; } = [];
+}
