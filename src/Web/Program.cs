@@ -31,6 +31,7 @@ app.MapInstallationEndpoints();
 app.MapLedgerExports();
 app.MapRazorPages();
 app.MapOperatorEndpoints();
+app.MapTenantsPage();
 app.MapOperatorTelemetry(OperatorAuthenticationHandler.PolicyName);
 app.Run();
 

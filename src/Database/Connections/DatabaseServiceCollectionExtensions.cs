@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Database.Outbox;
+using PipedriveMaileon.Database.Tenants;
 using PipedriveMaileon.Database.Schema;
 
 namespace PipedriveMaileon.Database.Connections;
@@ -15,6 +17,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<JournalReader>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<OutboxBacklogRepository>();
         return services;
     }
 }

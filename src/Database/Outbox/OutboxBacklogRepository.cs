@@ -31,4 +31,30 @@ public sealed class OutboxBacklogRepository(NpgsqlDataSource dataSource)
 
         return overdue;
     }
+
+    /// <summary>
+    /// Outbox depth per tenant: person and deal grains are keyed (id, company id), so the key extension is the
+    /// tenant; the tenant grain itself is keyed by the company id.
+    /// </summary>
+    public async Task<IReadOnlyList<TenantBacklog>> BacklogByTenantAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT CASE WHEN GrainIdExtensionString ~ '^[0-9]+$' THEN GrainIdExtensionString::bigint ELSE GrainIdN1 END AS company_id,
+                   count(*), min(OutboxDueAt)
+              FROM OrleansStorage
+             WHERE ServiceId = $1 AND OutboxDueAt IS NOT NULL
+             GROUP BY 1
+             ORDER BY 3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = serviceId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var backlog = new List<TenantBacklog>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            backlog.Add(new TenantBacklog(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+
+        return backlog;
+    }
 }

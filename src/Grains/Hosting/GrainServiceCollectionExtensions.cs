@@ -2,10 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
-using PipedriveMaileon.Database.Tenants;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
-using PipedriveMaileon.Database.Outbox;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Tenants;
 
@@ -20,11 +18,9 @@ public static class GrainServiceCollectionExtensions
         services.AddMaileonClient(configuration);
         services.AddOptions<TenantSetupOptions>().Bind(configuration.GetSection(TenantSetupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenantSetupOptions>>().Value);
-        services.AddSingleton<TenantDirectory>();
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
-        services.AddSingleton<OutboxBacklogRepository>();
         return services.AddGrainRuntimeServices();
     }
 
