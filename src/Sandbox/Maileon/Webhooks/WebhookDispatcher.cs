@@ -21,16 +21,20 @@ public sealed class WebhookDispatcher(
 
     private readonly Channel<WebhookCall> queue = Channel.CreateUnbounded<WebhookCall>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim concurrency = new(MaxConcurrentCalls);
-    private int inFlight;
+    private int pending;
 
-    /// <summary>Calls queued or being sent (tests wait for this to reach zero).</summary>
-    public int Pending => queue.Reader.Count + Volatile.Read(ref inFlight);
+    /// <summary>Calls queued, being sent or waiting for a retry (tests wait for this to reach zero).</summary>
+    public int Pending => Volatile.Read(ref pending);
 
     public void Enqueue(IEnumerable<WebhookCall> calls)
     {
         foreach (var call in calls)
         {
-            queue.Writer.TryWrite(call);
+            Interlocked.Increment(ref pending);
+            if (!queue.Writer.TryWrite(call))
+            {
+                Interlocked.Decrement(ref pending);
+            }
         }
     }
 
@@ -41,7 +45,6 @@ public sealed class WebhookDispatcher(
         {
             await foreach (var call in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                Interlocked.Increment(ref inFlight);
                 await concurrency.WaitAsync(stoppingToken);
                 running.RemoveAll(t => t.IsCompleted);
                 running.Add(Task.Run(() => DeliverAsync(call, stoppingToken), CancellationToken.None));
@@ -110,7 +113,7 @@ public sealed class WebhookDispatcher(
         }
         finally
         {
-            Interlocked.Decrement(ref inFlight);
+            Interlocked.Decrement(ref pending);
             concurrency.Release();
         }
     }
