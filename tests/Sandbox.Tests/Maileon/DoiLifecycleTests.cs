@@ -47,6 +47,7 @@ public sealed class DoiLifecycleTests(MaileonSandboxFactory factory) : IClassFix
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", body["timestamp"]!.GetValue<string>());
         Assert.Equal(["email", "external_id", "timestamp", "msg_id", "source"], body.Select(p => p.Key).ToArray());
 
+        await WaitIdleAsync(account.Control);
         var deliveries = await account.ControlListAsync("webhook-deliveries?event=doi");
         Assert.Equal(200, Assert.Single(deliveries)!["status"]!.GetValue<int>());
         Assert.True(id > 0);

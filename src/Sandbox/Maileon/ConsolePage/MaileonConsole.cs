@@ -301,7 +301,7 @@ public static class MaileonConsole
             return url;
         }
 
-        var names = url[(question + 1)..].Split('&').Select(pair => pair.Split('=', 2)[0] + "=…");
+        var names = url[(question + 1)..].Split('&').Select(pair => pair.Split('=', 2)[0] + "=***");
         return url[..question] + "?" + string.Join("&", names);
     }
 
