@@ -14,7 +14,9 @@ public static class MaileonEmulatorExtensions
 {
     public static IServiceCollection AddMaileonEmulator(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MaileonOptions>().Bind(configuration.GetSection(MaileonOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MaileonOptions>().Bind(configuration.GetSection(MaileonOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => IsKnownTimeZone(o.TimeZone), "Sandbox:Maileon:TimeZone must be UTC or a time zone id of this machine.")
+            .ValidateOnStart();
         services.AddSingleton<MaileonStore>();
         services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<MaileonStore>());
         services.AddSingleton<IEmulatorErrorFormat, MaileonErrorFormat>();
@@ -27,6 +29,28 @@ public static class MaileonEmulatorExtensions
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         return services;
+    }
+
+    private static bool IsKnownTimeZone(string id)
+    {
+        if (string.Equals(id, "UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

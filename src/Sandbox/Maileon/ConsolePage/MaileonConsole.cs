@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using PipedriveMaileon.Sandbox.Common;
 using PipedriveMaileon.Sandbox.Maileon.Contacts;
 using PipedriveMaileon.Sandbox.Maileon.Wire;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
@@ -169,6 +168,4 @@ public static class ContactBodyParser
     private static bool IsNil(XElement element) =>
         string.Equals((string?)element.Attribute("nil"), "true", StringComparison.OrdinalIgnoreCase)
         || element.Attributes().Any(a => a.Name.LocalName == "nil" && string.Equals(a.Value, "true", StringComparison.OrdinalIgnoreCase));
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

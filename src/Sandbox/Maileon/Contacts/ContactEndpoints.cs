@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml.Linq;
 using PipedriveMaileon.Sandbox.Maileon.Accounts;
 using PipedriveMaileon.Sandbox.Maileon.Wire;
@@ -274,6 +273,4 @@ public static class ContactEndpoints
 
     private static IResult EmptyResult(ContactOutcome outcome) =>
         outcome.Failed ? MaileonResponses.Error(outcome.Status, outcome.Error!) : Results.StatusCode(outcome.Status);
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
