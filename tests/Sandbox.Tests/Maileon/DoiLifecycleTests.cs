@@ -76,6 +76,14 @@ public sealed class DoiLifecycleTests(MaileonSandboxFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Confirming_without_saying_which_contact_is_400()
+    {
+        var account = await MaileonAccountFixture.CreateAsync(factory);
+        var answer = await account.ControlPostAsync("doi/confirm", new { }, HttpStatusCode.BadRequest);
+        Assert.Contains("contactId", answer["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Doiplus_without_doi_sends_no_mail()
     {
         var account = await MaileonAccountFixture.CreateAsync(factory);

@@ -45,6 +45,13 @@ public sealed class WebhookManagementTests(MaileonSandboxFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Trailing_slash_path_used_by_the_php_client_works()
+    {
+        var account = await MaileonAccountFixture.CreateAsync(factory);
+        Assert.Equal(HttpStatusCode.Created, (await account.Api.PostAsync("/1.0/webhooks/", JsonBody(DocumentedCreate))).StatusCode);
+    }
+
+    [Fact]
     public async Task Json_accept_gets_a_json_id()
     {
         var account = await MaileonAccountFixture.CreateAsync(factory);
