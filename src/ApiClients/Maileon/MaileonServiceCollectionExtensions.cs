@@ -20,7 +20,9 @@ public static class MaileonServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The resilience pipeline bounds each call; HttpClient's own timeout would only cut it short less precisely.
+        // The default HttpClient loggers would write request paths, which carry e-mail addresses.
         services.AddHttpClient<MaileonClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddResilienceHandler("maileon", ConfigurePipeline)
             .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
         return services;

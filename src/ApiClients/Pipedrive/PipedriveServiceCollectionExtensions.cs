@@ -23,10 +23,14 @@ public static class PipedriveServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PipedriveRateLimitTracker>();
 
+        // The default HttpClient loggers would write request paths, which carry e-mail addresses; failures reach
+        // the callers as exceptions and are logged there with context.
         services.AddHttpClient<PipedriveOAuthClient>(ConfigureHttpClient)
+            .RemoveAllLoggers()
             .AddResilienceHandler("pipedrive-oauth", ConfigurePipeline);
 
         services.AddHttpClient<PipedriveApiClient>(ConfigureHttpClient)
+            .RemoveAllLoggers()
             .AddResilienceHandler("pipedrive-api", ConfigurePipeline)
             .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
 

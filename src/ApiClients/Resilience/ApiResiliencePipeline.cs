@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Timeout;
 using PipedriveMaileon.ApiClients.Wire;
 
@@ -89,7 +88,4 @@ internal static class ApiResiliencePipeline
         || (outcome.Result is { } response
             && response.StatusCode != HttpStatusCode.TooManyRequests
             && HttpStatusRules.IsTransient((int)response.StatusCode));
-
-    internal static bool IsPipelineRejection(Exception exception) =>
-        exception is TimeoutRejectedException or BrokenCircuitException;
 }
