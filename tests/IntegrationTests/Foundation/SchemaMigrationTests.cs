@@ -72,6 +72,8 @@ public sealed class SchemaMigrationTests
             {
                 ["ConnectionStrings__Orleans"] = connectionString,
                 ["Secrets__MasterKey"] = Database.DataProtection.MasterKey.Generate(),
+                ["Pipedrive__ClientId"] = "app",
+                ["Pipedrive__ClientSecret"] = "secret",
                 ["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
