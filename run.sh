@@ -126,7 +126,10 @@ PipedriveMaileon is running:
 Logs are in .data/logs. Press Ctrl-C to stop everything.
 SUMMARY
 
-# Stop everything when any process dies.
+# Stop everything when any process dies (a status above 128 means Ctrl-C interrupted the wait: already handled).
 set +e
 wait -n "${pids[@]}"
-echo "A process exited; stopping the rest. See .data/logs." >&2
+status=$?
+if [ "$status" -le 128 ]; then
+    echo "A process exited (status $status); stopping the rest. See .data/logs." >&2
+fi
