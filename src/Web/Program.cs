@@ -7,6 +7,7 @@ using PipedriveMaileon.Web.Observability;
 using PipedriveMaileon.Web.Operations;
 using PipedriveMaileon.Web.Sessions;
 using PipedriveMaileon.Web.Settings;
+using PipedriveMaileon.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<PipedriveAppOptions>().Bind(builder.Configuration.GetSection(PipedriveAppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -28,6 +29,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapInstallationEndpoints();
+app.MapWebhookEndpoints();
 app.MapLedgerExports();
 app.MapRazorPages();
 app.MapOperatorEndpoints();

@@ -1,0 +1,164 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Webhooks;
+
+namespace PipedriveMaileon.Web.Webhooks;
+
+/// <summary>
+/// <c>POST /webhooks/pipedrive/{companyId}</c> and <c>POST /webhooks/maileon/{companyId}/{event}</c>. This tier only
+/// checks HTTP-level shape (size, content type, headers) and answers from the cluster's verdict: 2xx only after
+/// the owning grain recorded the event durably, 4xx for bad input (nothing changed), 503 when it could not be
+/// recorded (the sender retries).
+/// </summary>
+public static partial class WebhookEndpoints
+{
+    public const int MaxPipedriveBody = 512 * 1024;
+    public const int MaxMaileonBody = 64 * 1024;
+
+    private static readonly string[] MaileonEvents = ["doi", "unsubscription"];
+
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks").DisableAntiforgery();
+        group.MapPost("/pipedrive/{companyId:long}", Pipedrive);
+        group.MapPost("/maileon/{companyId:long}/{eventName}", Maileon);
+        return app;
+    }
+
+    private static async Task<IResult> Pipedrive(long companyId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    {
+        if (!IsJson(context.Request.ContentType))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
+        }
+
+        var credentials = BasicCredentials(context.Request.Headers.Authorization);
+        if (credentials is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"webhooks\"";
+            return Problem(StatusCodes.Status401Unauthorized, "Basic credentials are required.");
+        }
+
+        var body = await ReadBodyAsync(context, MaxPipedriveBody);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxPipedriveBody} bytes.");
+        }
+
+        return await AnswerAsync(() => cluster.GetGrain<IWebhookIngressGrain>(0).AcceptPipedrive(companyId, credentials, body), loggers);
+    }
+
+    private static async Task<IResult> Maileon(long companyId, string eventName, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    {
+        if (!MaileonEvents.Contains(eventName, StringComparer.Ordinal))
+        {
+            return Problem(StatusCodes.Status404NotFound, "Unknown Maileon event; expected doi or unsubscription.");
+        }
+
+        // Maileon sends no body (and no content type) when no body fields are configured.
+        if (context.Request.ContentLength > 0 && !IsJson(context.Request.ContentType))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
+        }
+
+        var body = await ReadBodyAsync(context, MaxMaileonBody);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxMaileonBody} bytes.");
+        }
+
+        var parameters = context.Request.Query
+            .Where(q => q.Key != "token")
+            .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        var token = context.Request.Query["token"].ToString();
+        return await AnswerAsync(
+            () => cluster.GetGrain<IWebhookIngressGrain>(0).AcceptMaileon(companyId, eventName, string.IsNullOrEmpty(token) ? null : token, parameters, body),
+            loggers);
+    }
+
+    private static async Task<IResult> AnswerAsync(Func<Task<IngressOutcome>> accept, ILoggerFactory loggers)
+    {
+        IngressOutcome outcome;
+        try
+        {
+            outcome = await accept();
+        }
+        catch (Exception ex) when (ex is GrainStateUnavailableException or TimeoutException or OrleansException or OperationCanceledException)
+        {
+            // Not recorded: the sender must retry. The reason stays in our logs, not in the answer.
+            LogNotRecorded(loggers.CreateLogger(typeof(WebhookEndpoints)), ex.GetType().Name);
+            return Unavailable();
+        }
+
+        return outcome.Status switch
+        {
+            IngressStatus.Accepted or IngressStatus.Duplicate or IngressStatus.Ignored =>
+                TypedResults.Ok(new { status = outcome.Status.ToString().ToLowerInvariant() }),
+            IngressStatus.BadRequest => Problem(StatusCodes.Status400BadRequest, outcome.Reason ?? "Bad request."),
+            IngressStatus.Unauthorized => Problem(StatusCodes.Status401Unauthorized, "Wrong credentials."),
+            IngressStatus.Gone => Problem(StatusCodes.Status410Gone, "This tenant is not installed."),
+            _ => Unavailable(),
+        };
+    }
+
+    private static IResult Unavailable() =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not recorded; retry later.",
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = 5 });
+
+    private static IResult Problem(int status, string title) => Results.Problem(statusCode: status, title: title);
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType == "application/json" || (media.MediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false));
+
+    private static string? BasicCredentials(string? authorization)
+    {
+        if (!AuthenticationHeaderValue.TryParse(authorization, out var header)
+            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            || string.IsNullOrEmpty(header.Parameter))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the body up to <paramref name="limit"/> bytes; null when it is longer.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context, int limit)
+    {
+        if (context.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = limit + 1;
+        }
+
+        using var buffer = new MemoryStream(context.Request.ContentLength is > 0 and var length ? (int)length : 4096);
+        try
+        {
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        }
+        catch (BadHttpRequestException)
+        {
+            return null;
+        }
+
+        return buffer.Length > limit ? null : buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook not recorded ({Reason}); answered 503 so the sender retries")]
+    private static partial void LogNotRecorded(ILogger logger, string reason);
+}
