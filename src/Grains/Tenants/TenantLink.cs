@@ -1,0 +1,80 @@
+using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.ApiClients.Maileon;
+using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+using PipedriveMaileon.Grains.Outbox;
+
+namespace PipedriveMaileon.Grains.Tenants;
+
+/// <summary>
+/// A person's or deal's grain's view of its tenant: the connection (cached briefly per activation, so a settings
+/// change reaches it within <see cref="Lifetime"/>), plain credentials for one call at a time, and Pipedrive calls
+/// that refresh the token once on a 401 (the tenant grain makes sure only one refresh runs).
+/// </summary>
+public sealed class TenantLink(IGrainFactory grains, SecretProtector secrets, TimeProvider time, long companyId)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
+
+    private TenantConnection? cached;
+    private DateTimeOffset cachedAt;
+
+    public long CompanyId => companyId;
+
+    public async Task<TenantConnection> GetAsync()
+    {
+        var now = time.GetUtcNow();
+        if (cached is null || now - cachedAt > Lifetime || cached.AccessTokenExpiresAt < now + RefreshAhead)
+        {
+            cached = await grains.GetGrain<ITenantGrain>(companyId).GetConnection();
+            cachedAt = now;
+        }
+
+        return cached;
+    }
+
+    /// <summary>Forget the cached connection (after the tenant announced a change, or a call was refused).</summary>
+    public void Invalidate() => cached = null;
+
+    public MaileonConnection Maileon(TenantConnection connection) =>
+        new(companyId, secrets.Unprotect(connection.MaileonApiKey ?? throw new InvalidOperationException("No Maileon API key is configured.")));
+
+    public PipedriveConnection Pipedrive(TenantConnection connection) =>
+        new(
+            companyId,
+            connection.PipedriveApiBase ?? throw new InvalidOperationException("The tenant has no Pipedrive API domain."),
+            secrets.Unprotect(connection.PipedriveAccessToken ?? throw new InvalidOperationException("The tenant has no access token.")));
+
+    /// <summary>Runs a Pipedrive call; on 401 asks the tenant for a fresh token once and repeats the call.</summary>
+    public async Task<T> CallPipedriveAsync<T>(Func<PipedriveConnection, Task<T>> call)
+    {
+        var connection = await GetAsync();
+        try
+        {
+            return await call(Pipedrive(connection));
+        }
+        catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.Unauthorized && connection.PipedriveAccessToken is not null)
+        {
+            cached = await grains.GetGrain<ITenantGrain>(companyId).RefreshAccessToken(connection.PipedriveAccessToken);
+            cachedAt = time.GetUtcNow();
+            return await call(Pipedrive(cached));
+        }
+    }
+
+    /// <summary>
+    /// The outbox verdict for a failed API call: transient and rate-limited failures are retried (honouring
+    /// Retry-After), a refused Maileon key or a lost Pipedrive grant is retried slowly (the admin may fix it), the
+    /// rest is parked.
+    /// </summary>
+    public static EffectOutcome Classify(string what, ApiClientException ex) => ex.Kind switch
+    {
+        ApiFailureKind.Transient => EffectOutcome.Retry($"{what}: {Describe(ex)}", ex.RetryAfter),
+        ApiFailureKind.RateLimited => EffectOutcome.Retry($"{what}: rate limited", ex.RetryAfter),
+        ApiFailureKind.Unauthorized or ApiFailureKind.InvalidGrant or ApiFailureKind.Forbidden =>
+            EffectOutcome.Retry($"{what}: credentials refused ({Describe(ex)}); waiting for the admin", TimeSpan.FromMinutes(5)),
+        _ => EffectOutcome.Fail($"{what}: {Describe(ex)}"),
+    };
+
+    private static string Describe(ApiClientException ex) =>
+        ex.StatusCode is { } status ? $"HTTP {status}{(ex.ServerMessage is { Length: > 0 } m ? " " + m : "")}" : ex.Kind.ToString().ToLowerInvariant();
+}
