@@ -5,6 +5,7 @@ using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Pipedrive;
 using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.Grains.Hosting;
@@ -31,6 +32,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(RetryPolicy.Default);
         services.AddSingleton<OutboxGrainServices>();
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<PipedriveLookupCache>();
         return services;
     }
 }
