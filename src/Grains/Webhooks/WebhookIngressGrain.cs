@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Concurrency;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
