@@ -37,8 +37,8 @@ public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngr
         {
             { Person: { } person } => await GrainFactory.GetGrain<IContactSyncGrain>(person.Meta.EntityId, extension).AcceptPerson(person),
             { Deal: { } deal } => await GrainFactory.GetGrain<IDealGrain>(deal.Meta.EntityId, extension).Accept(deal),
-            { IgnoredReason: { } reason } => IngressOutcome.Ignored(reason),
-            _ => IngressOutcome.Bad(parsed.RejectReason ?? "The webhook could not be read."),
+            { Status: WebhookParseStatus.Ignored } => IngressOutcome.Ignored(parsed.Reason ?? "Not an event this app handles."),
+            _ => IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read."),
         };
     }
 
@@ -54,7 +54,7 @@ public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngr
         var parsed = MaileonWebhookParser.Parse(kind, parameters, body, time.GetUtcNow());
         if (parsed.Event is not { } maileonEvent)
         {
-            return IngressOutcome.Bad(parsed.RejectReason ?? "The webhook could not be read.");
+            return IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read.");
         }
 
         // One Maileon account may serve several Pipedrive companies: only our own contacts count.
