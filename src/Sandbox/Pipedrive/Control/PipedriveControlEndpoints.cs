@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using PipedriveMaileon.Sandbox.Pipedrive.Api;
 using PipedriveMaileon.Sandbox.Pipedrive.Deals;
 using PipedriveMaileon.Sandbox.Pipedrive.Model;

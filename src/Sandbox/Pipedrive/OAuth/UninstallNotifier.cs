@@ -64,7 +64,7 @@ public sealed class UninstallNotifier(
         };
         using var request = new HttpRequestMessage(HttpMethod.Delete, app.RedirectUri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{app.ClientId}:{app.ClientSecret}")));
-        request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        request.Content = new StringContent(body.ToJsonString(Wire.PipedriveResponses.Wire), Encoding.UTF8, "application/json");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         try

@@ -30,6 +30,6 @@ public sealed record WebhookCall(
             payload["meta"]!["attempt"] = attempt;
         }
 
-        return payload.ToJsonString();
+        return payload.ToJsonString(Wire.PipedriveResponses.Wire);
     }
 }

@@ -12,6 +12,6 @@ public sealed class PipedriveErrorFormat : IEmulatorErrorFormat
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = status == StatusCodes.Status401Unauthorized ? PipedriveResponses.UnauthorizedBody() : PipedriveResponses.ErrorBody(message);
-        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        return context.Response.WriteAsync(body.ToJsonString(PipedriveResponses.Wire), context.RequestAborted);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PipedriveMaileon.Sandbox.Pipedrive.Wire;
@@ -7,8 +9,11 @@ public static class PipedriveResponses
 {
     public const string ErrorInfo = "Please check developers.pipedrive.com for more information about Pipedrive API.";
 
+    /// <summary>Writes JSON as Pipedrive does: "+" and non-ASCII characters unescaped.</summary>
+    public static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IResult Json(JsonNode body, int status = StatusCodes.Status200OK) =>
-        Results.Text(body.ToJsonString(), "application/json; charset=utf-8", statusCode: status);
+        Results.Text(body.ToJsonString(Wire), "application/json; charset=utf-8", statusCode: status);
 
     public static IResult Ok(JsonNode? data, JsonNode? additionalData = null, int status = StatusCodes.Status200OK)
     {
