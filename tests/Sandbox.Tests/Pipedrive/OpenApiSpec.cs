@@ -53,7 +53,7 @@ public sealed class OpenApiSpec
     }
 
     public int TokenCost(string method, string path) =>
-        (int)(root["paths"]![path]![method.ToLowerInvariant()]!["x-token-cost"]?.GetValue<double>() ?? throw new InvalidOperationException("no x-token-cost"));
+        (int)(root["paths"]![path]![method.ToLowerInvariant()]!["x-token-cost"]?.GetValue<long>() ?? throw new InvalidOperationException("no x-token-cost"));
 
     private JsonSchema SchemaFor(string method, string path, int status)
     {
