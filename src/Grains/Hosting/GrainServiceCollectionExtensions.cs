@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Deals;
 using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Pipedrive;
 using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.Grains.Hosting;
@@ -21,6 +24,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
+        services.TryAddSingleton<PipedriveLookupCache>();
+        services.TryAddSingleton<IDealGatewayFactory, DealGatewayFactory>();
         return services.AddGrainRuntimeServices();
     }
 
