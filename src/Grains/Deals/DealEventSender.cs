@@ -13,15 +13,17 @@ namespace PipedriveMaileon.Grains.Deals;
 /// deal events on, the types in place and matching, the deal's person known and already a Maileon contact (the app
 /// never creates contacts or grants permissions through events). Looks up what the webhook lacks: the person's
 /// email and name, organisation and owner names, the deal's Smart BCC address. A retry first asks Maileon whether
-/// an earlier attempt landed (by <c>transaction_id</c>), so an event is not stored twice. Plain class: one per grain
-/// activation, driven by tests through a fake <see cref="IDealGateway"/>.
+/// an earlier attempt landed (by <c>transaction_id</c>), so an event is not stored twice. The event goes out through
+/// <c>send</c> (the grain passes the tenant's batching grain) or, without it, alone through the gateway. Plain class:
+/// one per grain activation, driven by tests through a fake <see cref="IDealGateway"/>.
 /// </summary>
 public sealed class DealEventSender(
     IDealGateway gateway,
     Func<Task<DealTransactionTypesResult>> ensureTypes,
     Func<Task> forgetTypes,
     long companyId,
-    TimeProvider time)
+    TimeProvider time,
+    Func<MaileonTransaction, CancellationToken, Task<MaileonTransactionReport>>? send = null)
 {
     private static readonly TimeSpan PersonLifetime = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ContactLifetime = TimeSpan.FromMinutes(10);
@@ -113,8 +115,10 @@ public sealed class DealEventSender(
 
             var reference = contact.Id is { } contactId ? MaileonContactReference.ById(contactId) : MaileonContactReference.ByEmail(email);
             var transaction = new MaileonTransaction(reference, typeName, DealEventMapper.Content(work, names), transactionId);
-            var reports = await gateway.SendTransactionsAsync([transaction], cancellationToken);
-            return Interpret(reports.Count > 0 ? reports[0] : null, what, typeName, person, email, learnedBcc);
+            var report = send is not null
+                ? await send(transaction, cancellationToken)
+                : (await gateway.SendTransactionsAsync([transaction], cancellationToken)) is { Count: > 0 } reports ? reports[0] : null;
+            return Interpret(report, what, typeName, person, email, learnedBcc);
         }
         catch (ApiClientException ex)
         {
@@ -137,11 +141,14 @@ public sealed class DealEventSender(
         var message = report.Message ?? "no reason given";
         if (report.NotSent is { } kind)
         {
-            return new DealSendResult(
-                kind is ApiFailureKind.Transient or ApiFailureKind.RateLimited
-                    ? EffectOutcome.Retry($"{what}: not sent ({message}).")
-                    : EffectOutcome.Fail($"{what}: not sent ({message})."),
-                false, ActivityLevel.Error, person, learnedBcc);
+            var outcome = kind switch
+            {
+                ApiFailureKind.Transient or ApiFailureKind.RateLimited => EffectOutcome.Retry($"{what}: not sent ({message})."),
+                ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden =>
+                    EffectOutcome.Retry($"{what}: Maileon refused the API key ({message}); waiting for the admin.", TimeSpan.FromMinutes(5)),
+                _ => EffectOutcome.Fail($"{what}: not sent ({message})."),
+            };
+            return new DealSendResult(outcome, false, ActivityLevel.Error, person, learnedBcc);
         }
 
         if (message.Contains("contact", StringComparison.OrdinalIgnoreCase) && message.Contains("not found", StringComparison.OrdinalIgnoreCase))

@@ -157,7 +157,7 @@ public sealed partial class DealGrain(
 
     protected override async Task<EffectOutcome> ExecuteAsync(OutboxEntry<DealWork> entry, CancellationToken cancellationToken)
     {
-        sender ??= new DealEventSender(Gateway, () => Types.Ensure(), () => Types.Forget(), CompanyId, TimeProvider);
+        sender ??= new DealEventSender(Gateway, () => Types.Ensure(), () => Types.Forget(), CompanyId, TimeProvider, SendBatchedAsync);
         sender.KnownSmartBccEmail = State.SmartBccEmail;
         var result = await sender.SendAsync(entry.Work, entry.Attempts, cancellationToken);
         results[entry.Id] = result;
@@ -194,6 +194,13 @@ public sealed partial class DealGrain(
         }
 
         Note(result?.Level ?? ActivityLevel.Info, Area, outcome.Summary, personId, DealId);
+    }
+
+    /// <summary>Through the tenant's batching grain on this silo, so many deals' events share one Maileon request.</summary>
+    private async Task<ApiClients.Maileon.MaileonTransactionReport> SendBatchedAsync(ApiClients.Maileon.MaileonTransaction transaction, CancellationToken cancellationToken)
+    {
+        var report = await GrainFactory.GetGrain<IDealEventBatchGrain>(CompanyId).Send(DealEventBatchGrain.ToItem(transaction));
+        return DealEventBatchGrain.ToReport(report, transaction);
     }
 
     private static string Verb(DealWorkKind kind) => kind switch

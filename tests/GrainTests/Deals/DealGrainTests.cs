@@ -39,13 +39,16 @@ public sealed class DealGrainTests(DealClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Concurrent_first_events_of_many_deals_create_the_types_once()
+    public async Task Concurrent_first_events_of_many_deals_create_the_types_once_and_share_maileon_requests()
     {
         var (company, tenant) = NewTenant();
         await Task.WhenAll(Enumerable.Range(1, 12).Select(d => Deal(company, d).Accept(Event(company, d, $"c{d}", PipedriveAction.Create, 0))));
 
         await WaitUntilAsync(() => tenant.Sent.Count == 12);
         Assert.Equal(3, tenant.Calls.Count(c => c.StartsWith("CreateType", StringComparison.Ordinal)));
+        Assert.Equal(12, tenant.Sent.Select(t => (long)t.Content["deal_id"]!).Distinct().Count());
+        var requests = tenant.Calls.Where(c => c.StartsWith("Send ", StringComparison.Ordinal)).ToList();
+        Assert.True(requests.Count < 12, $"expected batching, got {string.Join(", ", requests)}");
     }
 
     [Fact]

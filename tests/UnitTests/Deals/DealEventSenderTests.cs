@@ -158,6 +158,21 @@ public sealed class DealEventSenderTests
         Assert.Equal(1, forgets);
     }
 
+    [Theory]
+    [InlineData(ApiFailureKind.Transient, true)]
+    [InlineData(ApiFailureKind.Unauthorized, true)]
+    [InlineData(ApiFailureKind.Rejected, false)]
+    public async Task Events_a_batch_could_not_deliver_are_retried_or_parked_by_the_failure_kind(ApiFailureKind kind, bool retried)
+    {
+        var sender = new DealEventSender(gateway, () => Task.FromResult(types), () => Task.CompletedTask, Company, time,
+            (t, _) => Task.FromResult(new MaileonTransactionReport(false, "batch failed", t.TransactionId, null, null, null, kind)));
+        var result = await sender.SendAsync(Work(), 0, CancellationToken.None);
+
+        Assert.Equal(retried, result.Outcome is EffectOutcome.Transient);
+        Assert.False(result.Sent);
+        Assert.Empty(gateway.Sent); // went through the batch delegate, not the gateway
+    }
+
     [Fact]
     public async Task A_name_lookup_that_is_refused_leaves_the_name_out()
     {
