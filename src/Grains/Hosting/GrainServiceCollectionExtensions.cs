@@ -5,6 +5,7 @@ using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Deals;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
 using PipedriveMaileon.Grains.Tenants;
@@ -25,6 +26,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
+        services.TryAddSingleton<IDealGatewayFactory, DealGatewayFactory>();
         return services.AddGrainRuntimeServices();
     }
 
@@ -35,7 +37,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(RetryPolicy.Default);
         services.AddSingleton<OutboxGrainServices>();
         services.AddSingleton<SecretProtector>();
-        services.AddSingleton<PipedriveLookupCache>();
+        services.TryAddSingleton<PipedriveLookupCache>();
         return services;
     }
 }

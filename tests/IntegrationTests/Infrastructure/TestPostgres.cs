@@ -20,7 +20,8 @@ public static class TestPostgres
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync(string purpose)
     {
-        var name = $"pm_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var full = $"pm_{purpose}_{Guid.NewGuid():N}";
+        var name = full[..Math.Min(40, full.Length)].ToLowerInvariant();
         await using (var connection = new NpgsqlConnection(AdminConnectionString))
         {
             await connection.OpenAsync();
