@@ -32,6 +32,9 @@ public sealed class SandboxDeployment : IAsyncDisposable
             cluster.With(key, value);
         }
 
+        // The silos register webhooks: they must know the URL the web node will listen on.
+        cluster.With("App__PublicBaseUrl", webUrl.ToString().TrimEnd('/'));
+
         // Fast outbox retries so fault scenarios finish in seconds.
         cluster.With("Outbox__FirstRetrySeconds", "1").With("Outbox__MaxRetryDelaySeconds", "5");
         foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
