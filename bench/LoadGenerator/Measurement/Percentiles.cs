@@ -1,0 +1,31 @@
+namespace PipedriveMaileon.LoadGenerator.Measurement;
+
+/// <summary>Nearest-rank percentiles: the smallest sample with at least p% of all samples at or below it.</summary>
+public static class Percentiles
+{
+    /// <summary><paramref name="sorted"/> must be ascending; null when there are no samples.</summary>
+    public static double? Of(IReadOnlyList<double> sorted, double percent)
+    {
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(percent, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
+        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count);
+        return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
+    }
+
+    public static LatencySummary Summarise(IEnumerable<double> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        return new LatencySummary(
+            sorted.Length,
+            Of(sorted, 50),
+            Of(sorted, 99),
+            Of(sorted, 99.9),
+            sorted.Length == 0 ? null : sorted[^1],
+            sorted.Length == 0 ? null : sorted.Average());
+    }
+}
