@@ -13,7 +13,8 @@ public static class Percentiles
 
         ArgumentOutOfRangeException.ThrowIfLessThan(percent, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count);
+        // The epsilon keeps 99.9% of 1000 at rank 999 (0.999 * 1000 is 999.0000000000001 in binary floating point).
+        var rank = (int)Math.Ceiling((percent / 100.0 * sorted.Count) - 1e-9);
         return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
     }
 
