@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using PipedriveMaileon.Sandbox.Common;
 using PipedriveMaileon.Sandbox.Maileon;
+using PipedriveMaileon.Sandbox.Pipedrive;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -12,11 +13,13 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSandboxShared(builder.Configuration);
 builder.Services.AddMaileonEmulator(builder.Configuration);
+builder.Services.AddPipedriveEmulator(builder.Configuration);
 
 var app = builder.Build();
 app.UseSandboxShared();
 app.MapSandboxControl();
 app.MapMaileonEmulator();
+app.MapPipedriveEmulator();
 app.MapGet("/", () => Results.Content(
     """<!doctype html><title>Sandbox</title><h1>PipedriveMaileon sandbox</h1><ul><li><a href="/pipedrive">Pipedrive console</a></li><li><a href="/maileon">Maileon console</a></li></ul>""",
     "text/html"));

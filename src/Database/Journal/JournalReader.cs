@@ -37,6 +37,38 @@ public sealed class JournalReader(NpgsqlDataSource dataSource)
         return records;
     }
 
+    /// <summary>
+    /// Persons and deals whose side effects were given up (error lines in the activity log since
+    /// <paramref name="since"/>): the grains a "retry failed" asks to put their parked work back in line.
+    /// </summary>
+    public async Task<(IReadOnlyList<long> PersonIds, IReadOnlyList<long> DealIds)> FailedItemsAsync(long companyId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT DISTINCT person_id, deal_id FROM activity_log
+             WHERE company_id = $1 AND level = 'Error' AND occurred_at >= $2 AND (person_id IS NOT NULL OR deal_id IS NOT NULL)
+             LIMIT 10000
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = companyId });
+        command.Parameters.Add(new NpgsqlParameter { Value = since });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var persons = new HashSet<long>();
+        var deals = new HashSet<long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(1))
+            {
+                deals.Add(reader.GetInt64(1));
+            }
+            else if (!reader.IsDBNull(0))
+            {
+                persons.Add(reader.GetInt64(0));
+            }
+        }
+
+        return ([.. persons], [.. deals]);
+    }
+
     /// <summary>The whole ledger of a tenant (or of one person), oldest first, streamed.</summary>
     public async IAsyncEnumerable<LedgerRow> LedgerAsync(long companyId, long? personId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

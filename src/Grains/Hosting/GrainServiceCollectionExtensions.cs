@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Pipedrive;
 using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.Grains.Hosting;
@@ -18,6 +20,8 @@ public static class GrainServiceCollectionExtensions
         services.AddMaileonClient(configuration);
         services.AddOptions<TenantSetupOptions>().Bind(configuration.GetSection(TenantSetupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenantSetupOptions>>().Value);
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value.ToPolicy());
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
@@ -28,9 +32,10 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddGrainRuntimeServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(RetryPolicy.Default);
+        services.TryAddSingleton(RetryPolicy.Default);
         services.AddSingleton<OutboxGrainServices>();
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<PipedriveLookupCache>();
         return services;
     }
 }

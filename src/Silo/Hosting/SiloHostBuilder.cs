@@ -60,6 +60,7 @@ public static class SiloHostBuilder
             silo.AddActivityPropagation();
             silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweeperGrain>(0).Start());
             silo.Services.AddSingleton(new OutboxSweepTarget("tenant", OutboxGrainKeyKind.Integer));
+            silo.Services.AddSingleton(new OutboxSweepTarget("contact", OutboxGrainKeyKind.IntegerCompound));
         });
 
         return builder.Build();

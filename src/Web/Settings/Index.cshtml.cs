@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Interfaces.Contacts;
+using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Web.Sessions;
 
@@ -84,6 +87,27 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     {
         JustRanSetup = await Tenant.RunSetup(Session.UserId);
         Notice = "Setup checked and repaired where needed.";
+        await LoadAsync(fillForm: true);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRetryFailedAsync()
+    {
+        var companyId = Session.CompanyId;
+        var extension = companyId.ToString(CultureInfo.InvariantCulture);
+        var (persons, deals) = await journal.FailedItemsAsync(companyId, DateTimeOffset.UtcNow.AddDays(-30), HttpContext.RequestAborted);
+        var retried = 0;
+        foreach (var personId in persons)
+        {
+            retried += await cluster.GetGrain<IContactSyncGrain>(personId, extension).RetryParked();
+        }
+
+        foreach (var dealId in deals)
+        {
+            retried += await cluster.GetGrain<IDealGrain>(dealId, extension).RetryParked();
+        }
+
+        Notice = retried == 0 ? "Nothing was waiting for a retry." : $"{retried} failed step(s) put back in line; the activity log shows how they go.";
         await LoadAsync(fillForm: true);
         return Page();
     }

@@ -1,16 +1,20 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Web.Sessions;
 
 namespace PipedriveMaileon.Web.Settings;
 
 /// <summary>One person's consent history in this tenant (the person id is looked up within the session's company).</summary>
 [Authorize(Policy = SessionAuthentication.PolicyName)]
-public sealed class PersonModel(JournalReader journal) : PageModel
+public sealed class PersonModel(JournalReader journal, IClusterClient cluster) : PageModel
 {
     public long PersonId { get; private set; }
+
+    public ContactView? Contact { get; private set; }
 
     public IReadOnlyList<LedgerRow> Entries { get; private set; } = [];
 
@@ -31,6 +35,7 @@ public sealed class PersonModel(JournalReader journal) : PageModel
         }
 
         Entries = entries;
+        Contact = await cluster.GetGrain<IContactSyncGrain>(PersonId, session.CompanyId.ToString(CultureInfo.InvariantCulture)).GetView();
         return Page();
     }
 }

@@ -21,7 +21,7 @@ public static partial class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks").DisableAntiforgery();
+        var group = app.MapGroup("/webhooks").DisableAntiforgery().RequireRateLimiting(WebhookRateLimiting.PolicyName);
         group.MapPost("/pipedrive/{companyId:long}", Pipedrive);
         group.MapPost("/maileon/{companyId:long}/{eventName}", Maileon);
         return app;

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Orleans.Concurrency;
+using PipedriveMaileon.Grains.Interfaces.Contacts;
+using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+using PipedriveMaileon.Grains.Interfaces.Webhooks;
+using PipedriveMaileon.Grains.Tenants;
+
+namespace PipedriveMaileon.Grains.Webhooks;
+
+/// <summary>
+/// Entry of inbound webhooks into the cluster, on every silo (stateless worker). Checks the tenant's credentials
+/// against hashes the tenant grain hands out (cached a few seconds per activation, fetched again before refusing),
+/// parses the body and passes the event to the person's or deal's grain, whose write is the acknowledgement.
+/// </summary>
+[StatelessWorker]
+public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngressGrain
+{
+    private static readonly TimeSpan PolicyLifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>Before refusing, a cached policy older than this is fetched again (not on every bad request, though).</summary>
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<long, (TenantIngressPolicy Policy, DateTimeOffset FetchedAt)> policies = [];
+
+    public async Task<IngressOutcome> AcceptPipedrive(long companyId, string? basicCredentials, byte[] body)
+    {
+        var refusal = await CheckAsync(companyId, p => WebhookSecrets.Matches(p.PipedriveCredentialHash, basicCredentials));
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var parsed = PipedriveWebhookParser.Parse(body, companyId);
+        var extension = companyId.ToString(CultureInfo.InvariantCulture);
+        return parsed switch
+        {
+            { Person: { } person } => await GrainFactory.GetGrain<IContactSyncGrain>(person.Meta.EntityId, extension).AcceptPerson(person),
+            { Deal: { } deal } => await GrainFactory.GetGrain<IDealGrain>(deal.Meta.EntityId, extension).Accept(deal),
+            { Status: WebhookParseStatus.Ignored } => IngressOutcome.Ignored(parsed.Reason ?? "Not an event this app handles."),
+            _ => IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read."),
+        };
+    }
+
+    public async Task<IngressOutcome> AcceptMaileon(long companyId, string eventName, string? token, IReadOnlyDictionary<string, string> parameters, byte[] body)
+    {
+        var refusal = await CheckAsync(companyId, p => WebhookSecrets.Matches(p.MaileonTokenHash, token));
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var kind = eventName == "doi" ? MaileonEventKind.DoiConfirmed : MaileonEventKind.Unsubscribed;
+        var parsed = MaileonWebhookParser.Parse(kind, parameters, body, time.GetUtcNow());
+        if (parsed.Event is not { } maileonEvent)
+        {
+            return IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read.");
+        }
+
+        // One Maileon account may serve several Pipedrive companies: only our own contacts count.
+        if (!ContactExternalId.TryParse(maileonEvent.ExternalId, out var contactCompany, out var personId))
+        {
+            return IngressOutcome.Ignored("The contact has no Pipedrive external id of this app.");
+        }
+
+        if (contactCompany != companyId)
+        {
+            return IngressOutcome.Ignored("The contact belongs to another Pipedrive company.");
+        }
+
+        return await GrainFactory.GetGrain<IContactSyncGrain>(personId, companyId.ToString(CultureInfo.InvariantCulture)).AcceptMaileon(maileonEvent);
+    }
+
+    private async Task<IngressOutcome?> CheckAsync(long companyId, Func<TenantIngressPolicy, bool> credentialsMatch)
+    {
+        var policy = await PolicyAsync(companyId, PolicyLifetime);
+        if (policy.Status is TenantStatus.Active or TenantStatus.NeedsReauthorization && credentialsMatch(policy))
+        {
+            return null;
+        }
+
+        // Credentials may have been renewed, or the tenant re-installed, since the cached copy: ask again once.
+        policy = await PolicyAsync(companyId, RecheckAfter);
+        return policy.Status switch
+        {
+            TenantStatus.NotInstalled or TenantStatus.Uninstalled => new IngressOutcome(IngressStatus.Gone, "This company has not installed the app."),
+            _ when !credentialsMatch(policy) => new IngressOutcome(IngressStatus.Unauthorized, "Wrong credentials."),
+            _ => null,
+        };
+    }
+
+    private async Task<TenantIngressPolicy> PolicyAsync(long companyId, TimeSpan maxAge)
+    {
+        var now = time.GetUtcNow();
+        if (policies.TryGetValue(companyId, out var cached) && now - cached.FetchedAt < maxAge)
+        {
+            return cached.Policy;
+        }
+
+        var policy = await GrainFactory.GetGrain<ITenantGrain>(companyId).GetIngressPolicy();
+        if (policies.Count > 10_000)
+        {
+            policies.Clear();
+        }
+
+        policies[companyId] = (policy, now);
+        return policy;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace PipedriveMaileon.Web.Webhooks;
+
+/// <summary>A token bucket per tenant (route company id) in front of webhook ingress.</summary>
+public static class WebhookRateLimiting
+{
+    public const string PolicyName = "webhooks-per-tenant";
+
+    public static IServiceCollection AddWebhookRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookIngressOptions>().Bind(configuration.GetSection(WebhookIngressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(PolicyName, context =>
+            {
+                var options = context.RequestServices.GetRequiredService<IOptions<WebhookIngressOptions>>().Value;
+                var tenant = context.Request.RouteValues["companyId"]?.ToString() ?? "";
+                return RateLimitPartition.GetTokenBucketLimiter(tenant, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.PerTenantBurst,
+                    TokensPerPeriod = options.PerTenantPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+        });
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+namespace PipedriveMaileon.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole system as real processes on 127.0.0.1: a fresh database, the sandbox emulators, silos and one web
+/// front end configured against the sandbox — what <c>./run.sh</c> starts, at test scale.
+/// </summary>
+public sealed class SandboxDeployment : IAsyncDisposable
+{
+    private SandboxDeployment(ProcessCluster cluster, SandboxProcess sandbox, ProcessCluster.WebNode web, IReadOnlyList<ManagedProcess> silos)
+    {
+        Cluster = cluster;
+        Sandbox = sandbox;
+        Web = web;
+        Silos = silos;
+    }
+
+    public ProcessCluster Cluster { get; }
+
+    public SandboxProcess Sandbox { get; }
+
+    public ProcessCluster.WebNode Web { get; }
+
+    public IReadOnlyList<ManagedProcess> Silos { get; }
+
+    public static async Task<SandboxDeployment> StartAsync(string purpose, int silos = 1, IReadOnlyDictionary<string, string>? configuration = null)
+    {
+        var cluster = await ProcessCluster.CreateAsync(purpose);
+        var webUrl = ProcessCluster.ReserveWebUrl();
+        var sandbox = await SandboxProcess.StartAsync(webUrl);
+        foreach (var (key, value) in sandbox.AppConfiguration)
+        {
+            cluster.With(key, value);
+        }
+
+        // Fast outbox retries so fault scenarios finish in seconds.
+        cluster.With("Outbox__FirstRetrySeconds", "1").With("Outbox__MaxRetryDelaySeconds", "5");
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
+        {
+            cluster.With(key, value);
+        }
+
+        var started = new List<ManagedProcess>();
+        for (var i = 0; i < silos; i++)
+        {
+            started.Add(await cluster.StartSiloAsync($"silo{i + 1}"));
+        }
+
+        var web = await cluster.StartWebAsync("web", webUrl);
+        return new SandboxDeployment(cluster, sandbox, web, started);
+    }
+
+    /// <summary>Every line the app's processes wrote so far (for secret scans).</summary>
+    public string AllOutput => string.Join('\n', Cluster.Processes.Select(p => p.OutputText));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+}
