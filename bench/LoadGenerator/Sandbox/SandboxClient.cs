@@ -45,8 +45,8 @@ public sealed class SandboxClient(Uri? pipedrive, Uri? maileon) : IDisposable
     /// <summary>Pipedrive token cost spent so far per company, from the emulator's usage counters; null when it has none.</summary>
     public async Task<IReadOnlyDictionary<long, (long Calls, long Tokens)>?> PipedriveUsageAsync()
     {
-        var node = await GetJsonAsync(pipedrive, SandboxRoutes.PipedriveUsage);
-        if (node is not JsonArray rows)
+        var node = await GetJsonAsync(pipedrive, SandboxRoutes.PipedriveCounters);
+        if (node?["endpoints"] is not JsonArray rows)
         {
             return null;
         }

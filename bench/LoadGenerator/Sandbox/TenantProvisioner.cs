@@ -26,7 +26,7 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
         }
 
         var companyId = SandboxClient.Long(company, "id", "companyId");
-        var userId = SandboxClient.Long(company, "adminId", "admin_id", "userId") ?? SandboxClient.Long(company["admin"], "id");
+        var userId = SandboxClient.Long(company, "adminId", "admin_id", "userId") ?? SandboxClient.Long((company["users"] as JsonArray)?.FirstOrDefault(), "id");
         if (companyId is null || userId is null)
         {
             return (null, "create company: answer without id/adminId");
@@ -52,7 +52,7 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
         {
             companyId, userId, clientId = query["client_id"], redirectUri = query["redirect_uri"], state = query["state"],
         });
-        var callback = SandboxClient.Text(approval, "redirect", "redirectUrl", "location");
+        var callback = SandboxClient.Text(approval, "location", "redirect", "redirectUrl");
         if (callback is null)
         {
             return (null, "approve install: " + (approveFailure ?? "answer without redirect"));
@@ -74,6 +74,7 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
             return (null, "create Maileon account: " + accountFailure);
         }
 
+        var journalMark = await sandbox.JournalHeadAsync(ofMaileon: false);
         var settingsPage = await browser.GetStringAsync("/settings");
         var token = AntiforgeryField().Match(settingsPage);
         if (!token.Success)
@@ -94,20 +95,22 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
             return (null, $"POST /settings answered {(int)save.StatusCode}");
         }
 
-        // 5. The credentials the tenant registered its webhooks with, read back from the Pipedrive emulator.
-        var hooks = await sandbox.GetJsonAsync(sandbox.Pipedrive, $"{SandboxRoutes.PipedriveWebhooks}?companyId={companyId}") as JsonArray;
-        var hook = hooks?.OfType<JsonObject>().FirstOrDefault(h => SandboxClient.Text(h, "httpAuthPassword", "http_auth_password") is not null);
-        if (hook is null)
+        // 5. The credentials the tenant registered its webhooks with: the emulator's control API masks the password,
+        // so they are read from the journaled body of the app's own POST /v1/webhooks.
+        var registrations = await sandbox.JournalAsync(false, journalMark) ?? [];
+        var registration = registrations.LastOrDefault(e => e.Method == "POST" && e.Path.EndsWith("/v1/webhooks", StringComparison.Ordinal) && e.Status is >= 200 and < 300);
+        var (user, password) = registration is null ? (null, null) : WebhookCredentials(registration.Body);
+        if (user is null || password is null)
         {
-            return (null, "read webhooks: none registered with Basic credentials");
+            return (null, "read webhook credentials: no POST /v1/webhooks with http_auth_user/http_auth_password in the Pipedrive journal");
         }
 
         var (key, option) = await NewsletterFieldAsync(companyId.Value);
         return (new BenchTenant(
             companyId.Value,
             userId.Value,
-            SandboxClient.Text(hook, "httpAuthUser", "http_auth_user")!,
-            SandboxClient.Text(hook, "httpAuthPassword", "http_auth_password")!,
+            user,
+            password,
             Installed: true,
             key ?? "newsletter",
             option ?? 1,
@@ -117,16 +120,12 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
     /// <summary>Creates the persons that the subscribe and deal webhooks talk about, so the app can read them back.</summary>
     public async Task<string?> CreatePersonAsync(BenchTenant tenant, long personId)
     {
-        var (_, failure) = await sandbox.PostJsonAsync(sandbox.Pipedrive, SandboxRoutes.PipedrivePersons, new
+        var (_, failure) = await sandbox.PostJsonAsync(sandbox.Pipedrive, $"{SandboxRoutes.PipedriveCompanies}/{tenant.CompanyId}/persons", new
         {
-            companyId = tenant.CompanyId,
-            id = personId,
             name = $"Bench Person{personId}",
-            firstName = "Bench",
-            lastName = $"Person{personId}",
-            email = WebhookFactory.Email(seed, tenant.CompanyId, personId),
-            ownerId = tenant.UserId,
-            silent = true,
+            first_name = "Bench",
+            last_name = $"Person{personId}",
+            emails = new[] { new { value = WebhookFactory.Email(seed, tenant.CompanyId, personId), primary = true, label = "work" } },
         });
         return failure;
     }
@@ -137,10 +136,23 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
 
     private async Task<(string? Key, long? Option)> NewsletterFieldAsync(long companyId)
     {
-        var fields = await sandbox.GetJsonAsync(sandbox.Pipedrive, $"{SandboxRoutes.PipedriveFields}?companyId={companyId}") as JsonArray;
+        var fields = await sandbox.GetJsonAsync(sandbox.Pipedrive, $"{SandboxRoutes.PipedriveCompanies}/{companyId}/fields") as JsonArray;
         var field = fields?.OfType<JsonObject>().FirstOrDefault(f => SandboxClient.Text(f, "name") == "Newsletter");
         var option = (field?["options"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(o => SandboxClient.Text(o, "label") == "Subscribe");
         return (SandboxClient.Text(field, "key", "field_code"), SandboxClient.Long(option, "id"));
+    }
+
+    /// <summary>http_auth_user and http_auth_password from a webhook registration body (JSON or form encoded).</summary>
+    public static (string? User, string? Password) WebhookCredentials(string body)
+    {
+        if (body.TrimStart().StartsWith('{'))
+        {
+            var json = JsonNode.Parse(body);
+            return (SandboxClient.Text(json, "http_auth_user"), SandboxClient.Text(json, "http_auth_password"));
+        }
+
+        var form = System.Web.HttpUtility.ParseQueryString(body);
+        return (form["http_auth_user"], form["http_auth_password"]);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
