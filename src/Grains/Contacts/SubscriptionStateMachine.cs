@@ -70,6 +70,7 @@ public static class SubscriptionStateMachine
         if (state.Status == SubscriptionStatus.Unsubscribed && state.UnsubscribedAt >= signal.At)
         {
             decision.Note = (ActivityLevel.Warning, "Ignored a subscribe request made before the person's unsubscribe; the unsubscribe stands.");
+            decision.Transition = (SubscriptionStatus.Unsubscribed, SubscriptionStatus.Unsubscribed, "A subscribe request made before the unsubscribe was refused; the unsubscribe stands.");
             decision.Work.Add(SetField(state.Status));
             return;
         }
@@ -154,7 +155,10 @@ public static class SubscriptionStateMachine
 
     private static void EmailChanged(SubscriptionState state, ContactSignal signal, SubscriptionDecision decision)
     {
-        if (state.AwaitingEmail && !string.IsNullOrWhiteSpace(signal.Email) && state.Status != SubscriptionStatus.Unsubscribed)
+        // AwaitingEmail comes from an accepted subscribe request, which is later than any unsubscribe before it: only an
+        // unsubscribe after that request stands in the way.
+        if (state.AwaitingEmail && !string.IsNullOrWhiteSpace(signal.Email)
+            && !(state.Status == SubscriptionStatus.Unsubscribed && state.UnsubscribedAt >= state.LastRequestAt))
         {
             state.AwaitingEmail = false;
             StartDoubleOptIn(state, signal, decision, state.Status, "An e-mail address was added after the subscribe request; double opt-in started.");
