@@ -93,7 +93,7 @@ public sealed partial class ContactSyncGrain(
         var changed = await UpdateAsync(() =>
         {
             var emailBefore = State.Person.PrimaryEmail;
-            var emailKnownBefore = State.Person.EmailKnown;
+            var emailKnownBefore = State.Person.EmailKnown && !(State.Person.DataAt > at);
             var dataChanged = State.Person.Merge(person, at);
             var decided = false;
             if (emailKnownBefore && person.Has("emails") && !SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail))
@@ -213,7 +213,9 @@ public sealed partial class ContactSyncGrain(
         }
 
         var emailBefore = person.PrimaryEmail;
-        var emailKnownBefore = person.EmailKnown;
+        // An event older than the data already merged must not read as an address change (it would undo a newer one).
+        var stale = person.DataAt > meta.Timestamp;
+        var emailKnownBefore = person.EmailKnown && !stale;
         var dataChanged = person.Merge(current, meta.Timestamp);
         var signals = PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore);
         var before = State.Outbox.Entries.Count;
