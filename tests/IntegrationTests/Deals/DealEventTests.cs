@@ -253,6 +253,138 @@ public sealed class DealEventTests(DeploymentFixture fixture, ITestOutputHelper 
         Assert.Contains(changeDeliveries, d => (bool)d["duplicate"]!);
     }
 
+    // Found by this test, not fixed yet: while Maileon answers POST /transactions with 500, the app's acknowledgement
+    // of deal webhooks slows from ~50 ms to 10 s (Pipedrive's timeout), Pipedrive bans the webhook and drops events,
+    // so changes are lost before they reach the app. Un-skip once ingest no longer waits for Maileon's failures.
+    [Fact(Skip = "Product bug: Maileon 500s on POST /transactions stall deal webhook acknowledgements until Pipedrive bans the webhook (see comment).")]
+    public async Task MaileonFailuresDuringABurstOf500ChangesNeitherLoseNorDuplicateAnEvent()
+    {
+        using var tenant = await SyncedTenant.CreateAsync(Deployment, "Burst Deals GmbH", dealEvents: true);
+        var deals = new DealDriver(tenant);
+        const int DealCount = 25;
+        const int Rounds = 20;
+        var persons = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => deals.ContactPersonAsync($"Burst Person {i}", $"burst{i}@burst.example")));
+        var ids = new List<long>();
+        for (var d = 0; d < DealCount; d++)
+        {
+            ids.Add(await deals.CreateDealAsync(new JsonObject { ["title"] = $"Burst {d} v0", ["value"] = 0, ["currency"] = "EUR", ["person_id"] = persons[d % persons.Length] }));
+        }
+
+        await deals.TransactionsReachAsync(DealDriver.Added, DealCount, seconds: 60);
+        var baseline = (await deals.DealDeliveriesAsync()).Select(d => (long)d["sequence"]!).DefaultIfEmpty(0).Max();
+        var journalStart = (await deals.MaileonRequestsAsync()).Select(r => r.Sequence).DefaultIfEmpty(0).Max();
+
+        // Each round changes every deal once, all deals at the same time; the next round starts once Pipedrive has its
+        // acknowledgements (a person edits a deal after the last edit was saved). Maileon fails for part of the run.
+        var faults = new List<string>();
+        var started = DateTime.UtcNow;
+        try
+        {
+            for (var round = 1; round <= Rounds; round++)
+            {
+                switch (round)
+                {
+                    case 4:
+                        faults.Add(await AddFaultAsync(new { method = "POST", pathPattern = "^/1\\.0/transactions$", status = 500 }));
+                        break;
+                    case 9:
+                        await RemoveFaultsAsync(faults);
+                        faults.Add(await AddFaultAsync(new { method = "POST", pathPattern = "^/1\\.0/transactions$", status = 429, retryAfterSeconds = 1 }));
+                        break;
+                    case 13:
+                        await RemoveFaultsAsync(faults);
+                        faults.Add(await AddFaultAsync(new { method = "POST", pathPattern = "^/1\\.0/transactions$", dropConnection = true, times = 3 }));
+                        break;
+                    case 16:
+                        faults.Add(await AddFaultAsync(new { method = "POST", pathPattern = "^/1\\.0/transactions$", status = 503, times = 4 }));
+                        break;
+                }
+
+                var current = round;
+                await Task.WhenAll(ids.Select((dealId, d) =>
+                    deals.UpdateDealAsync(dealId, new JsonObject { ["title"] = $"Burst {d} v{current}", ["value"] = current * 100 + d, ["status"] = current % 5 == 0 ? "won" : "open" })));
+                await Eventually.TrueAsync(
+                    async () => Acknowledged(await deals.DealDeliveriesAsync(baseline)).Count() >= DealCount * current,
+                    TimeSpan.FromSeconds(30),
+                    () => $"round {current}: Pipedrive's change deliveries were not all acknowledged\n{MaileonTraffic()}\n{tenant.Diagnostics()}");
+            }
+        }
+        finally
+        {
+            await RemoveFaultsAsync(faults);
+        }
+
+        var ingested = DateTime.UtcNow - started;
+        await deals.TransactionsReachAsync(DealDriver.Updated, DealCount * Rounds, seconds: 120);
+        await tenant.QuietAsync();
+        await Task.Delay(2000); // anything still in flight would show up as a duplicate now
+        var drained = DateTime.UtcNow - started;
+
+        var deliveries = (await deals.DealDeliveriesAsync(baseline)).Where(d => (string)d["event"]! == "change.deal").ToList();
+        var acknowledged = Acknowledged(deliveries).ToList();
+        var timestampOf = acknowledged.GroupBy(d => (string)JsonNode.Parse((string)d["body"]!)!["data"]!["title"]!).ToDictionary(g => g.Key, g => DealDriver.MaileonTimestamp(g.First()));
+        var updates = await deals.TransactionsAsync(DealDriver.Updated);
+        var expected = ids.SelectMany((_, d) => Enumerable.Range(1, Rounds).Select(r => $"Burst {d} v{r}")).ToHashSet();
+        var seen = updates.Select(t => DealDriver.Text(t, "title")!).ToList();
+        var duplicates = seen.Count - seen.Distinct().Count();
+        var lost = expected.Except(seen).Count();
+        var unexpected = seen.Distinct().Except(expected).Count();
+        var outOfOrder = 0;
+        foreach (var (dealId, d) in ids.Select((id, d) => (id, d)))
+        {
+            var versions = updates.Where(t => DealDriver.DealIdOf(t) == dealId).Select(t => int.Parse(DealDriver.Text(t, "title")!.Split(" v")[1], CultureInfo.InvariantCulture)).ToList();
+            outOfOrder += versions.Zip(versions.Skip(1)).Count(p => p.Second <= p.First);
+        }
+
+        var maileon = (await deals.MaileonRequestsAsync(journalStart)).Where(r => r.Method == "POST" && r.Path == "/1.0/transactions").ToList();
+        output.WriteLine(
+            $"burst: {DealCount} deals x {Rounds} changes = {expected.Count} changes; Pipedrive deliveries sent {deliveries.Count}, acknowledged {acknowledged.Count} " +
+            $"(distinct events {acknowledged.Select(d => (string)d["eventId"]!).Distinct().Count()}); transactions expected {expected.Count}, seen {seen.Count}, " +
+            $"duplicates {duplicates}, lost {lost}, unexpected {unexpected}, out of order {outOfOrder}; Maileon POST /transactions {maileon.Count} " +
+            $"(500: {maileon.Count(r => r.Status == 500)}, 429: {maileon.Count(r => r.Status == 429)}, 503: {maileon.Count(r => r.Status == 503)}, " +
+            $"dropped: {maileon.Count(r => r.Status is 0 or 499)}); ingested in {ingested.TotalSeconds:F1} s, drained in {drained.TotalSeconds:F1} s");
+
+        Assert.Equal(expected.Count, acknowledged.Select(d => (string)d["eventId"]!).Distinct().Count());
+        Assert.Equal(0, duplicates);
+        Assert.Equal(0, lost);
+        Assert.Equal(0, unexpected);
+        Assert.Equal(0, outOfOrder);
+        Assert.Contains(maileon, r => r.Status == 500);
+        Assert.Contains(maileon, r => r.Status == 429);
+        Assert.Equal(DealCount, (await deals.TransactionsAsync(DealDriver.Added)).Count);
+        Assert.Equal(updates.Count, updates.Select(t => (string)t["transaction_id"]!).Distinct().Count());
+        foreach (var update in updates)
+        {
+            var title = DealDriver.Text(update, "title")!;
+            var round = int.Parse(title.Split(" v")[1], CultureInfo.InvariantCulture);
+            var d = int.Parse(title.Split(' ')[1], CultureInfo.InvariantCulture);
+            Assert.Equal(ids[d], DealDriver.DealIdOf(update));
+            Assert.Equal(round * 100 + d, (decimal)update["content"]!["value"]!);
+            Assert.Equal(round % 5 == 0 ? "won" : "open", DealDriver.Text(update, "status"));
+            Assert.Equal($"Burst Person {d % persons.Length}", DealDriver.Text(update, "person_name"));
+            Assert.Equal(timestampOf[title], DealDriver.Text(update, "timestamp"));
+        }
+
+        string MaileonTraffic() => string.Join('\n', deals.MaileonRequestsAsync(journalStart).GetAwaiter().GetResult()
+            .GroupBy(r => $"{r.Method} {System.Text.RegularExpressions.Regex.Replace(r.Path, "[0-9]+", "N")} {r.Status}")
+            .Select(g => $"{g.Count(),6} {g.Key}"));
+
+        static IEnumerable<JsonNode> Acknowledged(IEnumerable<JsonNode> deliveries) =>
+            deliveries.Where(d => (string)d["event"]! == "change.deal" && (int?)d["status"] is >= 200 and < 300);
+    }
+
+    private async Task<string> AddFaultAsync(object rule) => (string)(await Deployment.Sandbox.ControlPostAsync("maileon", "faults", rule))!["id"]!;
+
+    private async Task RemoveFaultsAsync(List<string> faults)
+    {
+        foreach (var id in faults)
+        {
+            using var response = await Deployment.Sandbox.Maileon.DeleteAsync($"/_sandbox/maileon/faults/{id}");
+        }
+
+        faults.Clear();
+    }
+
     private async Task SetDeliveryAsync(object knobs)
     {
         using var response = await Deployment.Sandbox.Pipedrive.PutAsync("/_sandbox/pipedrive/delivery", JsonContent.Create(knobs));
