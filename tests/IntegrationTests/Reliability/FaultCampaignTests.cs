@@ -95,12 +95,20 @@ public sealed class FaultCampaignTests(ITestOutputHelper output) : IAsyncLifetim
                 await tenant.SetNewsletterAsync(persons[i].Id, "Subscribe");
             }
 
-            foreach (var (id, _) in persons)
+            try
             {
-                await tenant.NewsletterBecomesAsync(id, "Awaiting confirmation", seconds: 180);
-            }
+                foreach (var (id, _) in persons)
+                {
+                    await tenant.NewsletterBecomesAsync(id, "Awaiting confirmation", seconds: 180);
+                }
 
-            await tenant.QuietAsync();
+                await tenant.QuietAsync();
+            }
+            catch (TimeoutException ex)
+            {
+                // Counted below as lost or wrong; the other scenarios still run so the report is complete.
+                output.WriteLine($"{name}: {ex.Message[..Math.Min(ex.Message.Length, 3000)]}");
+            }
         }
         finally
         {
