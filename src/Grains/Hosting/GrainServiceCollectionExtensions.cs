@@ -5,6 +5,7 @@ using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Deals;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
 using PipedriveMaileon.Grains.Reconciliation;
@@ -27,6 +28,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
+        services.TryAddSingleton<IDealGatewayFactory, DealGatewayFactory>();
         return services.AddGrainRuntimeServices();
     }
 
@@ -37,7 +39,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(RetryPolicy.Default);
         services.AddSingleton<OutboxGrainServices>();
         services.AddSingleton<SecretProtector>();
-        services.AddSingleton<PipedriveLookupCache>();
+        services.TryAddSingleton<PipedriveLookupCache>();
         return services;
     }
 }

@@ -61,6 +61,7 @@ public static class SiloHostBuilder
             silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweeperGrain>(0).Start());
             silo.Services.AddSingleton(new OutboxSweepTarget("tenant", OutboxGrainKeyKind.Integer));
             silo.Services.AddSingleton(new OutboxSweepTarget("contact", OutboxGrainKeyKind.IntegerCompound));
+            silo.Services.AddSingleton(new OutboxSweepTarget("deal", OutboxGrainKeyKind.IntegerCompound));
             silo.Services.AddSingleton(new OutboxSweepTarget("reconciliation", OutboxGrainKeyKind.Integer));
         });
 

@@ -82,7 +82,7 @@ public sealed class SyncedTenant : IDisposable
         Eventually.TrueAsync(
             async () => await NewsletterAsync(personId) == label,
             TimeSpan.FromSeconds(seconds),
-            () => $"person {personId}: Newsletter never became '{label}' (is '{NewsletterAsync(personId).GetAwaiter().GetResult()}')");
+            () => $"person {personId}: Newsletter never became '{label}' (is '{NewsletterAsync(personId).GetAwaiter().GetResult()}')\n{Diagnostics()}");
 
     /// <summary>The person's consent ledger as the tenant exports it (JSON).</summary>
     public async Task<JsonArray> LedgerAsync(long personId)
@@ -101,6 +101,17 @@ public sealed class SyncedTenant : IDisposable
             async () => (bool)(await Sandbox.ControlGetAsync("pipedrive", "idle"))!["idle"]! && (bool)(await Sandbox.ControlGetAsync("maileon", "idle"))!["idle"]!,
             TimeSpan.FromSeconds(60),
             () => "the sandbox still has webhook calls pending");
+
+    /// <summary>The tenant's activity log and the tail of the app's output, for failure messages.</summary>
+    public string Diagnostics()
+    {
+        var page = Admin.Http.GetStringAsync("/settings").GetAwaiter().GetResult();
+        var activity = page.IndexOf("data-testid=\"activity\"", StringComparison.Ordinal) is var at and >= 0 ? page[at..Math.Min(page.Length, at + 4000)] : "(no activity table)";
+        var deliveries = Sandbox.ControlGetAsync("pipedrive", $"deliveries?companyId={CompanyId}").GetAwaiter().GetResult()!.AsArray()
+            .Select(d => d!.ToJsonString()).Select(d => d.Length > 400 ? d[..400] : d);
+        var lines = Deployment.AllOutput.Split('\n').Where(l => !l.Contains("Polly", StringComparison.Ordinal));
+        return $"activity: {System.Text.RegularExpressions.Regex.Replace(activity, "<[^>]+>", " ")}\n--- deliveries ---\n{string.Join('\n', deliveries)}\n--- app output (tail) ---\n{string.Join('\n', lines.TakeLast(80))}";
+    }
 
     public void Dispose() => Admin.Dispose();
 

@@ -36,7 +36,7 @@ public sealed partial class TenantAdmin : IDisposable
     public static async Task<TenantAdmin> InstallNewCompanyAsync(SandboxDeployment deployment, string name)
     {
         var company = await deployment.Sandbox.ControlPostAsync("pipedrive", "companies", new { name, adminName = $"{name} Admin", adminEmail = $"admin@{Slug(name)}.example" });
-        var admin = new TenantAdmin(deployment, (long)company!["id"]!, (long)(company["adminUserId"] ?? company["admin_user_id"] ?? company["userId"])!);
+        var admin = new TenantAdmin(deployment, (long)company!["id"]!, (long)company["users"]![0]!["id"]!);
         await admin.InstallAsync();
         return admin;
     }

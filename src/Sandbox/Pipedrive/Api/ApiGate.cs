@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PipedriveMaileon.Sandbox.Pipedrive.Wire;
@@ -10,7 +11,7 @@ namespace PipedriveMaileon.Sandbox.Pipedrive.Api;
 /// 2 s burst window, per-company daily token budget, 429 with <c>Retry-After</c>), the rate-limit headers, and the
 /// per-company, per-operation call and token-cost counters.
 /// </summary>
-public sealed class ApiGate(PipedriveStore store, IOptions<PipedriveEmulatorOptions> options) : IEndpointFilter
+public sealed partial class ApiGate(PipedriveStore store, IOptions<PipedriveEmulatorOptions> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -85,7 +86,15 @@ public sealed class ApiGate(PipedriveStore store, IOptions<PipedriveEmulatorOpti
     }
 
     /// <summary><c>/v1/x</c> (api.pipedrive.com style) and <c>/api/v1/x</c> count as the same operation.</summary>
-    private static string Normalise(string pattern) => pattern.StartsWith("/v1/", StringComparison.Ordinal) ? "/api" + pattern : pattern;
+    /// <summary>Route constraints are dropped: <c>{id:long}</c> is reported as <c>{id}</c>, as in the spec.</summary>
+    private static string Normalise(string pattern)
+    {
+        var path = RouteConstraint().Replace(pattern, "{$1}");
+        return path.StartsWith("/v1/", StringComparison.Ordinal) ? "/api" + path : path;
+    }
+
+    [GeneratedRegex(@"\{(\w+):[^}]+\}", RegexOptions.CultureInvariant)]
+    private static partial Regex RouteConstraint();
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# The load and latency benchmark (issue "Performance at scale"). Starts a throwaway PostgreSQL, then for each
+# topology a fresh database, the sandbox emulators, the silo(s) and web node(s) as processes on free loopback ports,
+# runs the load generator (bench/LoadGenerator) against them and stops everything; finally writes
+# bench/results/<date>.md and .json with SVG plots and prints the summary.
+#
+#   ./bench.sh                  full run (1 silo/1 web with every measurement, then scale-out 2/1, 1/2, 2/2)
+#   ./bench.sh --tiny           seconds-long smoke run (1 silo, 1 web), for ./test.sh
+#   ./bench.sh --silos 2        the main measurement against 2 silos
+#   ./bench.sh --out DIR        write the report to DIR instead of bench/results
+#   ./bench.sh --no-build       use the existing Release build
+#   ./bench.sh -- ARGS...       pass ARGS to the load generator (e.g. -- --activations 5000 --duration 10 --seed 7)
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$(pwd)"
+source scripts/postgres.sh
+
+tiny=""; build=yes; silos=1; out="$root/bench/results"; extra=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --tiny) tiny=yes; shift ;;
+        --no-build) build=""; shift ;;
+        --silos) silos="$2"; shift 2 ;;
+        --out) out="$2"; shift 2 ;;
+        --) shift; extra=("$@"); break ;;
+        *) echo "unknown option $1 (see the top of bench.sh)" >&2; exit 2 ;;
+    esac
+done
+case "$silos" in ''|*[!0-9]*|0) echo "--silos needs a positive number" >&2; exit 2 ;; esac
+
+started=$(date +%s)
+command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required." >&2; exit 1; }
+pg_require_binaries
+
+if [ -n "$build" ]; then
+    echo "Building (Release)..."
+    for project in src/Silo src/Web src/Sandbox bench/LoadGenerator; do
+        dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
+    done
+fi
+bin() { echo "$root/src/$1/bin/Release/net10.0/PipedriveMaileon.$1.dll"; }
+generator="$root/bench/LoadGenerator/bin/Release/net10.0/PipedriveMaileon.LoadGenerator.dll"
+for dll in "$(bin Silo)" "$(bin Web)" "$(bin Sandbox)" "$generator"; do
+    [ -f "$dll" ] || { echo "$dll is missing; run without --no-build." >&2; exit 1; }
+done
+
+work="$(mktemp -d /tmp/pipedrive-maileon-bench.XXXXXX)"
+chmod 755 "$work"
+mkdir -p "$work/logs" "$work/fragments"
+pids=()
+stop_processes() {
+    # Web nodes first, then silos and the sandbox: the order an orchestrator uses.
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    pids=()
+}
+cleanup() {
+    trap - INT TERM EXIT
+    stop_processes
+    pg_stop "$work/pg"
+    rm -rf "$work/pg"
+    echo "Logs of this run: $work/logs"
+}
+trap cleanup INT TERM EXIT
+
+pg_port="$(pg_free_port)"
+pg_init "$work/pg"
+# Durable settings (fsync on): the bench measures commits that survive a crash, as production does.
+pg_start "$work/pg" "$pg_port" -c shared_buffers=256MB
+admin="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+echo "PostgreSQL for the bench on 127.0.0.1:$pg_port"
+
+master_key="$(head -c 32 /dev/urandom | base64)"
+client_secret="$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')"
+
+wait_for() { # URL PID... : until URL answers 200 (60 s), failing early when a process died
+    local url="$1"; shift
+    for _ in $(seq 1 120); do
+        for pid in "${pids[@]}"; do
+            kill -0 "$pid" 2>/dev/null || { echo "A process exited during start-up:" >&2; tail -n 30 "$work"/logs/*.log >&2; return 1; }
+        done
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" = "200" ] && return 0
+        sleep 0.5
+    done
+    echo "$url not ready after 60 s" >&2; tail -n 30 "$work"/logs/*.log >&2; return 1
+}
+
+# run_topology INDEX SILOS WEBS MODE
+run_topology() {
+    local index="$1" n_silos="$2" n_webs="$3" mode="$4"
+    local tag="t$index-${n_silos}s${n_webs}w"
+    local db="bench_$index"
+    local conn="Host=127.0.0.1;Port=$pg_port;Database=$db;Username=postgres;Maximum Pool Size=30"
+    echo
+    echo "=== $n_silos silo(s), $n_webs web node(s), $mode"
+    ConnectionStrings__Orleans="$conn" dotnet "$(bin Silo)" migrate --create-database >"$work/logs/$tag-migrate.log" 2>&1 \
+        || { cat "$work/logs/$tag-migrate.log" >&2; return 1; }
+
+    local pd_port ml_port web_urls=() silo_pids=()
+    pd_port="$(pg_free_port)"; ml_port="$(pg_free_port)"
+    for _ in $(seq 1 "$n_webs"); do web_urls+=("http://127.0.0.1:$(pg_free_port)"); done
+    local pipedrive="http://127.0.0.1:$pd_port" maileon="http://127.0.0.1:$ml_port" public="${web_urls[0]}"
+
+    ASPNETCORE_URLS="$pipedrive;$maileon" \
+    Sandbox__PipedriveUrl="$pipedrive" Sandbox__MaileonUrl="$maileon" Sandbox__TimeScale=0.01 \
+    Sandbox__Pipedrive__ClientId=bench-app Sandbox__Pipedrive__ClientSecret="$client_secret" \
+    Sandbox__Pipedrive__RedirectUri="$public/pipedrive/callback" \
+    Sandbox__Pipedrive__BurstLimit=100000 Sandbox__Pipedrive__DailyTokenBudget=1000000000 \
+    Logging__LogLevel__Default=Warning \
+        dotnet "$(bin Sandbox)" >"$work/logs/$tag-sandbox.log" 2>&1 &
+    pids+=($!)
+
+    local app_env=(
+        ConnectionStrings__Orleans="$conn" Secrets__MasterKey="$master_key"
+        Pipedrive__ClientId=bench-app Pipedrive__ClientSecret="$client_secret" Pipedrive__OAuthBaseUrl="$pipedrive"
+        Maileon__BaseUrl="$maileon/1.0" App__PublicBaseUrl="$public"
+        Operator__Username=operator Operator__Password="$client_secret"
+        DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+    )
+    for i in $(seq 0 $((n_silos - 1))); do
+        env "${app_env[@]}" Orleans__SiloPort="$(pg_free_port)" Orleans__GatewayPort="$(pg_free_port)" \
+            dotnet "$(bin Silo)" >"$work/logs/$tag-silo-$i.log" 2>&1 &
+        pids+=($!); silo_pids+=($!)
+    done
+    for i in $(seq 0 $((n_webs - 1))); do
+        env "${app_env[@]}" ASPNETCORE_URLS="${web_urls[$i]}" \
+            dotnet "$(bin Web)" >"$work/logs/$tag-web-$i.log" 2>&1 &
+        pids+=($!)
+    done
+
+    wait_for "$pipedrive/" || return 1
+    for url in "${web_urls[@]}"; do wait_for "$url/health/ready" || return 1; done
+    for _ in $(seq 1 120); do
+        active="$(psql -At "postgresql://postgres@127.0.0.1:$pg_port/$db" -c "SELECT count(*) FROM orleansmembershiptable WHERE status = 3" 2>/dev/null || echo 0)"
+        [ "$active" -ge "$n_silos" ] && break
+        sleep 0.5
+    done
+
+    local args=(run --web "$(IFS=,; echo "${web_urls[*]}")" --pipedrive "$pipedrive" --maileon "$maileon"
+        --postgres "Host=127.0.0.1;Port=$pg_port;Database=$db;Username=postgres"
+        --silo-pids "$(IFS=,; echo "${silo_pids[*]}")" --silos "$n_silos" --mode "$mode"
+        --fragment "$work/fragments/$index.json")
+    [ -n "$tiny" ] && args+=(--tiny)
+    dotnet "$generator" "${args[@]}" "${extra[@]}"
+    stop_processes
+}
+
+run_topology 0 "$silos" 1 full
+if [ -z "$tiny" ]; then
+    index=1
+    for topology in "1 1" "2 1" "1 2" "2 2"; do
+        set -- $topology
+        [ "$1" = "$silos" ] && [ "$2" = 1 ] && continue
+        run_topology "$index" "$1" "$2" scaleout
+        index=$((index + 1))
+    done
+fi
+
+fragments=()
+for f in "$work"/fragments/*.json; do fragments+=(--fragment "$f"); done
+echo
+dotnet "$generator" render "${fragments[@]}" --out "$out" \
+    --notes "Run by ./bench.sh$([ -n "$tiny" ] && echo ' --tiny') at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL with fsync on."
+echo "Wall time: $(( $(date +%s) - started )) s"

@@ -1,0 +1,59 @@
+using PipedriveMaileon.LoadGenerator.Cli;
+
+namespace PipedriveMaileon.LoadGenerator.Tests;
+
+public sealed class BenchArgumentsTests
+{
+    [Fact]
+    public void Run_with_every_option()
+    {
+        var args = BenchArguments.Parse([
+            "run", "--web", "http://127.0.0.1:5000,http://localhost:5001", "--pipedrive", "http://127.0.0.1:5101",
+            "--maileon", "http://127.0.0.1:5102", "--postgres", "Host=127.0.0.1", "--silo-pids", "10,11", "--silos", "2",
+            "--mode", "scaleout", "--seed", "7", "--tenants", "3", "--duration", "4", "--concurrency", "5",
+            "--activations", "100", "--subscribes", "6", "--deals", "2", "--drain", "9", "--fragment", "/tmp/f.json",
+        ]);
+        Assert.Equal(2, args.WebUrls.Count);
+        Assert.Equal([10, 11], args.SiloPids);
+        Assert.Equal("scaleout", args.Mode);
+        Assert.Equal(7, args.Seed);
+        Assert.Equal(TimeSpan.FromSeconds(4), args.PhaseDuration);
+        Assert.Equal(TimeSpan.FromSeconds(9), args.DrainTimeout);
+        Assert.Equal("/tmp/f.json", args.Fragment);
+    }
+
+    [Fact]
+    public void Tiny_shrinks_defaults_but_explicit_values_win()
+    {
+        var args = BenchArguments.Parse(["run", "--tiny", "--web", "http://127.0.0.1:1", "--fragment", "f", "--tenants", "4"]);
+        Assert.True(args.Tiny);
+        Assert.Equal(4, args.Tenants);
+        Assert.Equal(TimeSpan.FromSeconds(2), args.PhaseDuration);
+        Assert.True(args.Activations < 1000);
+    }
+
+    [Fact]
+    public void Full_run_defaults_to_100k_activations()
+    {
+        var args = BenchArguments.Parse(["run", "--web", "http://127.0.0.1:1", "--fragment", "f"]);
+        Assert.Equal(100_000, args.Activations);
+    }
+
+    [Theory]
+    [InlineData("run", "--web", "http://example.com", "--fragment", "f")]
+    [InlineData("run", "--web", "http://127.0.0.1:1")]
+    [InlineData("run", "--web", "http://127.0.0.1:1", "--fragment", "f", "--duration", "-1")]
+    [InlineData("run", "--web", "http://127.0.0.1:1", "--fragment", "f", "--bogus", "1")]
+    [InlineData("render")]
+    [InlineData("explode")]
+    public void Bad_command_lines_are_refused(params string[] argv) =>
+        Assert.Throws<ArgumentException>(() => BenchArguments.Parse(argv));
+
+    [Fact]
+    public void Render_collects_every_fragment()
+    {
+        var args = BenchArguments.Parse(["render", "--fragment", "a.json", "--fragment", "b.json", "--out", "dir"]);
+        Assert.Equal(["a.json", "b.json"], args.Fragments);
+        Assert.Equal("dir", args.OutDirectory);
+    }
+}

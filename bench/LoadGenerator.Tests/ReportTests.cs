@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using PipedriveMaileon.LoadGenerator.Load;
+using PipedriveMaileon.LoadGenerator.Measurement;
+using PipedriveMaileon.LoadGenerator.Reporting;
+
+namespace PipedriveMaileon.LoadGenerator.Tests;
+
+public sealed class ReportTests
+{
+    private static PhaseResult Phase(string name, double ackedPerSecond, double p99)
+    {
+        var log = new RequestLog();
+        for (var i = 0; i < 100; i++)
+        {
+            log.Add(new RequestSample(i * 10, i == 99 ? p99 : 1, 200));
+        }
+
+        var phase = BenchRun.Summarise(name, log, TimeSpan.FromSeconds(1), null);
+        return phase with { AckedPerSecond = ackedPerSecond };
+    }
+
+    private static TopologyResult Result(string mode, double ingest, double commit, int lost = 0, long? bytesPerGrain = 1000, long calls = 100) => new()
+    {
+        Topology = mode == "full" ? "1 silo, 1 web node" : "2 silos, 2 web nodes",
+        Silos = 1, WebNodes = 1, Mode = mode, StartedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 0, TimeSpan.Zero),
+        Seed = 1, Tiny = false, Concurrency = 8, PhaseSeconds = 1,
+        Saturation = Phase("ingest saturation", ingest, 20),
+        HalfRate = Phase("ingest at 50%", ingest / 2, 20),
+        BareKestrel = Phase("bare Kestrel", 10_000, 2),
+        PostgresCommit = Phase("PostgreSQL one-row commit", commit, 30),
+        EndToEnd = new EndToEndResult(100, 100, 100 - lost, lost, Percentiles.Summarise(Enumerable.Repeat(100.0, 100)), calls, 1000, "usage counters"),
+        Memory = new MemoryResult(1000, 1000, 1, 2, bytesPerGrain),
+    };
+
+    [Fact]
+    public void Targets_met_when_every_figure_is_inside()
+    {
+        var verdicts = Targets.Judge(Result("full", ingest: 400, commit: 600));
+        Assert.All(verdicts, v => Assert.Equal("met", v.Verdict));
+    }
+
+    [Fact]
+    public void Targets_not_met_when_figures_are_outside()
+    {
+        var verdicts = Targets.Judge(Result("full", ingest: 200, commit: 600, lost: 1, bytesPerGrain: 5000, calls: 200));
+        Assert.Equal("not met", verdicts[0].Verdict);
+        Assert.Equal("not met", verdicts[3].Verdict);
+        Assert.Equal("not met", verdicts[4].Verdict);
+    }
+
+    [Fact]
+    public void Missing_measurements_are_na_not_met()
+    {
+        var result = Result("full", 400, 600) with { PostgresCommit = null, Memory = null, EndToEnd = null };
+        var verdicts = Targets.Judge(result);
+        Assert.StartsWith("n/a", verdicts[0].Verdict, StringComparison.Ordinal);
+        Assert.StartsWith("n/a", verdicts[3].Verdict, StringComparison.Ordinal);
+        Assert.StartsWith("n/a", verdicts[4].Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_has_targets_ratios_plots_and_scale_out_rows()
+    {
+        var markdown = MarkdownReport.Render([Result("full", 400, 600), Result("scaleout", 300, 600)], "2026-01-02-0304", "a note");
+        Assert.Contains("## Targets", markdown, StringComparison.Ordinal);
+        Assert.Contains("0.67×", markdown, StringComparison.Ordinal);
+        Assert.Contains("![throughput](2026-01-02-0304-throughput.svg)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2 silos, 2 web nodes |", markdown, StringComparison.Ordinal);
+        Assert.Contains("not a speed-up", markdown, StringComparison.Ordinal);
+        Assert.Contains("a note", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Writer_produces_markdown_json_and_two_svgs()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bench-report-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = await ReportWriter.WriteAsync([Result("full", 400, 600)], directory, null);
+            Assert.True(File.Exists(path + ".md"));
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path + ".json"));
+            Assert.Equal(5, json.RootElement.GetProperty("targets").GetArrayLength());
+            XDocument.Parse(await File.ReadAllTextAsync(path + "-throughput.svg"));
+            XDocument.Parse(await File.ReadAllTextAsync(path + "-latency.svg"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Fragments_round_trip_through_json()
+    {
+        var result = Result("full", 400, 600);
+        var back = JsonSerializer.Deserialize<TopologyResult>(JsonSerializer.Serialize(result, ReportJson.Options), ReportJson.Options)!;
+        Assert.Equal(result.Saturation!.Acknowledged, back.Saturation!.Acknowledged);
+        Assert.Equal(result.EndToEnd!.Latency.P99, back.EndToEnd!.Latency.P99);
+    }
+
+    [Fact]
+    public void Webhook_bodies_are_v2_and_carry_the_marker()
+    {
+        var tenant = new BenchTenant(42, 7, "user", "secret", Installed: true, "abc123", 17);
+        var factory = new WebhookFactory(5);
+        using var body = JsonDocument.Parse(factory.PersonSubscribe(tenant, 9, created: true));
+        var meta = body.RootElement.GetProperty("meta");
+        Assert.Equal("2.0", meta.GetProperty("version").GetString());
+        Assert.Equal("42", meta.GetProperty("company_id").GetString());
+        Assert.Equal("create", meta.GetProperty("action").GetString());
+        Assert.Equal(17, body.RootElement.GetProperty("data").GetProperty("custom_fields").GetProperty("abc123").GetProperty("id").GetInt64());
+        Assert.Matches(WebhookFactory.MarkerPattern, body.RootElement.GetProperty("data").GetProperty("emails")[0].GetProperty("value").GetString());
+        Assert.NotEqual(meta.GetProperty("id").GetString(), JsonDocument.Parse(factory.PersonRename(tenant, 9)).RootElement.GetProperty("meta").GetProperty("id").GetString());
+        Assert.Equal("Basic dXNlcjpzZWNyZXQ=", tenant.Authorization);
+    }
+}

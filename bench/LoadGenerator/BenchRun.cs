@@ -1,0 +1,385 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PipedriveMaileon.LoadGenerator.Bounds;
+using PipedriveMaileon.LoadGenerator.Cli;
+using PipedriveMaileon.LoadGenerator.Load;
+using PipedriveMaileon.LoadGenerator.Measurement;
+using PipedriveMaileon.LoadGenerator.Reporting;
+using PipedriveMaileon.LoadGenerator.Sandbox;
+
+namespace PipedriveMaileon.LoadGenerator;
+
+/// <summary>Measures one running topology, phase by phase, and writes its fragment.</summary>
+public sealed class BenchRun(BenchArguments args)
+{
+    private const long SubscribePersonBase = 10_000_000;
+    private const long ActivationPersonBase = 20_000_000;
+    private const long DealBase = 30_000_000;
+    private readonly List<string> notes = [];
+
+    public async Task<TopologyResult> RunAsync()
+    {
+        var started = DateTimeOffset.UtcNow;
+        using var sandbox = new SandboxClient(args.PipedriveSandbox, args.MaileonSandbox);
+        var factory = new WebhookFactory(args.Seed);
+
+        PhaseResult? kestrel = null, postgres = null;
+        if (args.Mode == "full")
+        {
+            kestrel = await BareKestrelAsync(factory);
+            postgres = args.Postgres is null ? null : await PostgresAsync();
+        }
+
+        var (tenants, setup) = await SetupTenantsAsync(sandbox);
+        using var sender = new WebhookSender(args.WebUrls, args.Concurrency * 2);
+
+        var saturation = await SaturationAsync(sender, factory, tenants);
+        PhaseResult? half = null;
+        if (args.Mode == "full")
+        {
+            var rate = Math.Max(1, 0.5 * (saturation.Acknowledged > 0 ? saturation.AckedPerSecond : saturation.AnsweredPerSecond));
+            using var progress = new Progress("ingest at 50% of saturation", duration: args.PhaseDuration);
+            var log = await LoadRunner.OpenLoopAsync(
+                (i, ct) => sender.SendAsync(Pick(tenants, i), factory.PersonRename(Pick(tenants, i), 1 + (i % args.PersonsPerTenant)), ct),
+                rate, args.PhaseDuration, args.Concurrency * 8, progress);
+            half = Summarise("ingest at 50%", log, args.PhaseDuration, rate);
+        }
+
+        var endToEnd = await EndToEndAsync(sandbox, sender, factory, tenants, half?.OfferedRate ?? Math.Max(1, 0.5 * saturation.AckedPerSecond));
+        DealResult? deals = null;
+        MemoryResult? memory = null;
+        if (args.Mode == "full")
+        {
+            deals = await DealsAsync(sandbox, sender, factory, tenants);
+            memory = await MemoryAsync(sender, factory, tenants);
+        }
+
+        if (tenants.All(t => !t.Installed))
+        {
+            notes.Add("No tenant could be installed through the sandbox, so every webhook went to a stand-in tenant and was refused: " +
+                "the ingest figures measure the refusal path (web → cluster → answer), not durable ingest.");
+        }
+
+        return new TopologyResult
+        {
+            Topology = $"{args.Silos} silo{(args.Silos == 1 ? "" : "s")}, {args.WebUrls.Count} web node{(args.WebUrls.Count == 1 ? "" : "s")}",
+            Silos = args.Silos,
+            WebNodes = args.WebUrls.Count,
+            Mode = args.Mode,
+            StartedAt = started,
+            Seed = args.Seed,
+            Tiny = args.Tiny,
+            Concurrency = args.Concurrency,
+            PhaseSeconds = args.PhaseDuration.TotalSeconds,
+            Setup = setup,
+            BareKestrel = kestrel,
+            PostgresCommit = postgres,
+            Saturation = saturation,
+            HalfRate = half,
+            EndToEnd = endToEnd,
+            Deals = deals,
+            Memory = memory,
+            Notes = notes,
+        };
+    }
+
+    public static PhaseResult Summarise(string name, RequestLog log, TimeSpan duration, double? offeredRate)
+    {
+        var samples = log.Samples;
+        var seconds = samples.Count == 0 ? duration.TotalSeconds : Math.Max(duration.TotalSeconds, samples.Max(s => s.StartedMs + s.LatencyMs) / 1000);
+        var acked = samples.Where(s => s.Acknowledged).Select(s => s.LatencyMs).ToList();
+        var answered = samples.Where(s => s.Status != 0).ToList();
+        return new PhaseResult(
+            name,
+            samples.Count,
+            acked.Count,
+            samples.GroupBy(s => s.Status == 0 ? "no answer" : s.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            seconds,
+            acked.Count / seconds,
+            answered.Count / seconds,
+            offeredRate,
+            Percentiles.Summarise(acked),
+            Percentiles.Summarise(answered.Select(s => s.LatencyMs)),
+            RequestLog.AckedPerSecond(samples, TimeSpan.FromSeconds(seconds)),
+            Histogram.LogBuckets(acked.Count > 0 ? acked : [.. answered.Select(s => s.LatencyMs)]));
+    }
+
+    private static BenchTenant Pick(IReadOnlyList<BenchTenant> tenants, long index) => tenants[(int)(index % tenants.Count)];
+
+    private async Task<PhaseResult> BareKestrelAsync(WebhookFactory factory)
+    {
+        await using var kestrel = await BareKestrel.StartAsync();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = args.Concurrency * 2 }) { BaseAddress = kestrel.Url };
+        var tenant = TenantProvisioner.StandIn(args.Seed, 0);
+        var body = factory.PersonRename(tenant, 1);
+        using var progress = new Progress("bound (a): bare Kestrel", duration: args.PhaseDuration);
+        var log = await LoadRunner.ClosedLoopAsync((_, ct) => WebhookSender.PostRawAsync(client, body, ct), args.Concurrency, args.PhaseDuration, null, progress);
+        return Summarise("bare Kestrel", log, args.PhaseDuration, null);
+    }
+
+    private async Task<PhaseResult?> PostgresAsync()
+    {
+        try
+        {
+            await using var bound = await PostgresCommitBound.CreateAsync(args.Postgres!, args.Concurrency, args.Seed);
+            using var progress = new Progress("bound (b): PostgreSQL commit", duration: args.PhaseDuration);
+            var log = await LoadRunner.ClosedLoopAsync(bound.CommitAsync, args.Concurrency, args.PhaseDuration, null, progress);
+            return Summarise("PostgreSQL one-row commit", log, args.PhaseDuration, null);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            notes.Add($"Reference bound (b) not measured: {ex.Message}");
+            return null;
+        }
+    }
+
+    private async Task<(IReadOnlyList<BenchTenant>, SetupResult)> SetupTenantsAsync(SandboxClient sandbox)
+    {
+        var clock = Stopwatch.StartNew();
+        var rssBefore = ProcessMemory.TotalRss(args.SiloPids);
+        var tenants = new List<BenchTenant>();
+        string? failure = null;
+        using (var progress = new Progress("install tenants", total: args.Tenants))
+        {
+            var provisioner = new TenantProvisioner(sandbox, args.WebUrls[0], args.Seed);
+            for (var i = 0; i < args.Tenants; i++)
+            {
+                var (tenant, reason) = await provisioner.InstallAsync(i);
+                progress.Advance();
+                if (tenant is null)
+                {
+                    failure = reason;
+                    break;
+                }
+
+                tenants.Add(tenant);
+            }
+        }
+
+        var installed = tenants.Count;
+        var rssAfter = ProcessMemory.TotalRss(args.SiloPids);
+        int personsCreated = 0;
+        string? personFailure = null;
+        if (installed == 0)
+        {
+            tenants.AddRange(Enumerable.Range(0, args.Tenants).Select(i => TenantProvisioner.StandIn(args.Seed, i)));
+        }
+        else
+        {
+            var provisioner = new TenantProvisioner(sandbox, args.WebUrls[0], args.Seed);
+            using var progress = new Progress("create persons in Pipedrive", total: args.Subscribes);
+            for (var i = 0; i < args.Subscribes && personFailure is null; i++)
+            {
+                personFailure = await provisioner.CreatePersonAsync(Pick(tenants, i), SubscribePersonBase + i);
+                personsCreated += personFailure is null ? 1 : 0;
+                progress.Advance();
+            }
+        }
+
+        long? growth = rssBefore is { } b && rssAfter is { } a && installed > 0 ? a - b : null;
+        return (tenants, new SetupResult(args.Tenants, installed, failure, clock.Elapsed.TotalSeconds, growth,
+            growth is { } g ? g / installed : null, personsCreated, personFailure));
+    }
+
+    private async Task<PhaseResult> SaturationAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
+    {
+        using var progress = new Progress("ingest saturation", duration: args.PhaseDuration);
+        var log = await LoadRunner.ClosedLoopAsync(
+            (i, ct) =>
+            {
+                var tenant = Pick(tenants, i);
+                return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + (i % args.PersonsPerTenant)), ct);
+            },
+            args.Concurrency, args.PhaseDuration, null, progress);
+        return Summarise("ingest saturation", log, args.PhaseDuration, null);
+    }
+
+    private async Task<EndToEndResult> EndToEndAsync(SandboxClient sandbox, WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, double rate)
+    {
+        var maileonHead = await sandbox.JournalHeadAsync(ofMaileon: true);
+        var (pdHead, usageBefore) = (await sandbox.JournalHeadAsync(ofMaileon: false), await sandbox.PipedriveUsageAsync());
+        var sentAt = new ConcurrentDictionary<(long Company, long Person), DateTimeOffset>();
+        var count = args.Mode == "full" ? args.Subscribes : Math.Max(1, args.Subscribes / 2);
+        RequestLog log;
+        using (var progress = new Progress("end-to-end subscribes", total: count))
+        {
+            log = await LoadRunner.OpenLoopAsync(
+                async (i, ct) =>
+                {
+                    var tenant = Pick(tenants, i);
+                    var person = SubscribePersonBase + i;
+                    var at = DateTimeOffset.UtcNow;
+                    var status = await sender.SendAsync(tenant, factory.PersonSubscribe(tenant, person, created: true), ct);
+                    if (status is >= 200 and < 300)
+                    {
+                        sentAt[(tenant.CompanyId, person)] = at;
+                    }
+
+                    return status;
+                },
+                Math.Min(rate, 50), TimeSpan.FromSeconds(count / Math.Min(rate, 50)), args.Concurrency * 4, progress);
+        }
+
+        var received = await AwaitMaileonAsync(sandbox, maileonHead, sentAt.Keys.ToHashSet(), "drain: Maileon calls");
+        var latencies = new List<double>();
+        foreach (var (key, at) in sentAt)
+        {
+            if (received.TryGetValue(key, out var arrival))
+            {
+                latencies.Add(Math.Max(0, (arrival - at).TotalMilliseconds));
+            }
+        }
+
+        var (calls, tokens, source) = await PipedriveSpendAsync(sandbox, pdHead, usageBefore);
+        var acked = log.Samples.Count(s => s.Acknowledged);
+        return new EndToEndResult(log.Count, acked, latencies.Count, acked - latencies.Count, Percentiles.Summarise(latencies), calls, tokens, source);
+    }
+
+    private async Task<DealResult> DealsAsync(SandboxClient sandbox, WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
+    {
+        var maileonHead = await sandbox.JournalHeadAsync(ofMaileon: true);
+        var (pdHead, usageBefore) = (await sandbox.JournalHeadAsync(ofMaileon: false), await sandbox.PipedriveUsageAsync());
+        RequestLog log;
+        using (var progress = new Progress("deal events", total: args.DealEvents))
+        {
+            log = await LoadRunner.ClosedLoopAsync(
+                (i, ct) =>
+                {
+                    var tenant = Pick(tenants, i);
+                    return sender.SendAsync(tenant, factory.Deal(tenant, DealBase + i, SubscribePersonBase + (i % Math.Max(1, args.Subscribes)), "create"), ct);
+                },
+                Math.Min(args.Concurrency, 8), null, args.DealEvents, progress);
+        }
+
+        var acked = log.Samples.Count(s => s.Acknowledged);
+        var transactions = 0;
+        var deadline = DateTime.UtcNow + (acked > 0 ? args.DrainTimeout : TimeSpan.FromSeconds(2));
+        using (var progress = new Progress("drain: Maileon events", total: acked))
+        {
+            while (DateTime.UtcNow < deadline)
+            {
+                var entries = await sandbox.JournalAsync(true, maileonHead) ?? [];
+                var seen = entries.Count(e => e.Method == "POST" && e.Path.Contains("/transactions", StringComparison.Ordinal) && e.Status is >= 200 and < 300);
+                progress.Advance(seen - transactions);
+                transactions = seen;
+                if (transactions >= acked)
+                {
+                    break;
+                }
+
+                await Task.Delay(500);
+            }
+        }
+
+        var (calls, tokens, source) = await PipedriveSpendAsync(sandbox, pdHead, usageBefore);
+        return new DealResult(log.Count, acked, transactions, calls, tokens, source);
+    }
+
+    private async Task<MemoryResult> MemoryAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var before = ProcessMemory.TotalRss(args.SiloPids);
+        RequestLog log;
+        using (var progress = new Progress("activate contact grains", total: args.Activations))
+        {
+            log = await LoadRunner.ClosedLoopAsync(
+                (i, ct) =>
+                {
+                    var tenant = Pick(tenants, i);
+                    return sender.SendAsync(tenant, factory.PersonRename(tenant, ActivationPersonBase + i), ct);
+                },
+                args.Concurrency, null, args.Activations, progress);
+        }
+
+        // Let the silo settle (outstanding writes, gen-0 collections) before reading RSS again.
+        await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 1 : 5));
+        var after = ProcessMemory.TotalRss(args.SiloPids);
+        var acked = log.Samples.Count(s => s.Acknowledged);
+        return new MemoryResult(args.Activations, acked, before, after, before is { } b && after is { } a && acked > 0 ? (a - b) / acked : null);
+    }
+
+    /// <summary>Waits until every marked person has a Maileon request (or the drain time ends); first arrival per person.</summary>
+    private async Task<Dictionary<(long, long), DateTimeOffset>> AwaitMaileonAsync(SandboxClient sandbox, long after, HashSet<(long, long)> wanted, string phase)
+    {
+        var first = new Dictionary<(long, long), DateTimeOffset>();
+        var deadline = DateTime.UtcNow + (wanted.Count > 0 ? args.DrainTimeout : TimeSpan.Zero);
+        var marker = new Regex(WebhookFactory.MarkerPattern, RegexOptions.CultureInvariant);
+        using var progress = new Progress(phase, total: wanted.Count);
+        while (wanted.Count > 0)
+        {
+            var entries = await sandbox.JournalAsync(true, after);
+            if (entries is null)
+            {
+                notes.Add("The Maileon emulator's request journal could not be read: end-to-end latency not measured.");
+                break;
+            }
+
+            foreach (var entry in entries)
+            {
+                after = Math.Max(after, entry.Sequence);
+                foreach (Match match in marker.Matches(WebUtility.UrlDecode(entry.Path) + " " + entry.Body))
+                {
+                    if (match.Groups[1].Value != args.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    {
+                        continue;
+                    }
+
+                    var key = (long.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                        long.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+                    if (wanted.Remove(key))
+                    {
+                        first[key] = entry.ReceivedAt;
+                        progress.Advance();
+                    }
+                }
+            }
+
+            if (wanted.Count == 0 || DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return first;
+    }
+
+    /// <summary>Pipedrive API calls (and tokens) since the marks: usage counters when the emulator has them, else its request journal.</summary>
+    private static async Task<(long? Calls, long? Tokens, string Source)> PipedriveSpendAsync(
+        SandboxClient sandbox, long journalMark, IReadOnlyDictionary<long, (long Calls, long Tokens)>? usageBefore)
+    {
+        var usageAfter = await sandbox.PipedriveUsageAsync();
+        if (usageBefore is not null && usageAfter is not null)
+        {
+            long calls = 0, tokens = 0;
+            foreach (var (company, now) in usageAfter)
+            {
+                var then = usageBefore.GetValueOrDefault(company);
+                calls += now.Calls - then.Calls;
+                tokens += now.Tokens - then.Tokens;
+            }
+
+            return (calls, tokens, "usage counters");
+        }
+
+        var entries = await sandbox.JournalAsync(false, journalMark);
+        if (entries is null)
+        {
+            return (null, null, "n/a");
+        }
+
+        var apiCalls = entries.LongCount(e => e.Path.StartsWith("/api/", StringComparison.Ordinal) || e.Path.StartsWith("/v1/", StringComparison.Ordinal));
+        return (apiCalls, null, "request journal (no token costs)");
+    }
+
+    public static async Task WriteFragmentAsync(TopologyResult result, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, ReportJson.Options));
+    }
+}

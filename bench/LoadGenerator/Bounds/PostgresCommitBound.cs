@@ -1,0 +1,50 @@
+using Npgsql;
+
+namespace PipedriveMaileon.LoadGenerator.Bounds;
+
+/// <summary>
+/// Reference bound (b): one small row committed per request (autocommit INSERT) at the bench's concurrency, into
+/// a throwaway table of the bench's own that is dropped afterwards.
+/// </summary>
+public sealed class PostgresCommitBound : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string table;
+
+    private PostgresCommitBound(NpgsqlDataSource dataSource, string table)
+    {
+        this.dataSource = dataSource;
+        this.table = table;
+    }
+
+    public static async Task<PostgresCommitBound> CreateAsync(string connectionString, int concurrency, int seed)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = concurrency + 2, MinPoolSize = 0 };
+        var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        var table = $"bench_one_row_commit_{seed}_{Environment.ProcessId}";
+        await using var command = dataSource.CreateCommand(
+            $"CREATE TABLE IF NOT EXISTS {table} (id bigint PRIMARY KEY, tenant bigint NOT NULL, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())");
+        await command.ExecuteNonQueryAsync();
+        return new PostgresCommitBound(dataSource, table);
+    }
+
+    public async Task<int> CommitAsync(long index, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"INSERT INTO {table} (id, tenant, body) VALUES ($1, $2, $3)");
+        command.Parameters.AddWithValue(index);
+        command.Parameters.AddWithValue(index % 97);
+        command.Parameters.AddWithValue("{\"meta\":{\"action\":\"change\",\"entity\":\"person\"},\"bench\":true}");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return 200;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var command = dataSource.CreateCommand($"DROP TABLE IF EXISTS {table}"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await dataSource.DisposeAsync();
+    }
+}

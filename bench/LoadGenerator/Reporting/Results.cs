@@ -1,0 +1,59 @@
+using PipedriveMaileon.LoadGenerator.Measurement;
+
+namespace PipedriveMaileon.LoadGenerator.Reporting;
+
+/// <summary>Everything measured against one topology (silos × web nodes); one fragment file per topology.</summary>
+public sealed record TopologyResult
+{
+    public required string Topology { get; init; }
+    public required int Silos { get; init; }
+    public required int WebNodes { get; init; }
+    public required string Mode { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required int Seed { get; init; }
+    public required bool Tiny { get; init; }
+    public required int Concurrency { get; init; }
+    public required double PhaseSeconds { get; init; }
+    public int ProcessorCount { get; init; } = Environment.ProcessorCount;
+    public SetupResult? Setup { get; init; }
+    public PhaseResult? BareKestrel { get; init; }
+    public PhaseResult? PostgresCommit { get; init; }
+    public PhaseResult? Saturation { get; init; }
+    public PhaseResult? HalfRate { get; init; }
+    public EndToEndResult? EndToEnd { get; init; }
+    public DealResult? Deals { get; init; }
+    public MemoryResult? Memory { get; init; }
+    public List<string> Notes { get; init; } = [];
+}
+
+public sealed record SetupResult(int Requested, int Installed, string? Failure, double Seconds, long? RssGrowthBytes, long? BytesPerTenant, int PersonsCreated, string? PersonFailure);
+
+/// <summary>One load phase: what was sent, what was acknowledged (2xx), rates and latency of the acknowledged requests.</summary>
+public sealed record PhaseResult(
+    string Name,
+    int Sent,
+    int Acknowledged,
+    Dictionary<string, int> Statuses,
+    double Seconds,
+    double AckedPerSecond,
+    double AnsweredPerSecond,
+    double? OfferedRate,
+    LatencySummary Latency,
+    LatencySummary AnsweredLatency,
+    IReadOnlyList<int> AckedTimeline,
+    IReadOnlyList<HistogramBucket> Histogram);
+
+/// <summary>Subscribe webhooks and their Maileon calls: lost = acknowledged but no Maileon call within the drain time.</summary>
+public sealed record EndToEndResult(
+    int Sent,
+    int Acknowledged,
+    int Matched,
+    int Lost,
+    LatencySummary Latency,
+    long? PipedriveCalls,
+    long? PipedriveTokens,
+    string CounterSource);
+
+public sealed record DealResult(int Sent, int Acknowledged, int MaileonTransactionsSeen, long? PipedriveCalls, long? PipedriveTokens, string CounterSource);
+
+public sealed record MemoryResult(int Activations, int Acknowledged, long? RssBefore, long? RssAfter, long? BytesPerGrain);

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace PipedriveMaileon.LoadGenerator.Reporting;
+
+/// <summary>The issue's targets for a 2-core machine, judged on the full-mode result.</summary>
+public static class Targets
+{
+    public const double IngestToCommitRatio = 0.5;
+    public const double IngestP99Ms = 50;
+    public const double EndToEndP99Ms = 500;
+    public const double BytesPerGrain = 4096;
+    public const double CallsPerSubscribe = 1.5;
+
+    public static IReadOnlyList<TargetVerdict> Judge(TopologyResult r)
+    {
+        var verdicts = new List<TargetVerdict>();
+        var ingest = r.Saturation;
+        var commit = r.PostgresCommit;
+        var lost = r.EndToEnd?.Lost;
+        if (ingest is null || commit is null || commit.AckedPerSecond <= 0)
+        {
+            verdicts.Add(new("durable ingest ≥ 0.5 × PostgreSQL one-row commits, zero lost", "n/a", "n/a (bound not measured)"));
+        }
+        else
+        {
+            var ratio = ingest.AckedPerSecond / commit.AckedPerSecond;
+            var measured = $"{F(ingest.AckedPerSecond)}/s = {F(ratio, "0.00")} × {F(commit.AckedPerSecond)}/s; lost {(lost?.ToString(CultureInfo.InvariantCulture) ?? "n/a")}";
+            var verdict = ingest.Acknowledged == 0 ? "not met (nothing acknowledged)"
+                : ratio >= IngestToCommitRatio && lost == 0 && r.EndToEnd!.Acknowledged > 0 ? "met"
+                : "not met";
+            verdicts.Add(new("durable ingest ≥ 0.5 × PostgreSQL one-row commits, zero lost", measured, verdict));
+        }
+
+        verdicts.Add(LatencyTarget("ingest p99 ≤ 50 ms at 50% of saturation", r.HalfRate?.Acknowledged ?? 0, r.HalfRate?.Latency.P99, IngestP99Ms));
+        verdicts.Add(LatencyTarget("end-to-end p99 ≤ 500 ms at 50% of saturation", r.EndToEnd?.Matched ?? 0, r.EndToEnd?.Latency.P99, EndToEndP99Ms));
+
+        if (r.Memory?.BytesPerGrain is { } perGrain)
+        {
+            verdicts.Add(new("≤ 4 KiB per idle active contact grain", $"{F(perGrain)} B over {r.Memory.Acknowledged} activations",
+                perGrain <= BytesPerGrain ? "met" : "not met"));
+        }
+        else
+        {
+            verdicts.Add(new("≤ 4 KiB per idle active contact grain", "n/a", "n/a (no acknowledged activations or no silo RSS)"));
+        }
+
+        var synced = r.EndToEnd?.Matched ?? 0;
+        if (r.EndToEnd?.PipedriveCalls is { } calls && synced > 0)
+        {
+            var perSubscribe = calls / (double)synced;
+            verdicts.Add(new("≤ 1.5 Pipedrive API calls per subscribe", $"{F(perSubscribe, "0.00")} ({calls} calls / {synced} synced)",
+                perSubscribe <= CallsPerSubscribe ? "met" : "not met"));
+        }
+        else
+        {
+            verdicts.Add(new("≤ 1.5 Pipedrive API calls per subscribe", "n/a", "n/a (no synced subscribe or no Pipedrive counters)"));
+        }
+
+        return verdicts;
+    }
+
+    private static TargetVerdict LatencyTarget(string target, int samples, double? p99, double limit) =>
+        samples == 0 || p99 is null
+            ? new(target, "n/a", "n/a (no acknowledged samples)")
+            : new(target, $"p99 {F(p99.Value, "0.0")} ms over {samples}", p99 <= limit ? "met" : "not met");
+
+    private static string F(double value, string format = "0") => value.ToString(format, CultureInfo.InvariantCulture);
+}

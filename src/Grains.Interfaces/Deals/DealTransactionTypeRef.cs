@@ -1,0 +1,12 @@
+namespace PipedriveMaileon.Grains.Interfaces.Deals;
+
+/// <summary>One Maileon transaction type as the deal grains use it.</summary>
+/// <param name="SupportsTransactionId">
+/// The type has the special <c>transaction_id</c> attribute (types created by this app do; an older type of the same
+/// name may not, then events are sent without it and a retry cannot check whether an earlier attempt landed).
+/// </param>
+[GenerateSerializer, Immutable, Alias("pm.DealTransactionTypeRef")]
+public sealed record DealTransactionTypeRef(
+    [property: Id(0)] string Name,
+    [property: Id(1)] long Id,
+    [property: Id(2)] bool SupportsTransactionId);

@@ -1,0 +1,19 @@
+using PipedriveMaileon.ApiClients.Maileon;
+using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Grains.Pipedrive;
+using PipedriveMaileon.Grains.Tenants;
+
+namespace PipedriveMaileon.Grains.Deals;
+
+/// <summary>The production gateways: the tenant through <see cref="TenantLink"/>, the real API clients and the name cache.</summary>
+public sealed class DealGatewayFactory(
+    IGrainFactory grains,
+    SecretProtector secrets,
+    TimeProvider time,
+    MaileonClient maileon,
+    PipedriveApiClient pipedrive,
+    PipedriveLookupCache lookups) : IDealGatewayFactory
+{
+    public IDealGateway Create(long companyId) =>
+        new DealGateway(new TenantLink(grains, secrets, time, companyId), maileon, pipedrive, lookups);
+}

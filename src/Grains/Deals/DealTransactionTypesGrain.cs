@@ -1,0 +1,140 @@
+using Microsoft.Extensions.Logging;
+using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.Grains.Interfaces.Deals;
+
+namespace PipedriveMaileon.Grains.Deals;
+
+/// <summary>
+/// Ensures a tenant's three deal event types exist in Maileon. Not reentrant: concurrent first events queue here
+/// and all but the first find the answer in memory. Maileon is asked by name before anything is created, so a
+/// second activation (another silo after a failover) reuses the types. A mismatch is re-checked after a minute, so
+/// an admin's fix in Maileon is noticed without a restart.
+/// </summary>
+[GrainType("dealtypes")]
+public sealed partial class DealTransactionTypesGrain(
+    IDealGatewayFactory gateways,
+    TimeProvider time,
+    ILogger<DealTransactionTypesGrain> logger) : Grain, IDealTransactionTypesGrain
+{
+    private static readonly TimeSpan RecheckMismatchAfter = TimeSpan.FromMinutes(1);
+
+    private IDealGateway? gateway;
+    private DealTransactionTypesResult? known;
+    private DateTimeOffset knownUntil;
+
+    private long CompanyId => this.GetPrimaryKeyLong();
+
+    public async Task<DealTransactionTypesResult> Ensure()
+    {
+        if (known is not null && time.GetUtcNow() < knownUntil)
+        {
+            return known;
+        }
+
+        gateway ??= gateways.Create(CompanyId);
+        var result = await EnsureCoreAsync(gateway);
+        if (result.Status == DealTransactionTypesStatus.Ready)
+        {
+            known = result;
+            knownUntil = DateTimeOffset.MaxValue;
+        }
+        else if (result.Status == DealTransactionTypesStatus.Mismatch)
+        {
+            known = result;
+            knownUntil = time.GetUtcNow() + RecheckMismatchAfter;
+            LogMismatch(CompanyId);
+        }
+
+        return result;
+    }
+
+    public Task Forget()
+    {
+        known = null;
+        gateway = null; // the tenant link inside caches the connection (and so the API key) briefly
+        return Task.CompletedTask;
+    }
+
+    private async Task<DealTransactionTypesResult> EnsureCoreAsync(IDealGateway tenant)
+    {
+        var status = await tenant.GetTenantAsync();
+        if (!status.Configured)
+        {
+            return new DealTransactionTypesResult { Status = DealTransactionTypesStatus.NotConfigured, Message = $"Deal event types not checked: {status.Problem}." };
+        }
+
+        var types = new List<DealTransactionTypeRef>();
+        var problems = new List<string>();
+        foreach (var name in DealTransactionTypes.Names)
+        {
+            try
+            {
+                var existing = await tenant.GetTransactionTypeAsync(name, CancellationToken.None);
+                if (existing is null)
+                {
+                    var refused = await CreateAsync(tenant, name);
+                    existing = await tenant.GetTransactionTypeAsync(name, CancellationToken.None);
+                    if (existing is null)
+                    {
+                        return refused is null
+                            ? Unavailable($"Maileon accepted the contact event type {name} but does not show it yet.", true, null)
+                            : Unavailable($"Maileon refused to create the contact event type {name} ({Describe(refused)}).", false, null);
+                    }
+
+                    LogCreated(CompanyId, name, existing.Id);
+                }
+
+                var check = DealTransactionTypes.Check(existing);
+                if (check.Compatible)
+                {
+                    types.Add(new DealTransactionTypeRef(name, existing.Id, check.SupportsTransactionId));
+                }
+                else
+                {
+                    problems.Add(check.Problem!);
+                }
+            }
+            catch (ApiClientException ex)
+            {
+                var retryable = ex.IsTransient || ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden;
+                var wait = ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden ? TimeSpan.FromMinutes(5) : ex.RetryAfter;
+                return Unavailable($"The contact event type {name} could not be checked or created in Maileon ({Describe(ex)}).", retryable, wait);
+            }
+        }
+
+        return problems.Count > 0
+            ? new DealTransactionTypesResult { Status = DealTransactionTypesStatus.Mismatch, Message = string.Join(" ", problems), Types = types }
+            : new DealTransactionTypesResult { Status = DealTransactionTypesStatus.Ready, Types = types };
+    }
+
+    /// <summary>Creates the type; returns the refusal when Maileon said no (it may exist by now: the caller reads it again).</summary>
+    private static async Task<ApiClientException?> CreateAsync(IDealGateway tenant, string name)
+    {
+        try
+        {
+            await tenant.CreateTransactionTypeAsync(DealTransactionTypes.Definition(name), CancellationToken.None);
+            return null;
+        }
+        catch (ApiClientException ex) when (ex.Kind is ApiFailureKind.Conflict or ApiFailureKind.Rejected)
+        {
+            return ex;
+        }
+    }
+
+    private static DealTransactionTypesResult Unavailable(string message, bool retryable, TimeSpan? retryAfter) => new()
+    {
+        Status = DealTransactionTypesStatus.Unavailable,
+        Message = message,
+        Retryable = retryable,
+        RetryAfter = retryAfter,
+    };
+
+    private static string Describe(ApiClientException ex) =>
+        ex.StatusCode is { } status ? $"HTTP {status}{(ex.ServerMessage is { Length: > 0 } m ? " " + m : "")}" : ex.Kind.ToString().ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {CompanyId}: Maileon contact event type {Name} created (id {TypeId})")]
+    private partial void LogCreated(long companyId, string name, long typeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {CompanyId}: a Maileon deal event type exists with other attributes")]
+    private partial void LogMismatch(long companyId);
+}
