@@ -39,7 +39,7 @@ public sealed partial class ContactSyncGrain(
     private bool doiAlreadyConfirmed;
 
     /// <summary>The person as the last <see cref="ContactWorkKind.ReadPerson"/> effect found it.</summary>
-    private PipedrivePerson? readPerson;
+    private PersonSnapshot? readPerson;
 
     /// <summary>Notes from the effect running now, stored with its outcome.</summary>
     private readonly List<string> effectNotes = [];
@@ -315,7 +315,7 @@ public sealed partial class ContactSyncGrain(
                 ContactWorkKind.UpdateContact => await UpdateContactAsync(work, connection, cancellationToken),
                 ContactWorkKind.Unsubscribe => await UnsubscribeAsync(work, connection, cancellationToken),
                 ContactWorkKind.SetNewsletterField => await SetNewsletterFieldAsync(work, connection, cancellationToken),
-                ContactWorkKind.ReadPerson => await ReadPersonAsync(cancellationToken),
+                ContactWorkKind.ReadPerson => await ReadPersonAsync(connection, cancellationToken),
                 ContactWorkKind.HandOver => await HandOverAsync(work),
                 _ => EffectOutcome.Fail($"unknown work {work.Kind}"),
             };
@@ -407,10 +407,10 @@ public sealed partial class ContactSyncGrain(
             : EffectOutcome.Done($"Newsletter set to {(work.Option?.ToString() ?? "empty")}");
     }
 
-    private async Task<EffectOutcome> ReadPersonAsync(CancellationToken cancellationToken)
+    private async Task<EffectOutcome> ReadPersonAsync(TenantConnection connection, CancellationToken cancellationToken)
     {
         var person = await Tenant.CallPipedriveAsync(pd => pipedrive.GetPersonAsync(pd, PersonId, cancellationToken));
-        readPerson = person;
+        readPerson = person is null ? null : PipedrivePersonSnapshots.FromApi(person, PipedrivePersonSnapshots.FieldTypes(connection));
         return EffectOutcome.Done(person is null ? "person no longer exists" : "person read");
     }
 
@@ -482,23 +482,10 @@ public sealed partial class ContactSyncGrain(
         readPerson = null;
     }
 
-    private void OnPersonRead(PipedrivePerson person)
+    private void OnPersonRead(PersonSnapshot person)
     {
-        var snapshot = new PersonSnapshot
-        {
-            Id = person.Id,
-            Name = person.Name,
-            FirstName = person.FirstName,
-            LastName = person.LastName,
-            Emails = person.Emails.Select(e => e.Value).ToList(),
-            PrimaryEmail = person.PrimaryEmail,
-            OwnerId = person.OwnerId,
-            OrgId = person.OrganizationId,
-            UpdateTime = person.UpdateTime,
-            PresentFields = new HashSet<string>(StringComparer.Ordinal) { "name", "first_name", "last_name", "emails", "owner_id", "org_id" },
-        };
         var emailBefore = State.Person.PrimaryEmail;
-        State.Person.Merge(snapshot, person.UpdateTime ?? Now);
+        State.Person.Merge(person, person.UpdateTime ?? Now);
         State.Person.EmailKnown = true;
         if (!SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail) || State.Subscription.AwaitingEmail)
         {
