@@ -145,7 +145,9 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 catch (Exception ex) when (ex is not GrainStateUnavailableException)
                 {
                     await ReloadAsync();
-                    throw new GrainStateUnavailableException("The change could not be stored; it was not applied.", ex);
+                    // The provider's exception stays here (logged): its type may not cross the wire to the caller.
+                    LogWriteFailed(ex);
+                    throw new GrainStateUnavailableException($"The change could not be stored ({ex.GetType().Name}); it was not applied.");
                 }
             }
         }
@@ -363,6 +365,9 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
             LogJournalFailed(ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A state write failed; the change was not applied and the caller gets a retryable error")]
+    private partial void LogWriteFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage unreachable after a failed write; retiring this activation")]
     private partial void LogRetired(Exception exception);

@@ -67,7 +67,7 @@ public sealed partial class TenantAdmin : IDisposable
     {
         var page = await Http.GetAsync("/settings");
         var html = await page.Content.ReadAsStringAsync();
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"/settings answered {(int)page.StatusCode}: {html}");
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"/settings answered {(int)page.StatusCode}: {html}\n{string.Join('\n', deployment.AllOutput.Split('\n').TakeLast(60))}");
         return html;
     }
 

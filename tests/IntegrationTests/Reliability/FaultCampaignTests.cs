@@ -18,7 +18,8 @@ public sealed class FaultCampaignTests(ITestOutputHelper output) : IAsyncLifetim
     private SandboxDeployment deployment = null!;
 
     public async Task InitializeAsync() =>
-        deployment = await SandboxDeployment.StartAsync("faults", silos: 2, sandboxTimeScale: 0.1);
+        deployment = await SandboxDeployment.StartAsync(
+            "faults", silos: 2, sandboxTimeScale: 0.1, configuration: new Dictionary<string, string> { ["Reconciliation__IntervalMinutes"] = "1" });
 
     public async Task DisposeAsync() => await deployment.DisposeAsync();
 
