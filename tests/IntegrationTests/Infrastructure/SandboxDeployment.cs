@@ -78,9 +78,33 @@ public sealed class SandboxDeployment : IAsyncDisposable
     /// <summary>Every line the app's processes wrote so far (for secret scans).</summary>
     public string AllOutput => string.Join('\n', Cluster.Processes.Select(p => p.OutputText));
 
+    /// <summary>
+    /// Stops everything. Before that, every secret the deployment handled is collected from the emulators'
+    /// journals; afterwards (shutdown lines included) no log line of any app process may contain one, so every
+    /// test that runs a deployment also proves that nothing it did logged a secret.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        SecretHarvest? secrets = null;
+        try
+        {
+            if (!Sandbox.Process.HasExited)
+            {
+                secrets = await SecretHarvest.CollectAsync(this);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            // A sandbox that cannot answer any more leaves nothing to compare with; the test itself failed already.
+        }
+
         await Cluster.DisposeAsync();
         await Sandbox.DisposeAsync();
+
+        var leaks = secrets?.FindInLogs(this) ?? [];
+        if (leaks.Count > 0)
+        {
+            throw new InvalidOperationException($"Secrets were written to the log ({leaks.Count}):\n{string.Join('\n', leaks.Distinct().Take(40))}");
+        }
     }
 }
