@@ -39,7 +39,7 @@ public sealed partial class ContactSyncGrain(
     private bool doiAlreadyConfirmed;
 
     /// <summary>The person as the last <see cref="ContactWorkKind.ReadPerson"/> effect found it.</summary>
-    private PipedrivePerson? readPerson;
+    private PersonSnapshot? readPerson;
 
     /// <summary>Notes from the effect running now, stored with its outcome.</summary>
     private readonly List<string> effectNotes = [];
@@ -93,7 +93,7 @@ public sealed partial class ContactSyncGrain(
         var changed = await UpdateAsync(() =>
         {
             var emailBefore = State.Person.PrimaryEmail;
-            var emailKnownBefore = State.Person.EmailKnown;
+            var emailKnownBefore = State.Person.EmailKnown && !(State.Person.DataAt > at);
             var dataChanged = State.Person.Merge(person, at);
             var decided = false;
             if (emailKnownBefore && person.Has("emails") && !SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail))
@@ -213,7 +213,9 @@ public sealed partial class ContactSyncGrain(
         }
 
         var emailBefore = person.PrimaryEmail;
-        var emailKnownBefore = person.EmailKnown;
+        // An event older than the data already merged must not read as an address change (it would undo a newer one).
+        var stale = person.DataAt > meta.Timestamp;
+        var emailKnownBefore = person.EmailKnown && !stale;
         var dataChanged = person.Merge(current, meta.Timestamp);
         var signals = PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore);
         var before = State.Outbox.Entries.Count;
@@ -313,7 +315,7 @@ public sealed partial class ContactSyncGrain(
                 ContactWorkKind.UpdateContact => await UpdateContactAsync(work, connection, cancellationToken),
                 ContactWorkKind.Unsubscribe => await UnsubscribeAsync(work, connection, cancellationToken),
                 ContactWorkKind.SetNewsletterField => await SetNewsletterFieldAsync(work, connection, cancellationToken),
-                ContactWorkKind.ReadPerson => await ReadPersonAsync(cancellationToken),
+                ContactWorkKind.ReadPerson => await ReadPersonAsync(connection, cancellationToken),
                 ContactWorkKind.HandOver => await HandOverAsync(work),
                 _ => EffectOutcome.Fail($"unknown work {work.Kind}"),
             };
@@ -405,10 +407,10 @@ public sealed partial class ContactSyncGrain(
             : EffectOutcome.Done($"Newsletter set to {(work.Option?.ToString() ?? "empty")}");
     }
 
-    private async Task<EffectOutcome> ReadPersonAsync(CancellationToken cancellationToken)
+    private async Task<EffectOutcome> ReadPersonAsync(TenantConnection connection, CancellationToken cancellationToken)
     {
         var person = await Tenant.CallPipedriveAsync(pd => pipedrive.GetPersonAsync(pd, PersonId, cancellationToken));
-        readPerson = person;
+        readPerson = person is null ? null : PipedrivePersonSnapshots.FromApi(person, PipedrivePersonSnapshots.FieldTypes(connection));
         return EffectOutcome.Done(person is null ? "person no longer exists" : "person read");
     }
 
@@ -480,23 +482,10 @@ public sealed partial class ContactSyncGrain(
         readPerson = null;
     }
 
-    private void OnPersonRead(PipedrivePerson person)
+    private void OnPersonRead(PersonSnapshot person)
     {
-        var snapshot = new PersonSnapshot
-        {
-            Id = person.Id,
-            Name = person.Name,
-            FirstName = person.FirstName,
-            LastName = person.LastName,
-            Emails = person.Emails.Select(e => e.Value).ToList(),
-            PrimaryEmail = person.PrimaryEmail,
-            OwnerId = person.OwnerId,
-            OrgId = person.OrganizationId,
-            UpdateTime = person.UpdateTime,
-            PresentFields = new HashSet<string>(StringComparer.Ordinal) { "name", "first_name", "last_name", "emails", "owner_id", "org_id" },
-        };
         var emailBefore = State.Person.PrimaryEmail;
-        State.Person.Merge(snapshot, person.UpdateTime ?? Now);
+        State.Person.Merge(person, person.UpdateTime ?? Now);
         State.Person.EmailKnown = true;
         if (!SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail) || State.Subscription.AwaitingEmail)
         {

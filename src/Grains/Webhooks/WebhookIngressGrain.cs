@@ -14,6 +14,7 @@ namespace PipedriveMaileon.Grains.Webhooks;
 /// parses the body and passes the event to the person's or deal's grain, whose write is the acknowledgement.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngressGrain
 {
     private static readonly TimeSpan PolicyLifetime = TimeSpan.FromSeconds(5);
