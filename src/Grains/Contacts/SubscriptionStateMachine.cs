@@ -198,7 +198,9 @@ public static class SubscriptionStateMachine
             return;
         }
 
-        if (state.Status == SubscriptionStatus.Pending && signal.At < state.StatusSince)
+        // Maileon's webhook timestamps have whole seconds: a confirmation in the second the DOI started is not older.
+        if (state.Status == SubscriptionStatus.Pending && state.StatusSince is { } since
+            && signal.At < new DateTimeOffset(since.Ticks - (since.Ticks % TimeSpan.TicksPerSecond), since.Offset))
         {
             // A click on an older DOI mail (e.g. one sent before an unsubscribe) does not confirm the DOI started since.
             decision.Note = (ActivityLevel.Info, "Ignored a DOI confirmation older than the double opt-in now running; waiting for its confirmation.");

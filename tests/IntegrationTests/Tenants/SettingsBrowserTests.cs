@@ -67,8 +67,8 @@ public sealed class SettingsBrowserTests(DeploymentFixture fixture, ITestOutputH
 
             await Assertions.Expect(page.GetByTestId("setup-steps").Locator(".badge.bad")).ToHaveCountAsync(0);
 
-            // After a reload the choices are still there (saved, not just posted back).
-            await page.ReloadAsync();
+            // Opened again (a GET, not a reload, which would post the form again) the choices are still there.
+            await page.GotoAsync(new Uri(Deployment.Web.BaseAddress, "/settings").ToString());
             await Assertions.Expect(page.GetByTestId("extra-field-0")).ToHaveValueAsync((string)tier["key"]!);
             await Assertions.Expect(page.GetByTestId("extra-field-1")).ToHaveValueAsync("phone");
             await Assertions.Expect(page.GetByTestId("permission-doiplus")).ToBeCheckedAsync();
