@@ -227,6 +227,18 @@ public sealed class SubscriptionStateMachineTests
         Assert.Equal(Subscribed, state.Status);
     }
 
+    [Fact]
+    public void AMaileonUnsubscribeStampedInTheSecondTheDoubleOptInStartedCounts()
+    {
+        var state = Given(Subscribed, since: 5, lastRequest: 5, doiRequested: 5);
+        state.DoiRequestedAt = T(5).AddMilliseconds(640);
+        state.LastRequestAt = state.DoiRequestedAt;
+
+        SubscriptionStateMachine.Apply(state, Maileon(MaileonUnsubscribed, 5));
+
+        Assert.Equal(Unsubscribed, state.Status);
+    }
+
     [Theory]
     [InlineData(None, null)]
     [InlineData(Pending, "AwaitingConfirmation")]
