@@ -198,7 +198,7 @@ public static class SubscriptionStateMachine
             return;
         }
 
-        if (state.Status == SubscriptionStatus.Pending && signal.At < state.StatusSince)
+        if (state.Status == SubscriptionStatus.Pending && signal.At < WholeSecond(state.StatusSince))
         {
             // A click on an older DOI mail (e.g. one sent before an unsubscribe) does not confirm the DOI started since.
             decision.Note = (ActivityLevel.Info, "Ignored a DOI confirmation older than the double opt-in now running; waiting for its confirmation.");
@@ -242,7 +242,7 @@ public static class SubscriptionStateMachine
             return;
         }
 
-        if (state.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed && state.DoiRequestedAt > signal.At)
+        if (state.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed && WholeSecond(state.DoiRequestedAt) > signal.At)
         {
             decision.Note = (ActivityLevel.Info, "Ignored a Maileon unsubscribe older than the request that started the current subscription.");
             return;
@@ -256,7 +256,7 @@ public static class SubscriptionStateMachine
         }
 
         var from = state.Status;
-        var confirmedAfterwards = from == SubscriptionStatus.Subscribed && state.StatusSince > signal.At;
+        var confirmedAfterwards = from == SubscriptionStatus.Subscribed && WholeSecond(state.StatusSince) > signal.At;
         state.Status = SubscriptionStatus.Unsubscribed;
         state.UnsubscribedAt = signal.At;
         state.StatusSince = signal.At;
@@ -339,6 +339,13 @@ public static class SubscriptionStateMachine
         decision.Work.Add(new ContactWork { Kind = ContactWorkKind.StartDoubleOptIn, Email = signal.Email, Actor = signal.Actor });
         decision.Transition = (from, SubscriptionStatus.Pending, detail);
     }
+
+    /// <summary>
+    /// Maileon's webhook timestamps have whole seconds while ours have milliseconds: a Maileon event is "older" than
+    /// one of our times only when it is from an earlier second (else a quick click or unsubscribe is lost).
+    /// </summary>
+    private static DateTimeOffset? WholeSecond(DateTimeOffset? at) =>
+        at is { } t ? new DateTimeOffset(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset) : null;
 
     private static bool IsStale(SubscriptionState state, ContactSignal signal) => state.LastRequestAt is { } last && signal.At < last;
 

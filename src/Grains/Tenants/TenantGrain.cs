@@ -200,7 +200,9 @@ public sealed partial class TenantGrain(
         }
 
         var notes = new List<string>();
-        if (request.Source == UninstallSource.SettingsPage && State.MaileonApiKey is not null)
+
+        // Maileon knows nothing of Pipedrive's uninstall: whichever way it came, our webhooks there go while we still hold the key.
+        if (State.MaileonApiKey is not null)
         {
             notes.Add(await RemoveMaileonWebhooksAsync());
         }
@@ -411,7 +413,7 @@ public sealed partial class TenantGrain(
         try
         {
             var check = await maileon.CheckApiKeyAsync(new MaileonConnection(CompanyIdKey, apiKey));
-            return MaileonKeyMessages.ForCheck(check, check.ServerMessage);
+            return MaileonKeyMessages.ForCheck(check, check.ServerMessage, apiKey);
         }
         catch (ApiClientException ex) when (ex.IsTransient)
         {

@@ -214,6 +214,31 @@ public sealed class SubscriptionStateMachineTests
     public void UnknownSignalKindIsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => SubscriptionStateMachine.Apply(new SubscriptionState(), User((ContactSignalKind)99, 1)));
 
+    [Fact]
+    public void AConfirmationStampedInTheSecondTheDoubleOptInStartedConfirmsIt()
+    {
+        // Maileon's webhook timestamps have whole seconds; the DOI start has milliseconds.
+        var state = Given(Pending, doiRequested: 5);
+        state.StatusSince = T(5).AddMilliseconds(640);
+        var confirmation = new ContactSignal(DoiConfirmed, T(5), "maileon", "webhook") { Email = A };
+
+        SubscriptionStateMachine.Apply(state, confirmation);
+
+        Assert.Equal(Subscribed, state.Status);
+    }
+
+    [Fact]
+    public void AMaileonUnsubscribeStampedInTheSecondTheDoubleOptInStartedCounts()
+    {
+        var state = Given(Subscribed, since: 5, lastRequest: 5, doiRequested: 5);
+        state.DoiRequestedAt = T(5).AddMilliseconds(640);
+        state.LastRequestAt = state.DoiRequestedAt;
+
+        SubscriptionStateMachine.Apply(state, Maileon(MaileonUnsubscribed, 5));
+
+        Assert.Equal(Unsubscribed, state.Status);
+    }
+
     [Theory]
     [InlineData(None, null)]
     [InlineData(Pending, "AwaitingConfirmation")]
