@@ -68,6 +68,11 @@ public sealed partial class ContactSyncGrain(
         }
 
         var connection = await Tenant.GetAsync();
+        if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
+        {
+            return new IngressOutcome(IngressStatus.Gone, "This company has not installed the app.");
+        }
+
         if (connection.NewsletterField is not { } newsletter)
         {
             return IngressOutcome.Ignored("The tenant's setup has not created the Newsletter field yet.");
@@ -289,6 +294,8 @@ public sealed partial class ContactSyncGrain(
             MaileonOutcome = maileonOutcome,
         });
 
+    protected override bool NeedsIntentRecord(OutboxEntry<ContactWork> entry) => entry.Work.Kind == ContactWorkKind.StartDoubleOptIn;
+
     protected override async Task<EffectOutcome> ExecuteAsync(OutboxEntry<ContactWork> entry, CancellationToken cancellationToken)
     {
         doiAlreadyConfirmed = false;
@@ -346,7 +353,7 @@ public sealed partial class ContactSyncGrain(
             return EffectOutcome.Done("contact already held a confirmed double opt-in; fields updated");
         }
 
-        if (entry.Attempts > 0 && existing is not null && existing.ExternalId == contact.ExternalId)
+        if (MayHaveRunBefore(entry) && existing is not null && existing.ExternalId == contact.ExternalId)
         {
             // An earlier attempt reached Maileon although its answer was lost: repeating would send a second DOI mail.
             return EffectOutcome.Done("contact created by an earlier attempt; DOI mail already requested");

@@ -26,6 +26,8 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     private readonly OutboxGrainServices services;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly HashSet<Guid> flushedActivity = [];
+    private readonly HashSet<long> intentRecordedHere = [];
+    private readonly Dictionary<long, int> attemptsHere = [];
     private int flushedLedgerThrough;
     private IGrainTimer? pumpTimer;
     private bool pumping;
@@ -56,6 +58,19 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
 
     /// <summary>Performs one side effect. Exceptions count as transient failures.</summary>
     protected abstract Task<EffectOutcome> ExecuteAsync(OutboxEntry<TWork> entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True for effects that are not idempotent (e.g. a DOI mail): their start is stored before the first attempt,
+    /// see <see cref="OutboxEntry{TWork}.StartedAt"/>.
+    /// </summary>
+    protected virtual bool NeedsIntentRecord(OutboxEntry<TWork> entry) => false;
+
+    /// <summary>
+    /// False only for the very first attempt of an entry whose start this activation recorded itself; otherwise an
+    /// earlier attempt may have reached the other side (its outcome lost to a crash or a failed write).
+    /// </summary>
+    protected bool MayHaveRunBefore(OutboxEntry<TWork> entry) =>
+        entry.Attempts > 0 || (entry.StartedAt is not null && !(intentRecordedHere.Contains(entry.Id) && attemptsHere.GetValueOrDefault(entry.Id) == 1));
 
     /// <summary>Reacts to a recorded outcome (update domain state, enqueue follow-up work, journal). Runs under the state gate.</summary>
     protected abstract void OnOutcomeRecorded(OutboxEntry<TWork> entry, EffectOutcome outcome, OutboxDisposition disposition);
@@ -290,7 +305,32 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
             await FlushJournalAsync(cancellationToken);
             while (!cancellationToken.IsCancellationRequested && !retired && State.Outbox.Head(Now) is { } head)
             {
+                if (head.StartedAt is null && NeedsIntentRecord(head))
+                {
+                    try
+                    {
+                        await UpdateAsync(() =>
+                        {
+                            if (State.Outbox.Find(head.Id) is not { } entry)
+                            {
+                                return false;
+                            }
+
+                            entry.StartedAt = Now;
+                            return true;
+                        });
+                        intentRecordedHere.Add(head.Id);
+                    }
+                    catch (GrainStateUnavailableException)
+                    {
+                        break; // not recorded, so not attempted: the pump comes back later
+                    }
+
+                    continue;
+                }
+
                 inFlightEntryId = head.Id;
+                attemptsHere[head.Id] = attemptsHere.GetValueOrDefault(head.Id) + 1;
                 EffectOutcome outcome;
                 try
                 {

@@ -13,7 +13,7 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// </summary>
 public sealed class TenantLink(IGrainFactory grains, SecretProtector secrets, TimeProvider time, long companyId)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
 
     private TenantConnection? cached;

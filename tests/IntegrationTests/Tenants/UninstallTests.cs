@@ -105,10 +105,8 @@ public sealed class UninstallTests(DeploymentFixture fixture, ITestOutputHelper 
 
         await tenant.QuietAsync();
 
-        // Known gap, reported: webhook ingress caches a tenant's policy for 5 s per silo (WebhookIngressGrain.PolicyLifetime)
-        // and nothing tells it about the uninstall, so a webhook in those seconds is still answered 2xx (a no-op).
-        // "Later" here therefore means after that window.
-        await Task.Delay(TimeSpan.FromSeconds(5.5));
+        // Webhook ingress caches a tenant's policy for at most a second per silo (WebhookIngressGrain.PolicyLifetime).
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         var maileonMark = await View.JournalMarkAsync("maileon");
         var pipedriveMark = await View.JournalMarkAsync("pipedrive");
         var doiMails = (await tenant.DoiMailsAsync(Email)).Count;
