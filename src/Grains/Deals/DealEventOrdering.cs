@@ -8,7 +8,9 @@ namespace PipedriveMaileon.Grains.Deals;
 /// change:
 /// <list type="bullet">
 /// <item>an event id seen recently (bounded ring) is a duplicate;</item>
-/// <item>a change older than the last applied event (by Pipedrive's <c>meta.timestamp</c>) is stale;</item>
+/// <item>a change older than the last applied event (by Pipedrive's <c>meta.timestamp</c>) is still a real change: it
+/// is accepted (the grain puts it in order among the events not yet sent), unless it is older than
+/// <see cref="ReorderHorizon"/> — then it can only be a replay whose id the bounded ring forgot;</item>
 /// <item>a create is applied once, even when it arrives after a change (it is then sent late, with its own timestamp);</item>
 /// <item>a delete ends the deal: creates and changes not newer than it are ignored, as is a second delete. A change
 /// newer than the delete (the deal was restored) is applied and revives the deal.</item>
@@ -18,6 +20,9 @@ public static class DealEventOrdering
 {
     /// <summary>How many event ids a deal remembers. Pipedrive retries within minutes, so a few dozen are plenty.</summary>
     public const int RememberedEvents = 64;
+
+    /// <summary>How far back a late event still counts as new. Pipedrive's retries end about three minutes after the change.</summary>
+    public static readonly TimeSpan ReorderHorizon = TimeSpan.FromMinutes(10);
 
     public static DealEventDecision Decide(DealOrderingState state, string eventId, PipedriveAction action, DateTimeOffset occurredAt)
     {
@@ -46,8 +51,8 @@ public static class DealEventOrdering
                     return DealEventDecision.Ignore($"the change ({Format(occurredAt)}) is older than the deal's delete ({Format(d2)})");
                 }
 
-                return state.LastAppliedAt is { } last && occurredAt < last
-                    ? DealEventDecision.Ignore($"the change ({Format(occurredAt)}) is older than the last applied one ({Format(last)})")
+                return state.LastAppliedAt is { } last && occurredAt < last - ReorderHorizon
+                    ? DealEventDecision.Ignore($"the change ({Format(occurredAt)}) is older than the last applied one ({Format(last)}) by more than the reorder horizon")
                     : DealEventDecision.Accept(DealWorkKind.Updated);
 
             case PipedriveAction.Delete:
@@ -56,8 +61,8 @@ public static class DealEventOrdering
                     return DealEventDecision.Ignore("its delete was already recorded");
                 }
 
-                return state.LastAppliedAt is { } lastBeforeDelete && occurredAt < lastBeforeDelete
-                    ? DealEventDecision.Ignore($"the delete ({Format(occurredAt)}) is older than the last applied change ({Format(lastBeforeDelete)})")
+                return state.LastAppliedAt is { } lastBeforeDelete && occurredAt < lastBeforeDelete - ReorderHorizon
+                    ? DealEventDecision.Ignore($"the delete ({Format(occurredAt)}) is older than the last applied change ({Format(lastBeforeDelete)}) by more than the reorder horizon")
                     : DealEventDecision.Accept(DealWorkKind.Deleted);
 
             default:
@@ -70,7 +75,8 @@ public static class DealEventOrdering
     {
         ArgumentNullException.ThrowIfNull(state);
         Remember(state, eventId);
-        if (state.LastAppliedAt is null || occurredAt > state.LastAppliedAt)
+        var newest = state.LastAppliedAt is null || occurredAt >= state.LastAppliedAt;
+        if (newest)
         {
             state.LastAppliedAt = occurredAt;
         }
@@ -80,7 +86,7 @@ public static class DealEventOrdering
             case DealWorkKind.Added:
                 state.CreateApplied = true;
                 break;
-            case DealWorkKind.Deleted:
+            case DealWorkKind.Deleted when newest:
                 state.DeletedAt = occurredAt;
                 break;
             case DealWorkKind.Updated when state.DeletedAt is { } deletedAt && occurredAt > deletedAt:

@@ -24,6 +24,9 @@ public sealed partial class DealGrain(
 {
     private const string Area = "deals";
 
+    /// <summary>How long an accepted event waits before it is sent, so slightly late deliveries can be put in order.</summary>
+    private static readonly TimeSpan ReorderHold = TimeSpan.FromSeconds(1);
+
     private readonly Dictionary<long, DealSendResult> results = [];
     private IDealGateway? gateway;
     private DealEventSender? sender;
@@ -109,7 +112,7 @@ public sealed partial class DealGrain(
             }
             else
             {
-                State.Outbox.Enqueue(new DealWork { Kind = kind, EventId = meta.EventId, OccurredAt = meta.Timestamp, Deal = facts }, Now);
+                EnqueueInOrder(new DealWork { Kind = kind, EventId = meta.EventId, OccurredAt = meta.Timestamp, Deal = facts });
             }
 
             return true;
@@ -121,6 +124,32 @@ public sealed partial class DealGrain(
         }
 
         return facts.PersonId is null ? IngressOutcome.Ignored("The deal has no person; nothing is sent to Maileon.") : IngressOutcome.Accepted;
+    }
+
+    /// <summary>
+    /// Queues the event among the ones not yet sent, by the time it happened at Pipedrive, and holds it for
+    /// <see cref="ReorderHold"/> so an event delivered a little late still goes out before the ones after it.
+    /// </summary>
+    private void EnqueueInOrder(DealWork work)
+    {
+        var entry = State.Outbox.Enqueue(work, Now);
+        entry.DueAt = Now + ReorderHold;
+        var entries = State.Outbox.Entries;
+        entries.Remove(entry);
+        var index = entries.Count;
+        while (index > 0)
+        {
+            var before = entries[index - 1];
+            var started = before.Attempts > 0 || before.StartedAt is not null || before.ParkedAt is not null || IsInFlight(before.Id);
+            if (started || before.Work.OccurredAt <= work.OccurredAt)
+            {
+                break;
+            }
+
+            index--;
+        }
+
+        entries.Insert(index, entry);
     }
 
     public Task<DealSyncView> GetView()

@@ -27,14 +27,16 @@ public sealed class DealEventOrderingTests
     }
 
     [Fact]
-    public void A_change_older_than_the_last_applied_one_is_ignored_and_an_equal_one_is_not()
+    public void A_late_change_is_still_a_real_change_but_not_beyond_the_reorder_horizon()
     {
         var state = new DealOrderingState();
         Assert.Equal(DealWorkKind.Updated, Offer(state, "c2", PipedriveAction.Change, 20));
-        var stale = DealEventOrdering.Decide(state, "c1", PipedriveAction.Change, T0.AddSeconds(10));
-        Assert.False(stale.IsAccepted);
-        Assert.False(stale.IsDuplicate);
-        Assert.Contains("older than the last applied", stale.Reason, StringComparison.Ordinal);
+        Assert.Equal(DealWorkKind.Updated, Offer(state, "c1", PipedriveAction.Change, 10));
+        Assert.Equal(T0.AddSeconds(20), state.LastAppliedAt);
+        var replay = DealEventOrdering.Decide(state, "c0", PipedriveAction.Change, T0.AddSeconds(20) - DealEventOrdering.ReorderHorizon - TimeSpan.FromSeconds(1));
+        Assert.False(replay.IsAccepted);
+        Assert.False(replay.IsDuplicate);
+        Assert.Contains("reorder horizon", replay.Reason, StringComparison.Ordinal);
         Assert.Equal(DealWorkKind.Updated, Offer(state, "c3", PipedriveAction.Change, 20));
     }
 
@@ -63,11 +65,12 @@ public sealed class DealEventOrderingTests
     }
 
     [Fact]
-    public void A_delete_older_than_an_applied_change_is_stale()
+    public void A_delete_older_than_an_applied_change_is_sent_but_does_not_end_the_restored_deal()
     {
         var state = new DealOrderingState();
         Offer(state, "c", PipedriveAction.Change, 50);
-        Assert.Null(Offer(state, "d", PipedriveAction.Delete, 40));
+        Assert.Equal(DealWorkKind.Deleted, Offer(state, "d", PipedriveAction.Delete, 40));
+        Assert.Null(state.DeletedAt);
     }
 
     [Fact]
@@ -83,13 +86,13 @@ public sealed class DealEventOrderingTests
         var state = new DealOrderingState();
         for (var i = 0; i < DealEventOrdering.RememberedEvents + 10; i++)
         {
-            Offer(state, $"e{i}", PipedriveAction.Change, i);
+            Offer(state, $"e{i}", PipedriveAction.Change, i * 20);
         }
 
         Assert.Equal(DealEventOrdering.RememberedEvents, state.RecentEventIds.Count);
         Assert.DoesNotContain("e0", state.RecentEventIds);
         Assert.Contains($"e{DealEventOrdering.RememberedEvents + 9}", state.RecentEventIds);
-        // Forgotten but older than the last change: still not sent twice.
+        // Forgotten, and older than the last change by more than the reorder horizon: still not sent twice.
         Assert.False(DealEventOrdering.Decide(state, "e0", PipedriveAction.Change, T0).IsAccepted);
     }
 }
