@@ -25,6 +25,7 @@ public sealed partial class ContactSyncGrain(
     [PersistentState("contact", ClusterIdentity.StorageProvider)] IPersistentState<ContactState> state,
     OutboxGrainServices services,
     SecretProtector secrets,
+    TenantConnectionCache connections,
     PipedriveApiClient pipedrive,
     MaileonClient maileon,
     PipedriveLookupCache lookups,
@@ -57,7 +58,7 @@ public sealed partial class ContactSyncGrain(
 
     protected override long? LedgerPersonId => PersonId;
 
-    private TenantLink Tenant => tenant ??= new TenantLink(GrainFactory, secrets, TimeProvider, CompanyId);
+    private TenantLink Tenant => tenant ??= new TenantLink(GrainFactory, connections, secrets, CompanyId);
 
     public async Task<IngressOutcome> AcceptPerson(PersonEvent personEvent)
     {
