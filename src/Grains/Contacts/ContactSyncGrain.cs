@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Maileon;
@@ -18,23 +19,32 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// <summary>
 /// One Pipedrive person of one tenant. Accepts person webhooks and Maileon webhooks, applies the consent rules
 /// (<see cref="SubscriptionStateMachine"/>), and performs the resulting Maileon and Pipedrive calls from its outbox,
-/// in order, after the acknowledgement.
+/// in order, after the acknowledgement. An idle person is deactivated after <see cref="IdleMinutes"/> minutes
+/// (the default is 15): persons get webhooks in short bursts (an edit, then our own field write coming back), and
+/// a tenant has many of them, so idle activations would otherwise hold most of a silo's memory. Pending outbox
+/// work keeps the activation alive (the pump's timer).
 /// </summary>
 [GrainType("contact")]
+[CollectionAgeLimit(Minutes = IdleMinutes)]
 public sealed partial class ContactSyncGrain(
     [PersistentState("contact", ClusterIdentity.StorageProvider)] IPersistentState<ContactState> state,
     OutboxGrainServices services,
     SecretProtector secrets,
     TenantConnectionCache connections,
-    PipedriveApiClient pipedrive,
-    MaileonClient maileon,
     PipedriveLookupCache lookups,
     ILogger<ContactSyncGrain> logger)
     : OutboxGrain<ContactState, ContactWork>(state, services, logger), IContactSyncGrain
 {
     private const string Area = "contacts";
 
+    public const int IdleMinutes = 5;
+
     private TenantLink? tenant;
+
+    // The API clients (typed HttpClients, two objects each) are resolved when the first side effect runs: most
+    // activations only record webhooks and go idle, and idle grains should hold as little memory as possible.
+    private PipedriveApiClient? pipedriveClient;
+    private MaileonClient? maileonClient;
 
     /// <summary>Set by the DOI effect when Maileon already held a confirmed DOI for the address.</summary>
     private bool doiAlreadyConfirmed;
@@ -42,8 +52,8 @@ public sealed partial class ContactSyncGrain(
     /// <summary>The person as the last <see cref="ContactWorkKind.ReadPerson"/> effect found it.</summary>
     private PipedrivePerson? readPerson;
 
-    /// <summary>Notes from the effect running now, stored with its outcome.</summary>
-    private readonly List<string> effectNotes = [];
+    /// <summary>Notes from the effect running now, stored with its outcome (created with the first note).</summary>
+    private List<string>? effectNotes;
 
     private long PersonId => this.GetPrimaryKeyLong(out _);
 
@@ -60,6 +70,10 @@ public sealed partial class ContactSyncGrain(
 
     private TenantLink Tenant => tenant ??= new TenantLink(GrainFactory, connections, secrets, CompanyId);
 
+    private PipedriveApiClient PipedriveApi => pipedriveClient ??= ServiceProvider.GetRequiredService<PipedriveApiClient>();
+
+    private MaileonClient MaileonApi => maileonClient ??= ServiceProvider.GetRequiredService<MaileonClient>();
+
     public async Task<IngressOutcome> AcceptPerson(PersonEvent personEvent)
     {
         var eventId = personEvent.Meta.EventId;
@@ -68,7 +82,7 @@ public sealed partial class ContactSyncGrain(
             return IngressOutcome.Duplicate;
         }
 
-        var connection = await Tenant.GetAsync();
+        var connection = await connections.GetAsync(CompanyId);
         if (connection.NewsletterField is not { } newsletter)
         {
             return IngressOutcome.Ignored("The tenant's setup has not created the Newsletter field yet.");
@@ -292,7 +306,7 @@ public sealed partial class ContactSyncGrain(
     {
         doiAlreadyConfirmed = false;
         readPerson = null;
-        effectNotes.Clear();
+        effectNotes?.Clear();
         var work = entry.Work;
         try
         {
@@ -335,12 +349,12 @@ public sealed partial class ContactSyncGrain(
         }
 
         var credentials = Tenant.Maileon(connection);
-        var existing = await maileon.GetContactAsync(credentials, email, cancellationToken: cancellationToken);
+        var existing = await MaileonApi.GetContactAsync(credentials, email, cancellationToken: cancellationToken);
         var contact = await BuildContactAsync(connection, cancellationToken);
         if (existing?.HasConfirmedDoubleOptIn == true)
         {
             // Never downgrade and never send a second DOI mail: update the fields only.
-            await maileon.UpsertContactAsync(credentials, email, contact, new MaileonUpsertOptions(Source: Source(entry.Work)), cancellationToken);
+            await MaileonApi.UpsertContactAsync(credentials, email, contact, new MaileonUpsertOptions(Source: Source(entry.Work)), cancellationToken);
             doiAlreadyConfirmed = true;
             return EffectOutcome.Done("contact already held a confirmed double opt-in; fields updated");
         }
@@ -351,7 +365,7 @@ public sealed partial class ContactSyncGrain(
             return EffectOutcome.Done("contact created by an earlier attempt; DOI mail already requested");
         }
 
-        await maileon.UpsertContactAsync(
+        await MaileonApi.UpsertContactAsync(
             credentials,
             email,
             contact,
@@ -375,7 +389,7 @@ public sealed partial class ContactSyncGrain(
         }
 
         var contact = await BuildContactAsync(connection, cancellationToken);
-        await maileon.UpsertContactAsync(Tenant.Maileon(connection), subscription.Email, contact, new MaileonUpsertOptions(), cancellationToken);
+        await MaileonApi.UpsertContactAsync(Tenant.Maileon(connection), subscription.Email, contact, new MaileonUpsertOptions(), cancellationToken);
         return EffectOutcome.Done("contact fields updated");
     }
 
@@ -386,7 +400,7 @@ public sealed partial class ContactSyncGrain(
             return EffectOutcome.Done("no address to unsubscribe");
         }
 
-        var result = await maileon.UnsubscribeAsync(Tenant.Maileon(connection), work.Email, cancellationToken);
+        var result = await MaileonApi.UnsubscribeAsync(Tenant.Maileon(connection), work.Email, cancellationToken);
         return EffectOutcome.Done(result == MaileonUnsubscribeResult.NotFound ? "no such contact in Maileon (nothing to unsubscribe)" : "unsubscribed in Maileon");
     }
 
@@ -399,7 +413,7 @@ public sealed partial class ContactSyncGrain(
 
         var newsletter = connection.NewsletterField!;
         JsonNode? value = work.Option is { } option && newsletter.OptionIds.TryGetValue(option, out var optionId) ? JsonValue.Create(optionId) : null;
-        var updated = await Tenant.CallPipedriveAsync(pd => pipedrive.UpdatePersonCustomFieldsAsync(
+        var updated = await Tenant.CallPipedriveAsync(pd => PipedriveApi.UpdatePersonCustomFieldsAsync(
             pd, PersonId, new Dictionary<string, JsonNode?> { [newsletter.Key] = value }, cancellationToken));
         return updated is null
             ? EffectOutcome.Done("person no longer exists in Pipedrive")
@@ -408,7 +422,7 @@ public sealed partial class ContactSyncGrain(
 
     private async Task<EffectOutcome> ReadPersonAsync(CancellationToken cancellationToken)
     {
-        var person = await Tenant.CallPipedriveAsync(pd => pipedrive.GetPersonAsync(pd, PersonId, cancellationToken));
+        var person = await Tenant.CallPipedriveAsync(pd => PipedriveApi.GetPersonAsync(pd, PersonId, cancellationToken));
         readPerson = person;
         return EffectOutcome.Done(person is null ? "person no longer exists" : "person read");
     }
@@ -424,12 +438,12 @@ public sealed partial class ContactSyncGrain(
     {
         var work = entry.Work;
         var subscription = State.Subscription;
-        foreach (var note in effectNotes)
+        foreach (var note in effectNotes ?? [])
         {
             Note(ActivityLevel.Info, Area, note, PersonId);
         }
 
-        effectNotes.Clear();
+        effectNotes?.Clear();
         switch (disposition)
         {
             case OutboxDisposition.Completed:
@@ -523,7 +537,10 @@ public sealed partial class ContactSyncGrain(
         var mapping = MaileonContactMapper.Map(
             person.ToSnapshot(PersonId),
             new ContactMappingContext(CompanyId, organization, owner?.Name, owner?.Email, connection.ExtraFields));
-        effectNotes.AddRange(mapping.Notes);
+        if (mapping.Notes.Count > 0)
+        {
+            (effectNotes ??= []).AddRange(mapping.Notes);
+        }
         return mapping.Data;
     }
 
