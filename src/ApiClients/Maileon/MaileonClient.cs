@@ -168,16 +168,40 @@ public sealed class MaileonClient
         }
 
         EnsureSuccess("GetContact", reply, connection);
-        var root = ParseXml("GetContact", reply);
-        return new MaileonContact(
-            Id: MaileonXml.Int64(root, "id"),
-            Email: MaileonXml.Text(root, "email"),
-            ExternalId: MaileonXml.Text(root, "external_id") is { Length: > 0 } externalId ? externalId : null,
-            Permission: ParsePermission(MaileonXml.Text(root, "permission")),
-            Created: ParseContactTimestamp(MaileonXml.Text(root, "created")),
-            Updated: ParseContactTimestamp(MaileonXml.Text(root, "updated")),
-            StandardFields: MaileonXml.Fields(root.Element("standard_fields")),
-            CustomFields: MaileonXml.Fields(root.Element("custom_fields")));
+        return ParseContact(ParseXml("GetContact", reply));
+    }
+
+    /// <summary>
+    /// <c>GET /contacts?page_index&amp;page_size[&amp;updated_after][&amp;standard_field..][&amp;custom_field..]</c>: the
+    /// account's contacts, with <c>X-Items</c>/<c>X-Pages</c> totals. <paramref name="updatedAfter"/> is a wall-clock
+    /// time in the account's time zone (Maileon reads <c>yyyy-MM-dd HH:mm:ss</c> without a zone), so the caller
+    /// decides the zone; reconciliation uses it to find DOI confirmations its webhook missed.
+    /// </summary>
+    public async Task<MaileonContactPage> ListContactsAsync(
+        MaileonConnection connection,
+        DateTime? updatedAfter,
+        int pageIndex = 1,
+        int pageSize = 1000,
+        IEnumerable<string>? standardFields = null,
+        IEnumerable<string>? customFields = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageIndex, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var query = new QueryString()
+            .Add("page_index", (long)pageIndex)
+            .Add("page_size", (long)pageSize)
+            .Add("updated_after", updatedAfter?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+            .AddEach("standard_field", standardFields ?? [])
+            .AddEach("custom_field", customFields ?? []);
+        var reply = await SendAsync(
+            connection, "ListContacts", HttpMethod.Get, "contacts" + query, null, null, XmlMediaType, false, cancellationToken);
+        EnsureSuccess("ListContacts", reply, connection);
+        var items = string.IsNullOrWhiteSpace(reply.Body)
+            ? []
+            : ParseXml("ListContacts", reply).Elements("contact").Select(ParseContact).ToArray();
+        return new MaileonContactPage(items, pageIndex, reply.TotalItems, reply.TotalPages);
     }
 
     /// <summary><c>DELETE /contacts/email/{email}/unsubscribe</c>; a 404 means there is nobody left to unsubscribe.</summary>
@@ -617,6 +641,19 @@ public sealed class MaileonClient
 
         return buffer.ToArray();
     }
+
+    private static MaileonContact ParseContact(XElement root) => new(
+        Id: MaileonXml.Int64(root, "id"),
+        Email: MaileonXml.Text(root, "email"),
+        ExternalId: MaileonXml.Text(root, "external_id") is { Length: > 0 } externalId ? externalId : null,
+        Permission: ParsePermission(MaileonXml.Text(root, "permission")),
+        Created: ParseContactTimestamp(MaileonXml.Text(root, "created")),
+        Updated: ParseContactTimestamp(MaileonXml.Text(root, "updated")),
+        StandardFields: MaileonXml.Fields(root.Element("standard_fields")),
+        CustomFields: MaileonXml.Fields(root.Element("custom_fields")))
+    {
+        Anonymous = string.Equals((string?)root.Attribute("anonymous"), "true", StringComparison.OrdinalIgnoreCase),
+    };
 
     private static MaileonUnsubscription ParseUnsubscription(XElement element)
     {

@@ -1,7 +1,7 @@
 namespace PipedriveMaileon.ApiClients.Maileon;
 
 /// <summary>
-/// A contact from <c>GET /contacts/email/{email}</c>. Field values are as Maileon sent them; a requested standard
+/// A contact from <c>GET /contacts/email/{email}</c> or the <c>GET /contacts</c> list. Field values are as Maileon sent them; a requested standard
 /// field without value is present with null, a requested custom field without value is absent.
 /// </summary>
 public sealed record MaileonContact(
@@ -16,4 +16,7 @@ public sealed record MaileonContact(
 {
     /// <summary>Permission 4 or 5: the contact confirmed a double opt-in.</summary>
     public bool HasConfirmedDoubleOptIn => Permission is MaileonPermissionLevel.DoubleOptIn or MaileonPermissionLevel.DoubleOptInPlus;
+
+    /// <summary>Maileon marked the contact <c>anonymous="true"</c> (unsubscribed and anonymised).</summary>
+    public bool Anonymous { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
+using PipedriveMaileon.Database.Connections;
 
 namespace PipedriveMaileon.Database.Journal;
 
@@ -9,7 +10,10 @@ namespace PipedriveMaileon.Database.Journal;
 /// </summary>
 public sealed class JournalReader(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<ActivityRecord>> RecentActivityAsync(long companyId, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ActivityRecord>> RecentActivityAsync(long companyId, int limit, CancellationToken cancellationToken) =>
+        TransientRetry.ReadAsync(() => ReadRecentActivityAsync(companyId, limit, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<ActivityRecord>> ReadRecentActivityAsync(long companyId, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
@@ -41,7 +45,10 @@ public sealed class JournalReader(NpgsqlDataSource dataSource)
     /// Persons and deals whose side effects were given up (error lines in the activity log since
     /// <paramref name="since"/>): the grains a "retry failed" asks to put their parked work back in line.
     /// </summary>
-    public async Task<(IReadOnlyList<long> PersonIds, IReadOnlyList<long> DealIds)> FailedItemsAsync(long companyId, DateTimeOffset since, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<long> PersonIds, IReadOnlyList<long> DealIds)> FailedItemsAsync(long companyId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TransientRetry.ReadAsync(() => ReadFailedItemsAsync(companyId, since, cancellationToken), cancellationToken);
+
+    private async Task<(IReadOnlyList<long> PersonIds, IReadOnlyList<long> DealIds)> ReadFailedItemsAsync(long companyId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """

@@ -1,4 +1,5 @@
 using Npgsql;
+using PipedriveMaileon.Database.Connections;
 
 namespace PipedriveMaileon.Database.Tenants;
 
@@ -23,7 +24,10 @@ public sealed class TenantDirectory(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<TenantSummary>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TenantSummary>> ListAsync(CancellationToken cancellationToken) =>
+        TransientRetry.ReadAsync(() => ReadListAsync(cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<TenantSummary>> ReadListAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             "SELECT company_id, company_name, status, installed_at, updated_at FROM tenants ORDER BY company_name, company_id");

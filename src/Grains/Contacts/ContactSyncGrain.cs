@@ -50,7 +50,7 @@ public sealed partial class ContactSyncGrain(
     private bool doiAlreadyConfirmed;
 
     /// <summary>The person as the last <see cref="ContactWorkKind.ReadPerson"/> effect found it.</summary>
-    private PipedrivePerson? readPerson;
+    private PersonSnapshot? readPerson;
 
     /// <summary>Notes from the effect running now, stored with its outcome (created with the first note).</summary>
     private List<string>? effectNotes;
@@ -83,6 +83,11 @@ public sealed partial class ContactSyncGrain(
         }
 
         var connection = await connections.GetAsync(CompanyId);
+        if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
+        {
+            return new IngressOutcome(IngressStatus.Gone, "This company has not installed the app.");
+        }
+
         if (connection.NewsletterField is not { } newsletter)
         {
             return IngressOutcome.Ignored("The tenant's setup has not created the Newsletter field yet.");
@@ -108,7 +113,7 @@ public sealed partial class ContactSyncGrain(
         var changed = await UpdateAsync(() =>
         {
             var emailBefore = State.Person.PrimaryEmail;
-            var emailKnownBefore = State.Person.EmailKnown;
+            var emailKnownBefore = State.Person.EmailKnown && !(State.Person.DataAt > at);
             var dataChanged = State.Person.Merge(person, at);
             var decided = false;
             if (emailKnownBefore && person.Has("emails") && !SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail))
@@ -228,7 +233,9 @@ public sealed partial class ContactSyncGrain(
         }
 
         var emailBefore = person.PrimaryEmail;
-        var emailKnownBefore = person.EmailKnown;
+        // An event older than the data already merged must not read as an address change (it would undo a newer one).
+        var stale = person.DataAt > meta.Timestamp;
+        var emailKnownBefore = person.EmailKnown && !stale;
         var dataChanged = person.Merge(current, meta.Timestamp);
         var signals = PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore);
         var before = State.Outbox.Entries.Count;
@@ -302,6 +309,8 @@ public sealed partial class ContactSyncGrain(
             MaileonOutcome = maileonOutcome,
         });
 
+    protected override bool NeedsIntentRecord(OutboxEntry<ContactWork> entry) => entry.Work.Kind == ContactWorkKind.StartDoubleOptIn;
+
     protected override async Task<EffectOutcome> ExecuteAsync(OutboxEntry<ContactWork> entry, CancellationToken cancellationToken)
     {
         doiAlreadyConfirmed = false;
@@ -328,7 +337,7 @@ public sealed partial class ContactSyncGrain(
                 ContactWorkKind.UpdateContact => await UpdateContactAsync(work, connection, cancellationToken),
                 ContactWorkKind.Unsubscribe => await UnsubscribeAsync(work, connection, cancellationToken),
                 ContactWorkKind.SetNewsletterField => await SetNewsletterFieldAsync(work, connection, cancellationToken),
-                ContactWorkKind.ReadPerson => await ReadPersonAsync(cancellationToken),
+                ContactWorkKind.ReadPerson => await ReadPersonAsync(connection, cancellationToken),
                 ContactWorkKind.HandOver => await HandOverAsync(work),
                 _ => EffectOutcome.Fail($"unknown work {work.Kind}"),
             };
@@ -359,7 +368,7 @@ public sealed partial class ContactSyncGrain(
             return EffectOutcome.Done("contact already held a confirmed double opt-in; fields updated");
         }
 
-        if (entry.Attempts > 0 && existing is not null && existing.ExternalId == contact.ExternalId)
+        if (MayHaveRunBefore(entry) && existing is not null && existing.ExternalId == contact.ExternalId)
         {
             // An earlier attempt reached Maileon although its answer was lost: repeating would send a second DOI mail.
             return EffectOutcome.Done("contact created by an earlier attempt; DOI mail already requested");
@@ -420,10 +429,10 @@ public sealed partial class ContactSyncGrain(
             : EffectOutcome.Done($"Newsletter set to {(work.Option?.ToString() ?? "empty")}");
     }
 
-    private async Task<EffectOutcome> ReadPersonAsync(CancellationToken cancellationToken)
+    private async Task<EffectOutcome> ReadPersonAsync(TenantConnection connection, CancellationToken cancellationToken)
     {
         var person = await Tenant.CallPipedriveAsync(pd => PipedriveApi.GetPersonAsync(pd, PersonId, cancellationToken));
-        readPerson = person;
+        readPerson = person is null ? null : PipedrivePersonSnapshots.FromApi(person, PipedrivePersonSnapshots.FieldTypes(connection));
         return EffectOutcome.Done(person is null ? "person no longer exists" : "person read");
     }
 
@@ -495,23 +504,10 @@ public sealed partial class ContactSyncGrain(
         readPerson = null;
     }
 
-    private void OnPersonRead(PipedrivePerson person)
+    private void OnPersonRead(PersonSnapshot person)
     {
-        var snapshot = new PersonSnapshot
-        {
-            Id = person.Id,
-            Name = person.Name,
-            FirstName = person.FirstName,
-            LastName = person.LastName,
-            Emails = person.Emails.Select(e => e.Value).ToList(),
-            PrimaryEmail = person.PrimaryEmail,
-            OwnerId = person.OwnerId,
-            OrgId = person.OrganizationId,
-            UpdateTime = person.UpdateTime,
-            PresentFields = new HashSet<string>(StringComparer.Ordinal) { "name", "first_name", "last_name", "emails", "owner_id", "org_id" },
-        };
         var emailBefore = State.Person.PrimaryEmail;
-        State.Person.Merge(snapshot, person.UpdateTime ?? Now);
+        State.Person.Merge(person, person.UpdateTime ?? Now);
         State.Person.EmailKnown = true;
         if (!SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail) || State.Subscription.AwaitingEmail)
         {

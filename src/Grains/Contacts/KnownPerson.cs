@@ -19,6 +19,9 @@ public sealed class KnownPerson
     public DateTimeOffset? DataAt { get; set; }
 
     public bool EmailKnown { get; set; }
+
+    /// <summary>The top-level fields (wire names) some event carried: only these are known, the rest were never seen.</summary>
+    public HashSet<string> SeenFields { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, PersonFieldValue> CustomFields { get; set; } = [];
     public Dictionary<string, string?> StandardFields { get; set; } = [];
     public bool Deleted { get; set; }
@@ -35,7 +38,13 @@ public sealed class KnownPerson
         var changed = false;
         void Set<T>(string field, T value, Func<T> current, Action<T> assign)
         {
-            if (snapshot.Has(field) && !EqualityComparer<T>.Default.Equals(current(), value))
+            if (!snapshot.Has(field))
+            {
+                return;
+            }
+
+            SeenFields.Add(field);
+            if (!EqualityComparer<T>.Default.Equals(current(), value))
             {
                 assign(value);
                 changed = true;
@@ -81,7 +90,8 @@ public sealed class KnownPerson
     /// <summary>The person as one complete snapshot (every known field present), for the contact mapper.</summary>
     public PersonSnapshot ToSnapshot(long personId)
     {
-        var present = new HashSet<string>(StringComparer.Ordinal) { "name", "first_name", "last_name", "owner_id", "org_id" };
+        // A field never seen is absent, not empty: claiming it would blank the Maileon field.
+        var present = new HashSet<string>(SeenFields, StringComparer.Ordinal);
         if (EmailKnown)
         {
             present.Add("emails");

@@ -18,6 +18,12 @@ public sealed class SubscriptionState
     /// <summary>Source time of the latest Newsletter request by a Pipedrive user that was applied (older ones are stale).</summary>
     public DateTimeOffset? LastRequestAt { get; set; }
 
+    /// <summary>
+    /// Source time of the request that started the running (or confirmed) double opt-in; null when unknown (merge, a
+    /// confirmation seen before its request). An unsubscribe older than this belongs to an earlier subscription.
+    /// </summary>
+    public DateTimeOffset? DoiRequestedAt { get; set; }
+
     /// <summary>A user asked to subscribe a person without an e-mail address; the DOI starts when one is added.</summary>
     public bool AwaitingEmail { get; set; }
 }

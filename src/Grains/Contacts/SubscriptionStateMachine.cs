@@ -70,6 +70,7 @@ public static class SubscriptionStateMachine
         if (state.Status == SubscriptionStatus.Unsubscribed && state.UnsubscribedAt >= signal.At)
         {
             decision.Note = (ActivityLevel.Warning, "Ignored a subscribe request made before the person's unsubscribe; the unsubscribe stands.");
+            decision.Transition = (SubscriptionStatus.Unsubscribed, SubscriptionStatus.Unsubscribed, "A subscribe request made before the unsubscribe was refused; the unsubscribe stands.");
             decision.Work.Add(SetField(state.Status));
             return;
         }
@@ -77,6 +78,7 @@ public static class SubscriptionStateMachine
         state.LastRequestAt = signal.At;
         if (state.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed && SameAddress(state.Email, signal.Email))
         {
+            state.DoiRequestedAt ??= signal.At;
             decision.Note = (ActivityLevel.Info, $"Subscribe requested again; the subscription is already {Describe(state.Status)}.");
             decision.Work.Add(SetField(state.Status));
             return;
@@ -104,6 +106,13 @@ public static class SubscriptionStateMachine
     {
         if (IsStale(state, signal))
         {
+            if (UnsubscribedBeforeLaterRequest(state, signal.At))
+            {
+                RestartAfterLateUnsubscribe(state, signal, decision, unsubscribeInMaileon: true,
+                    $"An unsubscribe requested in Pipedrive at {signal.At:u} arrived after a later subscribe request ({state.LastRequestAt:u}): the old consent was withdrawn and a new double opt-in started for the later request.");
+                return;
+            }
+
             decision.Note = (ActivityLevel.Info, $"Ignored an unsubscribe request from {signal.At:u}: a later request was already applied.");
             return;
         }
@@ -112,6 +121,7 @@ public static class SubscriptionStateMachine
         state.AwaitingEmail = false;
         if (state.Status == SubscriptionStatus.Unsubscribed)
         {
+            state.UnsubscribedAt = Later(state.UnsubscribedAt, signal.At);
             return;
         }
 
@@ -145,7 +155,10 @@ public static class SubscriptionStateMachine
 
     private static void EmailChanged(SubscriptionState state, ContactSignal signal, SubscriptionDecision decision)
     {
-        if (state.AwaitingEmail && !string.IsNullOrWhiteSpace(signal.Email) && state.Status != SubscriptionStatus.Unsubscribed)
+        // AwaitingEmail comes from an accepted subscribe request, which is later than any unsubscribe before it: only an
+        // unsubscribe after that request stands in the way.
+        if (state.AwaitingEmail && !string.IsNullOrWhiteSpace(signal.Email)
+            && !(state.Status == SubscriptionStatus.Unsubscribed && state.UnsubscribedAt >= state.LastRequestAt))
         {
             state.AwaitingEmail = false;
             StartDoubleOptIn(state, signal, decision, state.Status, "An e-mail address was added after the subscribe request; double opt-in started.");
@@ -168,6 +181,7 @@ public static class SubscriptionStateMachine
             state.Status = SubscriptionStatus.None;
             state.StatusSince = signal.At;
             state.Email = null;
+            state.DoiRequestedAt = null;
             decision.Work.Add(new ContactWork { Kind = ContactWorkKind.SetNewsletterField, Option = null });
             decision.Transition = (from, SubscriptionStatus.None, "The e-mail address was removed; the old address was unsubscribed in Maileon.");
             return;
@@ -181,6 +195,13 @@ public static class SubscriptionStateMachine
         if (state.Email is not null && !SameAddress(state.Email, signal.Email))
         {
             decision.Note = (ActivityLevel.Info, "Ignored a DOI confirmation for an address the person no longer uses.");
+            return;
+        }
+
+        if (state.Status == SubscriptionStatus.Pending && signal.At < WholeSecond(state.StatusSince))
+        {
+            // A click on an older DOI mail (e.g. one sent before an unsubscribe) does not confirm the DOI started since.
+            decision.Note = (ActivityLevel.Info, "Ignored a DOI confirmation older than the double opt-in now running; waiting for its confirmation.");
             return;
         }
 
@@ -216,21 +237,37 @@ public static class SubscriptionStateMachine
 
         if (state.Status == SubscriptionStatus.Unsubscribed)
         {
+            // Keep the latest unsubscribe: a subscribe request older than this one must not count.
+            state.UnsubscribedAt = Later(state.UnsubscribedAt, signal.At);
             return;
         }
 
-        if (state.Status == SubscriptionStatus.Pending && state.LastRequestAt > signal.At)
+        if (state.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed && WholeSecond(state.DoiRequestedAt) > signal.At)
         {
-            decision.Note = (ActivityLevel.Info, "Ignored a Maileon unsubscribe older than the latest explicit subscribe request.");
+            decision.Note = (ActivityLevel.Info, "Ignored a Maileon unsubscribe older than the request that started the current subscription.");
+            return;
+        }
+
+        if (UnsubscribedBeforeLaterRequest(state, signal.At))
+        {
+            RestartAfterLateUnsubscribe(state, signal, decision, unsubscribeInMaileon: false,
+                $"Unsubscribed in Maileon at {signal.At:u}, before a later subscribe request ({state.LastRequestAt:u}) that found the person still subscribed: a new double opt-in started for that request.");
             return;
         }
 
         var from = state.Status;
+        var confirmedAfterwards = from == SubscriptionStatus.Subscribed && WholeSecond(state.StatusSince) > signal.At;
         state.Status = SubscriptionStatus.Unsubscribed;
         state.UnsubscribedAt = signal.At;
         state.StatusSince = signal.At;
         state.Email ??= signal.Email;
         state.AwaitingEmail = false;
+        if (confirmedAfterwards)
+        {
+            // The DOI click we saw first came after this unsubscribe: like any late click, it does not undo it.
+            decision.Work.Add(new ContactWork { Kind = ContactWorkKind.Unsubscribe, Email = state.Email, Actor = signal.Actor });
+        }
+
         decision.Work.Add(SetField(SubscriptionStatus.Unsubscribed));
         decision.Transition = (from, SubscriptionStatus.Unsubscribed, "Unsubscribed in Maileon.");
     }
@@ -268,15 +305,47 @@ public static class SubscriptionStateMachine
         }
     }
 
+    /// <summary>
+    /// An unsubscribe arrived late: after it, a user's subscribe request was absorbed because the person still looked
+    /// pending or subscribed. In source order the person was unsubscribed and then asked to subscribe again.
+    /// </summary>
+    private static bool UnsubscribedBeforeLaterRequest(SubscriptionState state, DateTimeOffset unsubscribedAt) =>
+        state.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed
+        && state.Email is not null
+        && state.LastRequestAt > unsubscribedAt
+        && !(state.DoiRequestedAt > unsubscribedAt);
+
+    private static void RestartAfterLateUnsubscribe(SubscriptionState state, ContactSignal signal, SubscriptionDecision decision, bool unsubscribeInMaileon, string detail)
+    {
+        var from = state.Status;
+        if (unsubscribeInMaileon)
+        {
+            decision.Work.Add(new ContactWork { Kind = ContactWorkKind.Unsubscribe, Email = state.Email, Actor = signal.Actor });
+        }
+
+        state.UnsubscribedAt = Later(state.UnsubscribedAt, signal.At);
+        StartDoubleOptIn(state, signal with { At = state.LastRequestAt!.Value, Email = state.Email }, decision, from, detail);
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
     private static void StartDoubleOptIn(SubscriptionState state, ContactSignal signal, SubscriptionDecision decision, SubscriptionStatus from, string detail)
     {
         state.Status = SubscriptionStatus.Pending;
         state.StatusSince = signal.At;
+        state.DoiRequestedAt = signal.At;
         state.Email = signal.Email;
         state.AwaitingEmail = false;
         decision.Work.Add(new ContactWork { Kind = ContactWorkKind.StartDoubleOptIn, Email = signal.Email, Actor = signal.Actor });
         decision.Transition = (from, SubscriptionStatus.Pending, detail);
     }
+
+    /// <summary>
+    /// Maileon's webhook timestamps have whole seconds while ours have milliseconds: a Maileon event is "older" than
+    /// one of our times only when it is from an earlier second (else a quick click or unsubscribe is lost).
+    /// </summary>
+    private static DateTimeOffset? WholeSecond(DateTimeOffset? at) =>
+        at is { } t ? new DateTimeOffset(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset) : null;
 
     private static bool IsStale(SubscriptionState state, ContactSignal signal) => state.LastRequestAt is { } last && signal.At < last;
 

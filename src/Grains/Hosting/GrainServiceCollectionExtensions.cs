@@ -8,6 +8,7 @@ using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Deals;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
+using PipedriveMaileon.Grains.Reconciliation;
 using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.Grains.Hosting;
@@ -23,6 +24,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenantSetupOptions>>().Value);
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value.ToPolicy());
+        services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());

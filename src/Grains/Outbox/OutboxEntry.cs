@@ -14,6 +14,12 @@ public sealed class OutboxEntry<TWork>
 
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// Set (and stored) before the first attempt of an effect that must not run twice, so that after a crash or a
+    /// lost outcome the next attempt knows an earlier one may have reached the other side and checks first.
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
     public string? LastError { get; set; }
 
     /// <summary>Set when retrying stopped (a permanent failure, or too many attempts); cleared by a manual retry.</summary>

@@ -27,6 +27,8 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     private readonly SemaphoreSlim gate = new(1, 1);
     /// <summary>Activity entries copied to their table but still in the stored state (created when first needed).</summary>
     private HashSet<Guid>? flushedActivity;
+    private readonly HashSet<long> intentRecordedHere = [];
+    private readonly Dictionary<long, int> attemptsHere = [];
     private int flushedLedgerThrough;
     private IGrainTimer? pumpTimer;
     private bool pumping;
@@ -57,6 +59,19 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
 
     /// <summary>Performs one side effect. Exceptions count as transient failures.</summary>
     protected abstract Task<EffectOutcome> ExecuteAsync(OutboxEntry<TWork> entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True for effects that are not idempotent (e.g. a DOI mail): their start is stored before the first attempt,
+    /// see <see cref="OutboxEntry{TWork}.StartedAt"/>.
+    /// </summary>
+    protected virtual bool NeedsIntentRecord(OutboxEntry<TWork> entry) => false;
+
+    /// <summary>
+    /// False only for the very first attempt of an entry whose start this activation recorded itself; otherwise an
+    /// earlier attempt may have reached the other side (its outcome lost to a crash or a failed write).
+    /// </summary>
+    protected bool MayHaveRunBefore(OutboxEntry<TWork> entry) =>
+        entry.Attempts > 0 || (entry.StartedAt is not null && !(intentRecordedHere.Contains(entry.Id) && attemptsHere.GetValueOrDefault(entry.Id) == 1));
 
     /// <summary>Reacts to a recorded outcome (update domain state, enqueue follow-up work, journal). Runs under the state gate.</summary>
     protected abstract void OnOutcomeRecorded(OutboxEntry<TWork> entry, EffectOutcome outcome, OutboxDisposition disposition);
@@ -146,7 +161,9 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 catch (Exception ex) when (ex is not GrainStateUnavailableException)
                 {
                     await ReloadAsync();
-                    throw new GrainStateUnavailableException("The change could not be stored; it was not applied.", ex);
+                    // The provider's exception stays here (logged): its type may not cross the wire to the caller.
+                    LogWriteFailed(ex);
+                    throw new GrainStateUnavailableException($"The change could not be stored ({ex.GetType().Name}); it was not applied.");
                 }
             }
         }
@@ -295,7 +312,32 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
             await FlushJournalAsync(cancellationToken);
             while (!cancellationToken.IsCancellationRequested && !retired && State.Outbox.Head(Now) is { } head)
             {
+                if (head.StartedAt is null && NeedsIntentRecord(head))
+                {
+                    try
+                    {
+                        await UpdateAsync(() =>
+                        {
+                            if (State.Outbox.Find(head.Id) is not { } entry)
+                            {
+                                return false;
+                            }
+
+                            entry.StartedAt = Now;
+                            return true;
+                        });
+                        intentRecordedHere.Add(head.Id);
+                    }
+                    catch (GrainStateUnavailableException)
+                    {
+                        break; // not recorded, so not attempted: the pump comes back later
+                    }
+
+                    continue;
+                }
+
                 inFlightEntryId = head.Id;
+                attemptsHere[head.Id] = attemptsHere.GetValueOrDefault(head.Id) + 1;
                 EffectOutcome outcome;
                 try
                 {
@@ -370,6 +412,9 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
             LogJournalFailed(ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A state write failed; the change was not applied and the caller gets a retryable error")]
+    private partial void LogWriteFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage unreachable after a failed write; retiring this activation")]
     private partial void LogRetired(Exception exception);

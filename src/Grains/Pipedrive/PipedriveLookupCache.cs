@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Pipedrive;
 
 namespace PipedriveMaileon.Grains.Pipedrive;
@@ -6,7 +7,8 @@ namespace PipedriveMaileon.Grains.Pipedrive;
 /// <summary>
 /// Names that change rarely but are needed for almost every contact and deal event — organisation names, users'
 /// names and emails — cached per silo for a few minutes, so a subscribe costs about one Pipedrive call, not three.
-/// Concurrent misses for one key share a single request.
+/// Concurrent misses for one key share a single request; a shared request refused with 401 is not an answer for
+/// callers that may hold a newer token.
 /// </summary>
 public sealed class PipedriveLookupCache(PipedriveApiClient pipedrive) : IDisposable
 {
@@ -26,7 +28,15 @@ public sealed class PipedriveLookupCache(PipedriveApiClient pipedrive) : IDispos
     {
         if (cache.TryGetValue(key, out Task<T?>? cached) && cached is not null)
         {
-            return await cached;
+            try
+            {
+                return await cached;
+            }
+            catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.Unauthorized)
+            {
+                // That request may have carried a token that was refreshed since: a caller retrying with the fresh
+                // token must not inherit its 401 (and park the contact as "credentials refused"). Load with ours.
+            }
         }
 
         var loading = load();

@@ -36,14 +36,23 @@ public static class MaileonKeyMessages
             _ => Rejected,
         };
 
-    public static string? ForCheck(MaileonApiKeyCheck check, string? serverMessage) => check.Status switch
+    /// <summary>
+    /// The message for a key check. Maileon answers "invalid" for a key with characters cut off, so a refused key
+    /// that looks like part of Maileon's UUID-shaped keys is called truncated, as the incumbent does.
+    /// </summary>
+    public static string? ForCheck(MaileonApiKeyCheck check, string? serverMessage, string? apiKey = null) => check.Status switch
     {
         MaileonApiKeyStatus.Valid => null,
         MaileonApiKeyStatus.Malformed => Truncated,
+        MaileonApiKeyStatus.Invalid when ForRejection(serverMessage) == Rejected && apiKey is not null && LooksLikePartOfAUuid(apiKey) => Truncated,
         MaileonApiKeyStatus.Invalid => ForRejection(serverMessage),
         MaileonApiKeyStatus.MissingPrivileges => MissingPrivileges(check.MissingPrivileges),
         _ => Rejected,
     };
+
+    /// <summary>Hex digits and dashes like a UUID, but not a whole UUID (e.g. the first or last characters were not copied).</summary>
+    public static bool LooksLikePartOfAUuid(string key) =>
+        key.Length < 36 && key.Contains('-', StringComparison.Ordinal) && key.All(c => char.IsAsciiHexDigit(c) || c == '-');
 
     /// <summary>The last four characters, for recognising a stored key without revealing it.</summary>
     public static string Hint(string key) => "••••••••" + (key.Length > 8 ? key[^4..] : string.Empty);

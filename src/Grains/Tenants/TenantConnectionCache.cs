@@ -13,7 +13,7 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// </summary>
 public sealed class TenantConnectionCache(IGrainFactory grains, TimeProvider time)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
 
     private readonly ConcurrentDictionary<long, Entry> entries = new();

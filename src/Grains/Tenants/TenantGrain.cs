@@ -6,6 +6,7 @@ using PipedriveMaileon.ApiClients.Pipedrive;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Database.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Reconciliation;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Outbox;
 
@@ -199,7 +200,9 @@ public sealed partial class TenantGrain(
         }
 
         var notes = new List<string>();
-        if (request.Source == UninstallSource.SettingsPage && State.MaileonApiKey is not null)
+
+        // Maileon knows nothing of Pipedrive's uninstall: whichever way it came, our webhooks there go while we still hold the key.
+        if (State.MaileonApiKey is not null)
         {
             notes.Add(await RemoveMaileonWebhooksAsync());
         }
@@ -256,6 +259,7 @@ public sealed partial class TenantGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+        await GrainFactory.GetGrain<IReconciliationGrain>(CompanyIdKey).Stop();
         await directory.UpsertAsync(CompanyIdKey, State.CompanyName ?? string.Empty, State.Status.ToString(), State.InstalledAt ?? Now, CancellationToken.None);
         LogUninstalled(CompanyIdKey, request.Source);
     }
@@ -409,7 +413,7 @@ public sealed partial class TenantGrain(
         try
         {
             var check = await maileon.CheckApiKeyAsync(new MaileonConnection(CompanyIdKey, apiKey));
-            return MaileonKeyMessages.ForCheck(check, check.ServerMessage);
+            return MaileonKeyMessages.ForCheck(check, check.ServerMessage, apiKey);
         }
         catch (ApiClientException ex) when (ex.IsTransient)
         {
@@ -536,7 +540,26 @@ public sealed partial class TenantGrain(
 
             return true;
         });
+
+        if (State.NewsletterField is not null && result.Steps.All(s => s.State != SetupStepState.Failed) && result.Steps.Any(s => s.State == SetupStepState.Done))
+        {
+            await StartReconciliationAsync();
+        }
+
         return result.Steps;
+    }
+
+    /// <summary>Setup succeeded: the tenant's reconciliation runs from now on (idempotent; a failure is retried by the next setup run).</summary>
+    private async Task StartReconciliationAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IReconciliationGrain>(CompanyIdKey).Start();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogReconciliationNotStarted(ex, CompanyIdKey);
+        }
     }
 
     private async Task<TenantSetupResult> RunWithConnectionAsync(TenantSetupRunner runner)
@@ -589,6 +612,9 @@ public sealed partial class TenantGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {CompanyId}: token refresh failed ({Kind}); keeping the current token")]
     private partial void LogRefreshFailed(long companyId, ApiFailureKind kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {CompanyId}: reconciliation could not be scheduled; the next setup run tries again")]
+    private partial void LogReconciliationNotStarted(Exception exception, long companyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {CompanyId} uninstalled ({Source})")]
     private partial void LogUninstalled(long companyId, UninstallSource source);

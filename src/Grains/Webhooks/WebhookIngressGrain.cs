@@ -22,10 +22,11 @@ namespace PipedriveMaileon.Grains.Webhooks;
 [Reentrant]
 public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngressGrain
 {
-    private static readonly TimeSpan PolicyLifetime = TimeSpan.FromSeconds(5);
+    // Short, so an uninstall or new credentials take effect within a second on every silo.
+    private static readonly TimeSpan PolicyLifetime = TimeSpan.FromSeconds(1);
 
     /// <summary>Before refusing, a cached policy older than this is fetched again (not on every bad request, though).</summary>
-    private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromMilliseconds(250);
 
     private readonly Dictionary<long, (TenantIngressPolicy Policy, DateTimeOffset FetchedAt)> policies = [];
 

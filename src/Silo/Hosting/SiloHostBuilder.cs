@@ -62,6 +62,7 @@ public static class SiloHostBuilder
             silo.Services.AddSingleton(new OutboxSweepTarget("tenant", OutboxGrainKeyKind.Integer));
             silo.Services.AddSingleton(new OutboxSweepTarget("contact", OutboxGrainKeyKind.IntegerCompound));
             silo.Services.AddSingleton(new OutboxSweepTarget("deal", OutboxGrainKeyKind.IntegerCompound));
+            silo.Services.AddSingleton(new OutboxSweepTarget("reconciliation", OutboxGrainKeyKind.Integer));
         });
 
         return builder.Build();

@@ -34,7 +34,7 @@ public static partial class InstallationEndpoints
             HttpOnly = true,
             Secure = publicApp.Value.IsHttps,
             SameSite = SameSiteMode.Lax,
-            MaxAge = OAuthState.Lifetime,
+            MaxAge = oauthState.Lifetime,
             Path = "/pipedrive",
         });
         var authorize = new UriBuilder(new Uri(pipedrive.Value.OAuthBaseUrl, "/oauth/authorize"))

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace PipedriveMaileon.Web.Installation;
 
@@ -8,10 +9,12 @@ namespace PipedriveMaileon.Web.Installation;
 /// that started the installation by a cookie holding the same nonce. The cookie is deleted on use, so a replayed
 /// callback fails.
 /// </summary>
-public sealed class OAuthState(IDataProtectionProvider provider, TimeProvider time)
+public sealed class OAuthState(IDataProtectionProvider provider, TimeProvider time, IOptions<PipedriveAppOptions> options)
 {
     public const string CookieName = "pm_oauth";
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>From <see cref="PipedriveAppOptions.OAuthStateLifetime"/> (default 10 minutes).</summary>
+    public TimeSpan Lifetime => options.Value.OAuthStateLifetime;
 
     private readonly ITimeLimitedDataProtector protector =
         provider.CreateProtector("PipedriveMaileon.OAuthState.v1").ToTimeLimitedDataProtector();

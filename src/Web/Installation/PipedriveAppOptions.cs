@@ -15,4 +15,8 @@ public sealed class PipedriveAppOptions
 
     [Required]
     public Uri OAuthBaseUrl { get; set; } = new("https://oauth.pipedrive.com");
+
+    /// <summary>How long an installation started with <c>/pipedrive/install</c> may take until the callback (the signed <c>state</c> and its cookie).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Pipedrive:OAuthStateLifetime must be between 1 second and 1 hour.")]
+    public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.Reconciliation;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Web.Sessions;
 
@@ -31,6 +32,9 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     public IReadOnlyList<SetupStepOutcome>? JustRanSetup { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>Reconciliation progress; null when it could not be read just now.</summary>
+    public ReconciliationView? Reconciliation { get; private set; }
 
     private TenantSession Session => TenantSession.From(User) ?? throw new InvalidOperationException("No tenant session.");
 
@@ -112,6 +116,14 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
         return Page();
     }
 
+    public async Task<IActionResult> OnPostRunReconciliationAsync()
+    {
+        await cluster.GetGrain<IReconciliationGrain>(Session.CompanyId).RunNow();
+        Notice = "Reconciliation started; reload the page in a minute to see what it found.";
+        await LoadAsync(fillForm: true);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostUninstallAsync()
     {
         await Tenant.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, Session.UserId, DateTimeOffset.UtcNow));
@@ -154,6 +166,15 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
             {
                 FieldChoicesProblem = "Pipedrive's person fields could not be read just now; the drop-downs show your saved choices only.";
             }
+        }
+
+        try
+        {
+            Reconciliation = await cluster.GetGrain<IReconciliationGrain>(Session.CompanyId).GetView();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Reconciliation = null;
         }
 
         Activity = await journal.RecentActivityAsync(Session.CompanyId, 50, HttpContext.RequestAborted);

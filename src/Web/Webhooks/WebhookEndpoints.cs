@@ -85,9 +85,10 @@ public static partial class WebhookEndpoints
         {
             outcome = await accept();
         }
-        catch (Exception ex) when (ex is GrainStateUnavailableException or TimeoutException or OrleansException or OperationCanceledException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Not recorded: the sender must retry. The reason stays in our logs, not in the answer.
+            // Whatever went wrong (storage down, silo lost, an error that could not even cross the wire), the
+            // event was not recorded: the sender must retry. The reason stays in our logs, not in the answer.
             LogNotRecorded(loggers.CreateLogger(typeof(WebhookEndpoints)), ex.GetType().Name);
             return Unavailable();
         }

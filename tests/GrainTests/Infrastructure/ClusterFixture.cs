@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PipedriveMaileon.ApiClients.Maileon;
+using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Grains.Reconciliation;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Outbox;
@@ -39,6 +43,17 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
             silo.Services.AddSingleton<IJournalWriter>(Journal);
             silo.Services.AddSingleton(Effects);
+
+            // API clients pointing nowhere: grains that need them activate, and no test reaches a real service.
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Pipedrive:ClientId"] = "grain-tests",
+                ["Pipedrive:ClientSecret"] = "grain-tests-secret",
+                ["Pipedrive:OAuthBaseUrl"] = "http://127.0.0.1:9",
+                ["Maileon:BaseUrl"] = "http://127.0.0.1:9/1.0",
+            }).Build();
+            silo.Services.AddPipedriveClients(configuration).AddMaileonClient(configuration);
+            silo.Services.AddOptions<ReconciliationOptions>();
 
             // Fast retries so backoff shows in tests without waiting minutes.
             silo.Services.AddSingleton(new RetryPolicy(maxAttempts: 4, first: TimeSpan.FromMilliseconds(20), cap: TimeSpan.FromMilliseconds(100)));

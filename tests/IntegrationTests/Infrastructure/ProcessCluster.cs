@@ -66,14 +66,21 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>A URL for a web node started later (when others, like the sandbox, must know it first).</summary>
     public static Uri ReserveWebUrl() => new($"http://127.0.0.1:{FreePorts.Next()}");
 
-    public async Task<WebNode> StartWebAsync(string name, Uri? reservedUrl = null)
+    /// <param name="settings">Configuration for this node only (on top of the cluster's).</param>
+    public async Task<WebNode> StartWebAsync(string name, Uri? reservedUrl = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var url = (reservedUrl ?? ReserveWebUrl()).ToString().TrimEnd('/');
-        var web = ManagedProcess.Start(name, "Web", Environment(new()
+        var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = url,
             ["App__PublicBaseUrl"] = url,
-        }));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var web = ManagedProcess.Start(name, "Web", Environment(environment));
         processes.Add(web);
         var node = new WebNode(web, new Uri(url));
         await Eventually.TrueAsync(

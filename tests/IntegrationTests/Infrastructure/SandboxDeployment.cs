@@ -6,27 +6,31 @@ namespace PipedriveMaileon.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SandboxDeployment : IAsyncDisposable
 {
-    private SandboxDeployment(ProcessCluster cluster, SandboxProcess sandbox, ProcessCluster.WebNode web, IReadOnlyList<ManagedProcess> silos)
+    private readonly List<ManagedProcess> silos;
+    private int restarts;
+
+    private SandboxDeployment(ProcessCluster cluster, SandboxProcess sandbox, ProcessCluster.WebNode web, List<ManagedProcess> silos)
     {
         Cluster = cluster;
         Sandbox = sandbox;
         Web = web;
-        Silos = silos;
+        this.silos = silos;
     }
 
     public ProcessCluster Cluster { get; }
 
     public SandboxProcess Sandbox { get; }
 
-    public ProcessCluster.WebNode Web { get; }
+    public ProcessCluster.WebNode Web { get; private set; }
 
-    public IReadOnlyList<ManagedProcess> Silos { get; }
+    public IReadOnlyList<ManagedProcess> Silos => silos;
 
-    public static async Task<SandboxDeployment> StartAsync(string purpose, int silos = 1, IReadOnlyDictionary<string, string>? configuration = null)
+    public static async Task<SandboxDeployment> StartAsync(
+        string purpose, int silos = 1, IReadOnlyDictionary<string, string>? configuration = null, double sandboxTimeScale = 0.01)
     {
         var cluster = await ProcessCluster.CreateAsync(purpose);
         var webUrl = ProcessCluster.ReserveWebUrl();
-        var sandbox = await SandboxProcess.StartAsync(webUrl);
+        var sandbox = await SandboxProcess.StartAsync(webUrl, sandboxTimeScale);
         foreach (var (key, value) in sandbox.AppConfiguration)
         {
             cluster.With(key, value);
@@ -52,12 +56,55 @@ public sealed class SandboxDeployment : IAsyncDisposable
         return new SandboxDeployment(cluster, sandbox, web, started);
     }
 
+    /// <summary>Kills the web node (SIGKILL) and starts a new one on the same URL (webhooks stay registered there).</summary>
+    public async Task RestartWebAsync()
+    {
+        Web.Process.Kill();
+        await Web.Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Web = await Cluster.StartWebAsync($"web-{++restarts}", Web.BaseAddress);
+    }
+
+    /// <summary>Kills one silo (SIGKILL) and starts a replacement.</summary>
+    public async Task<ManagedProcess> KillAndReplaceSiloAsync(int index)
+    {
+        var victim = silos[index];
+        victim.Kill();
+        await victim.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var replacement = await Cluster.StartSiloAsync($"silo-r{++restarts}");
+        silos[index] = replacement;
+        return replacement;
+    }
+
     /// <summary>Every line the app's processes wrote so far (for secret scans).</summary>
     public string AllOutput => string.Join('\n', Cluster.Processes.Select(p => p.OutputText));
 
+    /// <summary>
+    /// Stops everything. Before that, every secret the deployment handled is collected from the emulators'
+    /// journals; afterwards (shutdown lines included) no log line of any app process may contain one, so every
+    /// test that runs a deployment also proves that nothing it did logged a secret.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        SecretHarvest? secrets = null;
+        try
+        {
+            if (!Sandbox.Process.HasExited)
+            {
+                secrets = await SecretHarvest.CollectAsync(this);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            // A sandbox that cannot answer any more leaves nothing to compare with; the test itself failed already.
+        }
+
         await Cluster.DisposeAsync();
         await Sandbox.DisposeAsync();
+
+        var leaks = secrets?.FindInLogs(this) ?? [];
+        if (leaks.Count > 0)
+        {
+            throw new InvalidOperationException($"Secrets were written to the log ({leaks.Count}):\n{string.Join('\n', leaks.Distinct().Take(40))}");
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace PipedriveMaileon.IntegrationTests.Infrastructure;
@@ -67,7 +66,7 @@ public sealed partial class TenantAdmin : IDisposable
     {
         var page = await Http.GetAsync("/settings");
         var html = await page.Content.ReadAsStringAsync();
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"/settings answered {(int)page.StatusCode}: {html}");
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"/settings answered {(int)page.StatusCode}: {html}\n{string.Join('\n', deployment.AllOutput.Split('\n').TakeLast(60))}");
         return html;
     }
 
@@ -104,12 +103,14 @@ public sealed partial class TenantAdmin : IDisposable
     public static string AntiforgeryToken(string html) =>
         TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on the page.");
 
-    /// <summary>The tenant's webhook Basic credentials as registered at the sandbox Pipedrive (user:password).</summary>
+    /// <summary>
+    /// The tenant's webhook Basic credentials (user:password). The sandbox control API masks webhook passwords, so
+    /// they are read from the app's own <c>POST /v1/webhooks</c> in the Pipedrive emulator's request journal.
+    /// </summary>
     public async Task<string> PipedriveWebhookCredentialsAsync()
     {
-        var hooks = await deployment.Sandbox.ControlGetAsync("pipedrive", $"companies/{CompanyId}/webhooks?reveal=true");
-        var hook = hooks!.AsArray().First()!;
-        return $"{hook["http_auth_user"]}:{hook["http_auth_password"]}";
+        var (user, password) = await SandboxJournal.PipedriveWebhookCredentialsAsync(deployment.Sandbox, CompanyId);
+        return $"{user}:{password}";
     }
 
     public void Dispose() => Http.Dispose();

@@ -42,6 +42,37 @@ public static class TestPostgres
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Restarts the test server (fast shutdown: every connection drops), waiting <paramref name="down"/> before it
+    /// comes back. Only for tests that run alone (a non-parallel collection).
+    /// </summary>
+    public static async Task RestartServerAsync(TimeSpan down)
+    {
+        var data = Environment.GetEnvironmentVariable(DataFolderVariable) is { Length: > 0 } folder
+            ? folder
+            : throw new InvalidOperationException($"{DataFolderVariable} is not set: run ./test.sh.");
+        await PgCtlAsync(data, "--mode=fast --wait --timeout=60 stop");
+        await Task.Delay(down);
+        // pg_ctl restart/start reuse the options of the last start (postmaster.opts).
+        await PgCtlAsync(data, $"--wait --timeout=60 --log=\"{data}/server.log\" start -o \"$(tail -n1 {data}/postmaster.opts | sed -e 's/^[^ ]* //' -e 's/\"-D\" \"[^\"]*\" //g')\"");
+    }
+
+    private static async Task PgCtlAsync(string data, string arguments)
+    {
+        var script = $"source \"{RepositoryLayout.Root}/scripts/postgres.sh\"; pg_as_server_user pg_ctl --pgdata=\"{data}\" {arguments}";
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl {arguments} failed ({process.ExitCode}): {error}");
+        }
+    }
+
     public static async Task<T?> ScalarAsync<T>(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -643,6 +643,63 @@ public sealed class MaileonClientTests : IDisposable
         Assert.False(page.HasMore(500));
     }
 
+    [Fact]
+    public async Task ContactListIsPagedAndFilteredByUpdatedAfterInWallClockTime()
+    {
+        _harness.Handler.Respond(
+            HttpStatusCode.OK,
+            """
+            <contacts>
+              <contact>
+                <id>15975220</id><email>max@example.com</email><external_id>pd-8087566-456</external_id>
+                <created>2025-05-27 07:00:00.0</created><updated>2025-05-27 09:30:12.5</updated><permission>5</permission>
+                <standard_fields/><custom_fields/>
+              </contact>
+              <contact anonymous="true">
+                <id>15975221</id><email nil="true"/><external_id nil="true"/>
+                <created>2025-05-27 07:00:00.0</created><updated>2025-05-27 08:00:00.0</updated><permission>1</permission>
+              </contact>
+            </contacts>
+            """,
+            MaileonExamples.XmlType,
+            ("X-Items", "3"),
+            ("X-Pages", "2"));
+
+        var page = await _harness.Maileon.ListContactsAsync(_connection, new DateTime(2025, 5, 27, 9, 0, 5), pageIndex: 1, pageSize: 2);
+
+        Assert.Equal(
+            $"{Base}/contacts?page_index=1&page_size=2&updated_after=2025-05-27%2009%3A00%3A05",
+            _harness.Handler.Single.PathAndQuery);
+        Assert.Equal(MaileonExamples.XmlType, _harness.Handler.Single.Accept);
+        Assert.Equal(2, page.Items.Count);
+        var first = page.Items[0];
+        Assert.Equal(15975220, first.Id);
+        Assert.Equal("max@example.com", first.Email);
+        Assert.Equal("pd-8087566-456", first.ExternalId);
+        Assert.Equal(MaileonPermissionLevel.DoubleOptInPlus, first.Permission);
+        Assert.True(first.HasConfirmedDoubleOptIn);
+        Assert.Equal(new DateTime(2025, 5, 27, 9, 30, 12, 500), first.Updated);
+        Assert.False(first.Anonymous);
+        Assert.True(page.Items[1].Anonymous);
+        Assert.Null(page.Items[1].Email);
+        Assert.Null(page.Items[1].ExternalId);
+        Assert.Equal(3, page.TotalItems);
+        Assert.True(page.HasMore(2));
+    }
+
+    [Fact]
+    public async Task ContactListWithoutFilterOrContactsIsAnEmptyLastPage()
+    {
+        _harness.Handler.Respond(HttpStatusCode.OK, "<contacts/>", MaileonExamples.XmlType, ("X-Items", "0"), ("X-Pages", "0"));
+
+        var page = await _harness.Maileon.ListContactsAsync(_connection, updatedAfter: null, pageIndex: 1, pageSize: 1000);
+
+        Assert.Equal($"{Base}/contacts?page_index=1&page_size=1000", _harness.Handler.Single.PathAndQuery);
+        Assert.Empty(page.Items);
+        Assert.False(page.HasMore(1000));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _harness.Maileon.ListContactsAsync(_connection, null, pageSize: 1001));
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadRequest, ApiFailureKind.Rejected)]
     [InlineData(HttpStatusCode.Unauthorized, ApiFailureKind.Unauthorized)]

@@ -26,3 +26,6 @@ internal sealed record RateLimitRequest(long? CompanyId, int? Calls, double? Sec
 
 /// <summary>Body of <c>PUT /_sandbox/pipedrive/delivery</c>: the knobs to change (others stay).</summary>
 internal sealed record DeliveryPatch(bool? Duplicate, bool? Shuffle, int? ShuffleWindowMs, int? DelayMs, bool? Paused);
+
+/// <summary>A custom person field an admin adds in Pipedrive's UI (options for enum/set).</summary>
+internal sealed record CreateFieldRequest(string? Name, string? FieldType, List<string>? Options);

@@ -46,6 +46,16 @@ public static class PipedriveControlEndpoints
                 return Json(new JsonArray([.. store.FieldsOf(id).Select(f => (JsonNode)FieldJson.V1(f))]));
             }
         });
+        control.MapPost("/companies/{id:long}/fields", (long id, CreateFieldRequest request, PipedriveStore store) => WithCompany(store, id, company =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Name))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "name is required.");
+            }
+
+            var field = store.NewField(company.Id, null, request.Name, request.FieldType ?? "varchar", store.AdminOf(company.Id).Id, request.Options);
+            return Json(FieldJson.V1(field), StatusCodes.Status201Created);
+        }));
         control.MapDelete("/companies/{id:long}/fields/{field}", DeleteField);
 
         control.MapPost("/oauth/approve", Approve);
@@ -84,6 +94,17 @@ public static class PipedriveControlEndpoints
                 var list = store.Webhooks.Where(w => companyId is null || w.CompanyId == companyId).OrderBy(w => w.Id)
                     .Select(w => (JsonNode)WebhookJson.Describe(w, store.Now, true));
                 return Json(new JsonArray([.. list]));
+            }
+        });
+        control.MapGet("/companies/{id:long}/webhooks", (long id, bool? reveal, PipedriveStore store) => WithCompany(store, id, company =>
+            Json(new JsonArray([.. store.Webhooks.Where(w => w.CompanyId == company.Id).OrderBy(w => w.Id)
+                .Select(w => (JsonNode)WebhookJson.Describe(w, store.Now, maskPassword: reveal != true))]))));
+        control.MapDelete("/webhooks/{id:long}", (long id, PipedriveStore store) =>
+        {
+            // An admin (or Pipedrive's clean-up) removing one of the app's webhooks, without the app's token.
+            lock (store.Gate)
+            {
+                return store.RemoveWebhook(id) ? Results.NoContent() : Problem(StatusCodes.Status404NotFound, $"Webhook {id} not found.");
             }
         });
         control.MapGet("/deliveries", (long? after, long? companyId, long? webhookId, string? @event, PipedriveStore store) =>
