@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -8,7 +9,18 @@ public static class DatabaseConfiguration
 {
     public const string ConnectionStringName = "Orleans";
 
-    /// <summary>Returns the connection string or throws with a message that says how to provide it.</summary>
+    /// <summary>Pooled connections returned by one component and reused by the next need no session reset.</summary>
+    private const string NoResetOnCloseKey = "No Reset On Close";
+
+    /// <summary>How many distinct statements each physical connection keeps prepared (Npgsql automatic preparation).</summary>
+    private const string MaxAutoPrepareKey = "Max Auto Prepare";
+
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// Returns the connection string (with <see cref="Tune"/>'s defaults) or throws with a message that says how to
+    /// provide it.
+    /// </summary>
     public static string GetRequiredConnectionString(IConfiguration configuration)
     {
         var value = configuration.GetConnectionString(ConnectionStringName);
@@ -29,6 +41,38 @@ public static class DatabaseConfiguration
             throw new InvalidOperationException($"ConnectionStrings:Orleans is not a valid PostgreSQL connection string: {ex.Message}", ex);
         }
 
-        return value;
+        return Tune(value);
     }
+
+    /// <summary>
+    /// Adds the pooling settings the ingest path relies on, unless the operator set them explicitly:
+    /// <list type="bullet">
+    /// <item><c>No Reset On Close=true</c>: every grain-state read and write opens and closes a pooled connection;
+    /// Npgsql would otherwise send <c>DISCARD ALL</c> each time, which also throws away the session's prepared
+    /// statements and the cached plans of <c>orleans_storage_write</c>, so PostgreSQL re-planned the function's
+    /// statements on every webhook. Nothing here keeps session state (no <c>SET</c>, temporary tables, session
+    /// locks or <c>LISTEN</c>: the migrator's lock is transaction-scoped).</item>
+    /// <item><c>Max Auto Prepare</c>: the storage, clustering and journal statements are few and fixed, so they
+    /// are prepared once per connection instead of parsed and planned per call.</item>
+    /// </list>
+    /// </summary>
+    public static string Tune(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var keys = given.Keys.Cast<string>().Select(Normalize).ToHashSet(StringComparer.Ordinal);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!keys.Contains(Normalize(NoResetOnCloseKey)))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!keys.Contains(Normalize(MaxAutoPrepareKey)))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static string Normalize(string key) => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Maileon;
@@ -18,22 +19,32 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// <summary>
 /// One Pipedrive person of one tenant. Accepts person webhooks and Maileon webhooks, applies the consent rules
 /// (<see cref="SubscriptionStateMachine"/>), and performs the resulting Maileon and Pipedrive calls from its outbox,
-/// in order, after the acknowledgement.
+/// in order, after the acknowledgement. An idle person is deactivated after <see cref="IdleMinutes"/> minutes
+/// (the default is 15): persons get webhooks in short bursts (an edit, then our own field write coming back), and
+/// a tenant has many of them, so idle activations would otherwise hold most of a silo's memory. Pending outbox
+/// work keeps the activation alive (the pump's timer).
 /// </summary>
 [GrainType("contact")]
+[CollectionAgeLimit(Minutes = IdleMinutes)]
 public sealed partial class ContactSyncGrain(
     [PersistentState("contact", ClusterIdentity.StorageProvider)] IPersistentState<ContactState> state,
     OutboxGrainServices services,
     SecretProtector secrets,
-    PipedriveApiClient pipedrive,
-    MaileonClient maileon,
+    TenantConnectionCache connections,
     PipedriveLookupCache lookups,
     ILogger<ContactSyncGrain> logger)
     : OutboxGrain<ContactState, ContactWork>(state, services, logger), IContactSyncGrain
 {
     private const string Area = "contacts";
 
+    public const int IdleMinutes = 5;
+
     private TenantLink? tenant;
+
+    // The API clients (typed HttpClients, two objects each) are resolved when the first side effect runs: most
+    // activations only record webhooks and go idle, and idle grains should hold as little memory as possible.
+    private PipedriveApiClient? pipedriveClient;
+    private MaileonClient? maileonClient;
 
     /// <summary>Set by the DOI effect when Maileon already held a confirmed DOI for the address.</summary>
     private bool doiAlreadyConfirmed;
@@ -41,8 +52,8 @@ public sealed partial class ContactSyncGrain(
     /// <summary>The person as the last <see cref="ContactWorkKind.ReadPerson"/> effect found it.</summary>
     private PersonSnapshot? readPerson;
 
-    /// <summary>Notes from the effect running now, stored with its outcome.</summary>
-    private readonly List<string> effectNotes = [];
+    /// <summary>Notes from the effect running now, stored with its outcome (created with the first note).</summary>
+    private List<string>? effectNotes;
 
     private long PersonId => this.GetPrimaryKeyLong(out _);
 
@@ -57,7 +68,11 @@ public sealed partial class ContactSyncGrain(
 
     protected override long? LedgerPersonId => PersonId;
 
-    private TenantLink Tenant => tenant ??= new TenantLink(GrainFactory, secrets, TimeProvider, CompanyId);
+    private TenantLink Tenant => tenant ??= new TenantLink(GrainFactory, connections, secrets, CompanyId);
+
+    private PipedriveApiClient PipedriveApi => pipedriveClient ??= ServiceProvider.GetRequiredService<PipedriveApiClient>();
+
+    private MaileonClient MaileonApi => maileonClient ??= ServiceProvider.GetRequiredService<MaileonClient>();
 
     public async Task<IngressOutcome> AcceptPerson(PersonEvent personEvent)
     {
@@ -67,7 +82,7 @@ public sealed partial class ContactSyncGrain(
             return IngressOutcome.Duplicate;
         }
 
-        var connection = await Tenant.GetAsync();
+        var connection = await connections.GetAsync(CompanyId);
         if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
         {
             return new IngressOutcome(IngressStatus.Gone, "This company has not installed the app.");
@@ -300,7 +315,7 @@ public sealed partial class ContactSyncGrain(
     {
         doiAlreadyConfirmed = false;
         readPerson = null;
-        effectNotes.Clear();
+        effectNotes?.Clear();
         var work = entry.Work;
         try
         {
@@ -343,12 +358,12 @@ public sealed partial class ContactSyncGrain(
         }
 
         var credentials = Tenant.Maileon(connection);
-        var existing = await maileon.GetContactAsync(credentials, email, cancellationToken: cancellationToken);
+        var existing = await MaileonApi.GetContactAsync(credentials, email, cancellationToken: cancellationToken);
         var contact = await BuildContactAsync(connection, cancellationToken);
         if (existing?.HasConfirmedDoubleOptIn == true)
         {
             // Never downgrade and never send a second DOI mail: update the fields only.
-            await maileon.UpsertContactAsync(credentials, email, contact, new MaileonUpsertOptions(Source: Source(entry.Work)), cancellationToken);
+            await MaileonApi.UpsertContactAsync(credentials, email, contact, new MaileonUpsertOptions(Source: Source(entry.Work)), cancellationToken);
             doiAlreadyConfirmed = true;
             return EffectOutcome.Done("contact already held a confirmed double opt-in; fields updated");
         }
@@ -359,7 +374,7 @@ public sealed partial class ContactSyncGrain(
             return EffectOutcome.Done("contact created by an earlier attempt; DOI mail already requested");
         }
 
-        await maileon.UpsertContactAsync(
+        await MaileonApi.UpsertContactAsync(
             credentials,
             email,
             contact,
@@ -383,7 +398,7 @@ public sealed partial class ContactSyncGrain(
         }
 
         var contact = await BuildContactAsync(connection, cancellationToken);
-        await maileon.UpsertContactAsync(Tenant.Maileon(connection), subscription.Email, contact, new MaileonUpsertOptions(), cancellationToken);
+        await MaileonApi.UpsertContactAsync(Tenant.Maileon(connection), subscription.Email, contact, new MaileonUpsertOptions(), cancellationToken);
         return EffectOutcome.Done("contact fields updated");
     }
 
@@ -394,7 +409,7 @@ public sealed partial class ContactSyncGrain(
             return EffectOutcome.Done("no address to unsubscribe");
         }
 
-        var result = await maileon.UnsubscribeAsync(Tenant.Maileon(connection), work.Email, cancellationToken);
+        var result = await MaileonApi.UnsubscribeAsync(Tenant.Maileon(connection), work.Email, cancellationToken);
         return EffectOutcome.Done(result == MaileonUnsubscribeResult.NotFound ? "no such contact in Maileon (nothing to unsubscribe)" : "unsubscribed in Maileon");
     }
 
@@ -407,7 +422,7 @@ public sealed partial class ContactSyncGrain(
 
         var newsletter = connection.NewsletterField!;
         JsonNode? value = work.Option is { } option && newsletter.OptionIds.TryGetValue(option, out var optionId) ? JsonValue.Create(optionId) : null;
-        var updated = await Tenant.CallPipedriveAsync(pd => pipedrive.UpdatePersonCustomFieldsAsync(
+        var updated = await Tenant.CallPipedriveAsync(pd => PipedriveApi.UpdatePersonCustomFieldsAsync(
             pd, PersonId, new Dictionary<string, JsonNode?> { [newsletter.Key] = value }, cancellationToken));
         return updated is null
             ? EffectOutcome.Done("person no longer exists in Pipedrive")
@@ -416,7 +431,7 @@ public sealed partial class ContactSyncGrain(
 
     private async Task<EffectOutcome> ReadPersonAsync(TenantConnection connection, CancellationToken cancellationToken)
     {
-        var person = await Tenant.CallPipedriveAsync(pd => pipedrive.GetPersonAsync(pd, PersonId, cancellationToken));
+        var person = await Tenant.CallPipedriveAsync(pd => PipedriveApi.GetPersonAsync(pd, PersonId, cancellationToken));
         readPerson = person is null ? null : PipedrivePersonSnapshots.FromApi(person, PipedrivePersonSnapshots.FieldTypes(connection));
         return EffectOutcome.Done(person is null ? "person no longer exists" : "person read");
     }
@@ -432,12 +447,12 @@ public sealed partial class ContactSyncGrain(
     {
         var work = entry.Work;
         var subscription = State.Subscription;
-        foreach (var note in effectNotes)
+        foreach (var note in effectNotes ?? [])
         {
             Note(ActivityLevel.Info, Area, note, PersonId);
         }
 
-        effectNotes.Clear();
+        effectNotes?.Clear();
         switch (disposition)
         {
             case OutboxDisposition.Completed:
@@ -518,7 +533,10 @@ public sealed partial class ContactSyncGrain(
         var mapping = MaileonContactMapper.Map(
             person.ToSnapshot(PersonId),
             new ContactMappingContext(CompanyId, organization, owner?.Name, owner?.Email, connection.ExtraFields));
-        effectNotes.AddRange(mapping.Notes);
+        if (mapping.Notes.Count > 0)
+        {
+            (effectNotes ??= []).AddRange(mapping.Notes);
+        }
         return mapping.Data;
     }
 

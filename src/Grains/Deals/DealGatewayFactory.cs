@@ -9,11 +9,11 @@ namespace PipedriveMaileon.Grains.Deals;
 public sealed class DealGatewayFactory(
     IGrainFactory grains,
     SecretProtector secrets,
-    TimeProvider time,
+    TenantConnectionCache connections,
     MaileonClient maileon,
     PipedriveApiClient pipedrive,
     PipedriveLookupCache lookups) : IDealGatewayFactory
 {
     public IDealGateway Create(long companyId) =>
-        new DealGateway(new TenantLink(grains, secrets, time, companyId), maileon, pipedrive, lookups);
+        new DealGateway(new TenantLink(grains, connections, secrets, companyId), maileon, pipedrive, lookups);
 }

@@ -39,6 +39,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(RetryPolicy.Default);
         services.AddSingleton<OutboxGrainServices>();
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<TenantConnectionCache>();
         services.TryAddSingleton<PipedriveLookupCache>();
         return services;
     }

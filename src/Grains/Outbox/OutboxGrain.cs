@@ -25,7 +25,8 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     private readonly IPersistentState<TState> state;
     private readonly OutboxGrainServices services;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly HashSet<Guid> flushedActivity = [];
+    /// <summary>Activity entries copied to their table but still in the stored state (created when first needed).</summary>
+    private HashSet<Guid>? flushedActivity;
     private readonly HashSet<long> intentRecordedHere = [];
     private readonly Dictionary<long, int> attemptsHere = [];
     private int flushedLedgerThrough;
@@ -195,8 +196,12 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     {
         // Entries already copied to their tables need not be stored again.
         State.PendingLedger.RemoveAll(r => r.Sequence <= flushedLedgerThrough);
-        State.PendingActivity.RemoveAll(r => flushedActivity.Contains(r.EntryId));
-        flushedActivity.Clear();
+        if (flushedActivity is { Count: > 0 } flushed)
+        {
+            State.PendingActivity.RemoveAll(r => flushed.Contains(r.EntryId));
+            flushed.Clear();
+        }
+
         State.OutboxDueAt = StoredDueAt();
         await state.WriteStateAsync();
         journalRetryAt = default;
@@ -207,7 +212,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
         try
         {
             await state.ReadStateAsync();
-            flushedActivity.Clear();
+            flushedActivity?.Clear();
             flushedLedgerThrough = 0;
         }
         catch (Exception ex)
@@ -252,7 +257,9 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
 
     private bool HasUnflushedJournal() =>
         State.PendingLedger.Any(r => r.Sequence > flushedLedgerThrough)
-        || State.PendingActivity.Any(r => !flushedActivity.Contains(r.EntryId));
+        || State.PendingActivity.Any(r => !IsFlushed(r.EntryId));
+
+    private bool IsFlushed(Guid activityEntryId) => flushedActivity?.Contains(activityEntryId) == true;
 
     private void SchedulePump()
     {
@@ -382,7 +389,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     private async Task FlushJournalAsync(CancellationToken cancellationToken)
     {
         var ledger = State.PendingLedger.Where(r => r.Sequence > flushedLedgerThrough).ToList();
-        var activity = State.PendingActivity.Where(r => !flushedActivity.Contains(r.EntryId)).ToList();
+        var activity = State.PendingActivity.Where(r => !IsFlushed(r.EntryId)).ToList();
         if (ledger.Count == 0 && activity.Count == 0)
         {
             return;
@@ -396,7 +403,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 flushedLedgerThrough = Math.Max(flushedLedgerThrough, ledger.Max(r => r.Sequence));
             }
 
-            flushedActivity.UnionWith(activity.Select(a => a.EntryId));
+            (flushedActivity ??= []).UnionWith(activity.Select(a => a.EntryId));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -29,6 +29,7 @@ public sealed partial class ReconciliationGrain(
     [PersistentState("reconciliation", ClusterIdentity.StorageProvider)] IPersistentState<ReconciliationState> state,
     OutboxGrainServices services,
     SecretProtector secrets,
+    TenantConnectionCache connections,
     PipedriveApiClient pipedrive,
     PipedriveRateLimitTracker rateLimits,
     MaileonClient maileon,
@@ -53,7 +54,7 @@ public sealed partial class ReconciliationGrain(
 
     private ReconciliationOptions Options => options.Value;
 
-    private TenantLink Tenant => tenant ??= new TenantLink(GrainFactory, secrets, TimeProvider, CompanyId);
+    private TenantLink Tenant => tenant ??= new TenantLink(GrainFactory, connections, secrets, CompanyId);
 
     private string CompanyKey => CompanyId.ToString(CultureInfo.InvariantCulture);
 

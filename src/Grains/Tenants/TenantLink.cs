@@ -7,35 +7,28 @@ using PipedriveMaileon.Grains.Outbox;
 namespace PipedriveMaileon.Grains.Tenants;
 
 /// <summary>
-/// A person's or deal's grain's view of its tenant: the connection (cached briefly per activation, so a settings
-/// change reaches it within <see cref="Lifetime"/>), plain credentials for one call at a time, and Pipedrive calls
-/// that refresh the token once on a 401 (the tenant grain makes sure only one refresh runs).
+/// A person's or deal's grain's view of its tenant: the connection (from the silo-wide
+/// <see cref="TenantConnectionCache"/>, so a settings change reaches it within <see cref="TenantConnectionCache.Lifetime"/>),
+/// plain credentials for one call at a time, and Pipedrive calls that refresh the token once on a 401 (the tenant
+/// grain makes sure only one refresh runs).
 /// </summary>
-public sealed class TenantLink(IGrainFactory grains, SecretProtector secrets, TimeProvider time, long companyId)
+public sealed class TenantLink(IGrainFactory grains, TenantConnectionCache connections, SecretProtector secrets, long companyId)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
-
-    private TenantConnection? cached;
-    private DateTimeOffset cachedAt;
+    private TenantConnection? last;
 
     public long CompanyId => companyId;
 
-    public async Task<TenantConnection> GetAsync()
-    {
-        var now = time.GetUtcNow();
-        if (cached is null || now - cachedAt > Lifetime || cached.AccessTokenExpiresAt < now + RefreshAhead)
-        {
-            cached = await grains.GetGrain<ITenantGrain>(companyId).GetConnection();
-            cachedAt = now;
-        }
-
-        return cached;
-    }
+    public async Task<TenantConnection> GetAsync() => last = await connections.GetAsync(companyId);
 
     /// <summary>Forget the cached connection (after the tenant announced a change, or a call was refused).</summary>
-    public void Invalidate() => cached = null;
-
+    public void Invalidate()
+    {
+        if (last is not null)
+        {
+            connections.Invalidate(last);
+            last = null;
+        }
+    }
     public MaileonConnection Maileon(TenantConnection connection) =>
         new(companyId, secrets.Unprotect(connection.MaileonApiKey ?? throw new InvalidOperationException("No Maileon API key is configured.")));
 
@@ -55,9 +48,10 @@ public sealed class TenantLink(IGrainFactory grains, SecretProtector secrets, Ti
         }
         catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.Unauthorized && connection.PipedriveAccessToken is not null)
         {
-            cached = await grains.GetGrain<ITenantGrain>(companyId).RefreshAccessToken(connection.PipedriveAccessToken);
-            cachedAt = time.GetUtcNow();
-            return await call(Pipedrive(cached));
+            var refreshed = await grains.GetGrain<ITenantGrain>(companyId).RefreshAccessToken(connection.PipedriveAccessToken);
+            connections.Store(refreshed);
+            last = refreshed;
+            return await call(Pipedrive(refreshed));
         }
     }
 

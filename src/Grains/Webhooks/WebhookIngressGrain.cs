@@ -12,6 +12,11 @@ namespace PipedriveMaileon.Grains.Webhooks;
 /// Entry of inbound webhooks into the cluster, on every silo (stateless worker). Checks the tenant's credentials
 /// against hashes the tenant grain hands out (cached a few seconds per activation, fetched again before refusing),
 /// parses the body and passes the event to the person's or deal's grain, whose write is the acknowledgement.
+/// Reentrant: nearly all of a call's time is spent awaiting the owning grain's storage write, and a stateless
+/// worker that waited for each call to finish before taking the next would admit only one webhook per activation
+/// (Orleans creates as many activations as the silo has cores), capping ingest at a few hundred per second.
+/// Interleaving is safe here: the only field is the policy cache, touched between awaits on the activation's
+/// single-threaded scheduler, and two calls fetching the same tenant's policy at once just both store it.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
