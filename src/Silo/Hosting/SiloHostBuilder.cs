@@ -27,6 +27,7 @@ public static class SiloHostBuilder
         builder.Services.AddGrainServices(configuration);
         builder.Services.AddSharedDataProtection(configuration);
         builder.Services.AddHostedService<SchemaGate>();
+        builder.AddSiloTelemetry();
 
         builder.UseOrleans(silo =>
         {
