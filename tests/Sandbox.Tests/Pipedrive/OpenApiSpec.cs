@@ -8,13 +8,13 @@ namespace PipedriveMaileon.Sandbox.Tests.Pipedrive;
 
 /// <summary>
 /// Validates response bodies against the response schemas of Pipedrive's own OpenAPI 3.0 files
-/// (<c>/work/shared/reference/pipedrive/v1.yaml</c>, <c>v2.yaml</c>). The schemas are turned into JSON Schema:
+/// (<c>Pipedrive/Specs/v1.yaml</c>, <c>v2.yaml</c>, copied next to the test assembly). The schemas are turned into JSON Schema:
 /// <c>$ref</c>s are inlined, <c>oneOf</c> becomes <c>anyOf</c>, and every typed value may also be null, because
 /// Pipedrive's specs rarely mark <c>nullable</c> while real responses carry nulls (e.g. <c>org_id</c>, <c>won_time</c>).
 /// </summary>
 public sealed class OpenApiSpec
 {
-    public const string Directory = "/work/shared/reference/pipedrive";
+    public static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "Pipedrive", "Specs");
 
     private static readonly Lazy<OpenApiSpec> LazyV1 = new(() => new OpenApiSpec(Path.Combine(Directory, "v1.yaml")));
     private static readonly Lazy<OpenApiSpec> LazyV2 = new(() => new OpenApiSpec(Path.Combine(Directory, "v2.yaml")));
@@ -51,6 +51,12 @@ public sealed class OpenApiSpec
             Assert.Fail($"{method} {path} {status} does not match the spec:\n{string.Join("\n", errors)}\nbody: {body[..Math.Min(body.Length, 1500)]}");
         }
     }
+
+    /// <summary>Every operation of the spec as (method, path template), e.g. ("GET", "/persons/{id}").</summary>
+    public IEnumerable<(string Method, string Path)> Operations() =>
+        root["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
+            .Where(op => op.Key is "get" or "post" or "put" or "patch" or "delete")
+            .Select(op => (op.Key.ToUpperInvariant(), path.Key)));
 
     public int TokenCost(string method, string path) =>
         (int)(root["paths"]![path]![method.ToLowerInvariant()]!["x-token-cost"]?.GetValue<long>() ?? throw new InvalidOperationException("no x-token-cost"));
