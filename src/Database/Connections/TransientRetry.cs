@@ -14,8 +14,9 @@ public static class TransientRetry
         {
             return await read();
         }
-        catch (NpgsqlException ex) when (ex.IsTransient || ex is PostgresException { SqlState: "57P01" or "57P02" or "57P03" })
+        catch (NpgsqlException ex) when (DatabaseFailures.IsConnectionLoss(ex))
         {
+            DatabaseFailures.DropIdleConnections();
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
             return await read();
         }

@@ -187,6 +187,11 @@ public sealed partial class ContactSyncGrain(
 
         var changed = await UpdateAsync(() =>
         {
+            if (State.HasSeen(maileonEvent.EventId))
+            {
+                return false;
+            }
+
             State.Remember(maileonEvent.EventId);
             var kind = maileonEvent.Kind == MaileonEventKind.DoiConfirmed ? ContactSignalKind.DoiConfirmed : ContactSignalKind.MaileonUnsubscribed;
             Decide(new ContactSignal(kind, maileonEvent.Timestamp ?? Now, "maileon", source) { Email = maileonEvent.Email });
@@ -200,6 +205,11 @@ public sealed partial class ContactSyncGrain(
         var meta = personEvent.Meta;
         var person = State.Person;
         var subscription = State.Subscription;
+        if (State.HasSeen(meta.EventId))
+        {
+            return false; // re-applied after a reload that already holds this event
+        }
+
         State.Remember(meta.EventId);
 
         if (meta.Action == PipedriveAction.Delete)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
+using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 
@@ -155,6 +156,13 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 }
                 catch (InconsistentStateException) when (attempt == 1)
                 {
+                    await ReloadAsync();
+                    ThrowIfRetired();
+                }
+                catch (Exception ex) when (attempt == 1 && DatabaseFailures.IsConnectionLoss(ex))
+                {
+                    // The database restarted under a pooled connection: nothing was written. Start again on a fresh one.
+                    DatabaseFailures.DropIdleConnections();
                     await ReloadAsync();
                     ThrowIfRetired();
                 }

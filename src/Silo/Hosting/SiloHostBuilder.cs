@@ -58,6 +58,7 @@ public static class SiloHostBuilder
             // Serves the dashboard's data to the web front end, which hosts its pages behind operator login.
             silo.AddDashboard(o => o.HideTrace = true);
             silo.AddActivityPropagation();
+            silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
             silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweeperGrain>(0).Start());
             silo.Services.AddSingleton(new OutboxSweepTarget("tenant", OutboxGrainKeyKind.Integer));
             silo.Services.AddSingleton(new OutboxSweepTarget("contact", OutboxGrainKeyKind.IntegerCompound));
