@@ -91,10 +91,10 @@ fi
 # 4. Silos
 silo_summary=""
 for i in $(seq 0 $((silos - 1))); do
-    Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
+    Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Telemetry__PrometheusPort=$((9464 + i)) \
         dotnet "$(bin Silo)" >"$logs/silo-$i.log" 2>&1 &
     pids+=($!)
-    silo_summary+=$'\n'"  silo $i              127.0.0.1:$((11111 + i)), gateway $((30000 + i))   (log .data/logs/silo-$i.log)"
+    silo_summary+=$'\n'"  silo $i              127.0.0.1:$((11111 + i)), gateway $((30000 + i)), metrics http://localhost:$((9464 + i))/metrics   (log .data/logs/silo-$i.log)"
 done
 
 # 5. Web front end

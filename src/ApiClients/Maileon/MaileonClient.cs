@@ -761,7 +761,7 @@ public sealed class MaileonClient
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? XmlContentType);
         }
 
-        ApiRequestOptions.Set(request, connection.TenantKey, retrySafe);
+        ApiRequestOptions.Set(request, connection.TenantKey, retrySafe, operation);
         try
         {
             using var response = await _http.SendAsync(request, cancellationToken);

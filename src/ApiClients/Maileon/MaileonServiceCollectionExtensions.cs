@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PipedriveMaileon.ApiClients.Resilience;
+using PipedriveMaileon.ApiClients.Telemetry;
 
 namespace PipedriveMaileon.ApiClients.Maileon;
 
@@ -18,11 +19,14 @@ public static class MaileonServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MaileonOptions>, MaileonOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ApiMetrics>();
 
         // The resilience pipeline bounds each call; HttpClient's own timeout would only cut it short less precisely.
         // The default HttpClient loggers would write request paths, which carry e-mail addresses.
         services.AddHttpClient<MaileonClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), "maileon"))
             .AddResilienceHandler("maileon", ConfigurePipeline)
             .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
         return services;
@@ -32,6 +36,11 @@ public static class MaileonServiceCollectionExtensions
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<MaileonOptions>>().Value;
         var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        ApiResiliencePipeline.Configure(builder, options.Resilience, response => new RetryHint(RetryHint.RetryAfter(response, time), false));
+        var metrics = context.ServiceProvider.GetRequiredService<ApiMetrics>();
+        ApiResiliencePipeline.Configure(
+            builder,
+            options.Resilience,
+            response => new RetryHint(RetryHint.RetryAfter(response, time), false),
+            request => metrics.Retried("maileon", ApiRequestOptions.GetOperation(request)));
     }
 }

@@ -293,7 +293,7 @@ public sealed class PipedriveApiClient
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
         }
 
-        ApiRequestOptions.Set(request, connection.TenantKey, retrySafe);
+        ApiRequestOptions.Set(request, connection.TenantKey, retrySafe, operation);
 
         HttpResponseMessage response;
         try

@@ -162,7 +162,7 @@ public sealed class PipedriveOAuthClient
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Content = new FormUrlEncodedContent(form);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(FormMediaType);
-        ApiRequestOptions.Set(request, ApiRequestOptions.SharedTenantKey, retrySafe);
+        ApiRequestOptions.Set(request, ApiRequestOptions.SharedTenantKey, retrySafe, operation);
         try
         {
             return await _http.SendAsync(request, cancellationToken);

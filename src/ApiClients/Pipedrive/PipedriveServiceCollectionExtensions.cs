@@ -4,11 +4,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PipedriveMaileon.ApiClients.Resilience;
+using PipedriveMaileon.ApiClients.Telemetry;
 
 namespace PipedriveMaileon.ApiClients.Pipedrive;
 
 public static class PipedriveServiceCollectionExtensions
 {
+    private const string Api = "pipedrive";
+    private const string OAuthApi = "pipedrive_oauth";
+
     /// <summary>
     /// Registers <see cref="PipedriveOAuthClient"/>, <see cref="PipedriveApiClient"/> and
     /// <see cref="PipedriveRateLimitTracker"/>, with options from the <c>Pipedrive</c> section validated at start-up.
@@ -22,16 +26,20 @@ public static class PipedriveServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipedriveOptions>, PipedriveOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PipedriveRateLimitTracker>();
+        services.AddMetrics();
+        services.TryAddSingleton<ApiMetrics>();
 
         // The default HttpClient loggers would write request paths, which carry e-mail addresses; failures reach
         // the callers as exceptions and are logged there with context.
         services.AddHttpClient<PipedriveOAuthClient>(ConfigureHttpClient)
             .RemoveAllLoggers()
-            .AddResilienceHandler("pipedrive-oauth", ConfigurePipeline);
+            .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), OAuthApi))
+            .AddResilienceHandler("pipedrive-oauth", (builder, context) => ConfigurePipeline(builder, context, OAuthApi));
 
         services.AddHttpClient<PipedriveApiClient>(ConfigureHttpClient)
             .RemoveAllLoggers()
-            .AddResilienceHandler("pipedrive-api", ConfigurePipeline)
+            .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), Api))
+            .AddResilienceHandler("pipedrive-api", (builder, context) => ConfigurePipeline(builder, context, Api))
             .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
 
         return services;
@@ -43,10 +51,16 @@ public static class PipedriveServiceCollectionExtensions
 
     private static void ConfigurePipeline(
         Polly.ResiliencePipelineBuilder<HttpResponseMessage> builder,
-        ResilienceHandlerContext context)
+        ResilienceHandlerContext context,
+        string api)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<PipedriveOptions>>().Value;
         var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        ApiResiliencePipeline.Configure(builder, options.Resilience, response => PipedriveRetryHints.Read(response, time));
+        var metrics = context.ServiceProvider.GetRequiredService<ApiMetrics>();
+        ApiResiliencePipeline.Configure(
+            builder,
+            options.Resilience,
+            response => PipedriveRetryHints.Read(response, time),
+            request => metrics.Retried(api, ApiRequestOptions.GetOperation(request)));
     }
 }

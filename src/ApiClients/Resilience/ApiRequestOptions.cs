@@ -9,12 +9,16 @@ public static class ApiRequestOptions
     /// <summary>Marks a non-idempotent request (POST, PATCH) as safe to repeat after a transient failure.</summary>
     public static readonly HttpRequestOptionsKey<bool> RetrySafe = new("PipedriveMaileon.RetrySafe");
 
+    /// <summary>The client method's name (e.g. <c>GetPerson</c>): the <c>operation</c> label of the call metrics.</summary>
+    public static readonly HttpRequestOptionsKey<string> Operation = new("PipedriveMaileon.Operation");
+
     /// <summary>The key used when a request carries no tenant (e.g. the OAuth code exchange).</summary>
     public const string SharedTenantKey = "shared";
 
-    internal static void Set(HttpRequestMessage request, string tenantKey, bool retrySafe)
+    internal static void Set(HttpRequestMessage request, string tenantKey, bool retrySafe, string operation)
     {
         request.Options.Set(TenantKey, tenantKey);
+        request.Options.Set(Operation, operation);
         if (retrySafe)
         {
             request.Options.Set(RetrySafe, true);
@@ -23,6 +27,9 @@ public static class ApiRequestOptions
 
     internal static string GetTenantKey(HttpRequestMessage request) =>
         request.Options.TryGetValue(TenantKey, out var key) && !string.IsNullOrEmpty(key) ? key : SharedTenantKey;
+
+    internal static string GetOperation(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Operation, out var operation) && !string.IsNullOrEmpty(operation) ? operation : "other";
 
     internal static bool IsRetrySafe(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get

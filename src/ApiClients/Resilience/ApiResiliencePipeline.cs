@@ -16,7 +16,8 @@ internal static class ApiResiliencePipeline
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder,
         ApiResilienceOptions options,
-        Func<HttpResponseMessage, RetryHint> readHint)
+        Func<HttpResponseMessage, RetryHint> readHint,
+        Action<HttpRequestMessage>? onRetry = null)
     {
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout });
 
@@ -34,6 +35,15 @@ internal static class ApiResiliencePipeline
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, readHint)),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } response ? readHint(response).Delay : null),
+                OnRetry = args =>
+                {
+                    if (onRetry is not null && (args.Context.GetRequestMessage() ?? args.Outcome.Result?.RequestMessage) is { } request)
+                    {
+                        onRetry(request);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 

@@ -55,6 +55,9 @@ public sealed partial class ContactSyncGrain(
     /// <summary>The person as the last <see cref="ContactWorkKind.ReadPerson"/> effect found it.</summary>
     private PersonSnapshot? readPerson;
 
+    /// <summary>Status changes the change being applied decided; counted once it is stored (created with the first).</summary>
+    private List<(SubscriptionStatus From, SubscriptionStatus To)>? decidedTransitions;
+
     /// <summary>Notes from the effect running now, stored with its outcome (created with the first note).</summary>
     private List<string>? effectNotes;
 
@@ -96,7 +99,7 @@ public sealed partial class ContactSyncGrain(
             return IngressOutcome.Ignored("The tenant's setup has not created the Newsletter field yet.");
         }
 
-        var changed = await UpdateAsync(() => ApplyPersonEvent(personEvent, newsletter, connection.InstallingUserId));
+        var changed = await UpdateAsync(() => ApplyPersonEvent(personEvent, newsletter, connection.InstallingUserId), eventId);
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do for this person.");
     }
 
@@ -199,7 +202,7 @@ public sealed partial class ContactSyncGrain(
             var kind = maileonEvent.Kind == MaileonEventKind.DoiConfirmed ? ContactSignalKind.DoiConfirmed : ContactSignalKind.MaileonUnsubscribed;
             Decide(new ContactSignal(kind, maileonEvent.Timestamp ?? Now, "maileon", source) { Email = maileonEvent.Email });
             return true;
-        });
+        }, maileonEvent.EventId);
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do.");
     }
 
@@ -291,6 +294,7 @@ public sealed partial class ContactSyncGrain(
 
         if (decision.Transition is { } transition)
         {
+            (decidedTransitions ??= []).Add((transition.From, transition.To));
             AddLedger(signal.Actor, signal.Source, transition.From, transition.To, transition.Detail, signal.At, State.Subscription.Email ?? signal.Email, null);
             Note(ActivityLevel.Info, Area, transition.Detail, PersonId);
         }
@@ -321,6 +325,25 @@ public sealed partial class ContactSyncGrain(
             Detail = detail,
             MaileonOutcome = maileonOutcome,
         });
+
+    protected override void OnChangeAttempt() => decidedTransitions?.Clear();
+
+    protected override void OnChangeStored()
+    {
+        if (decidedTransitions is not { Count: > 0 } decided)
+        {
+            return;
+        }
+
+        foreach (var (from, to) in decided)
+        {
+            Metrics.Transition(from.ToString(), to.ToString());
+        }
+
+        decided.Clear();
+    }
+
+    protected override string WorkKindOf(ContactWork work) => work.Kind.ToString();
 
     protected override bool NeedsIntentRecord(OutboxEntry<ContactWork> entry) => entry.Work.Kind == ContactWorkKind.StartDoubleOptIn;
 

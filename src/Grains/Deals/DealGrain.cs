@@ -49,9 +49,30 @@ public sealed partial class DealGrain(
 
     private IDealTransactionTypesGrain Types => GrainFactory.GetGrain<IDealTransactionTypesGrain>(CompanyId);
 
+    private static readonly string[] KindLabels = ["added", "updated", "deleted", "merged"];
+    private static readonly string[] OutcomeLabels = ["accepted", "duplicate", "ignored", "bad_request", "unauthorized", "gone", "unavailable"];
+
     public async Task<IngressOutcome> Accept(DealEvent dealEvent)
     {
         ArgumentNullException.ThrowIfNull(dealEvent);
+        var action = (int)dealEvent.Meta.Action;
+        var kind = action < KindLabels.Length ? KindLabels[action] : "other";
+        try
+        {
+            var outcome = await AcceptCoreAsync(dealEvent);
+            var status = (int)outcome.Status;
+            Metrics.DealEvent(kind, status < OutcomeLabels.Length ? OutcomeLabels[status] : "other");
+            return outcome;
+        }
+        catch
+        {
+            Metrics.DealEvent(kind, "failed");
+            throw;
+        }
+    }
+
+    private async Task<IngressOutcome> AcceptCoreAsync(DealEvent dealEvent)
+    {
         var meta = dealEvent.Meta;
         if (meta.Entity != PipedriveEntity.Deal || meta.CompanyId != CompanyId || meta.EntityId != DealId)
         {
@@ -117,7 +138,7 @@ public sealed partial class DealGrain(
             }
 
             return true;
-        });
+        }, meta.EventId);
 
         if (!changed)
         {
@@ -184,6 +205,8 @@ public sealed partial class DealGrain(
         await RetryParkedAsync();
         return parked;
     }
+
+    protected override string WorkKindOf(DealWork work) => work.Kind.ToString();
 
     protected override async Task<EffectOutcome> ExecuteAsync(OutboxEntry<DealWork> entry, CancellationToken cancellationToken)
     {

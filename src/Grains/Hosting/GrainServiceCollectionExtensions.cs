@@ -36,6 +36,8 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddGrainRuntimeServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<GrainMetrics>();
         services.TryAddSingleton(RetryPolicy.Default);
         services.AddSingleton<OutboxGrainServices>();
         services.AddSingleton<SecretProtector>();

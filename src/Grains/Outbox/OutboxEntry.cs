@@ -22,6 +22,19 @@ public sealed class OutboxEntry<TWork>
 
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// The originating event (Pipedrive <c>meta.id</c>, Maileon event id) when one caused this work: put on the
+    /// effect's span and log scope, so an operator can follow a webhook to the calls it caused. Null for work
+    /// started otherwise (timers, settings, entries stored before this existed).
+    /// </summary>
+    public string? CorrelationId { get; set; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the request that queued this work, when it was traced: the effect's span
+    /// links to it (the effect runs later, in its own trace).
+    /// </summary>
+    public string? Origin { get; set; }
+
     /// <summary>Set when retrying stopped (a permanent failure, or too many attempts); cleared by a manual retry.</summary>
     public DateTimeOffset? ParkedAt { get; set; }
 }

@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Observability;
 
 namespace PipedriveMaileon.Grains.Outbox;
 
@@ -23,6 +26,9 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
 {
     private static readonly TimeSpan JournalGrace = TimeSpan.FromMinutes(2);
 
+    private static readonly Func<ILogger, long, string, long, string?, IDisposable?> EffectScope =
+        LoggerMessage.DefineScope<long, string, long, string?>("Tenant {TenantId}, {GrainType} outbox entry {OutboxEntryId}, correlation {CorrelationId}");
+
     private readonly IPersistentState<TState> state;
     private readonly OutboxGrainServices services;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -38,6 +44,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     private long? inFlightEntryId;
     private bool retired;
     private DateTimeOffset journalRetryAt;
+    private string? grainTypeLabel;
 
     protected OutboxGrain(IPersistentState<TState> state, OutboxGrainServices services, ILogger logger)
     {
@@ -54,11 +61,29 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
 
     protected TimeProvider TimeProvider => services.Time;
 
+    protected GrainMetrics Metrics => services.Metrics;
+
     /// <summary>The tenant whose tables the journal entries go to.</summary>
     protected abstract long CompanyId { get; }
 
     /// <summary>The person the consent-ledger entries belong to (null for grains without a ledger).</summary>
     protected abstract long? LedgerPersonId { get; }
+
+    /// <summary>The <c>grain_type</c> metric label and span attribute: the grain type name (contact, deal, tenant, ...).</summary>
+    private string GrainTypeLabel => grainTypeLabel ??= this.GetGrainId().Type.ToString();
+
+    /// <summary>The <c>work_kind</c> metric label: a name from a small fixed set (an enum), never data.</summary>
+    protected abstract string WorkKindOf(TWork work);
+
+    /// <summary>Called before each attempt to apply a change (a conflict re-applies it): forget what the last attempt noted.</summary>
+    protected virtual void OnChangeAttempt()
+    {
+    }
+
+    /// <summary>Called once a change is stored (e.g. to count what it did, now that it really happened).</summary>
+    protected virtual void OnChangeStored()
+    {
+    }
 
     /// <summary>Performs one side effect. Exceptions count as transient failures.</summary>
     protected abstract Task<EffectOutcome> ExecuteAsync(OutboxEntry<TWork> entry, CancellationToken cancellationToken);
@@ -126,7 +151,12 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     /// when it altered nothing (then nothing is written). On a version conflict the state is re-read and the change
     /// applied again once, so changes must be deterministic functions of state and input.
     /// </summary>
-    protected async Task<bool> UpdateAsync(Func<bool> change)
+    /// <param name="change">The change.</param>
+    /// <param name="correlationId">
+    /// The event causing the change (e.g. a webhook's id): stored on the outbox entries it queues, with the current
+    /// trace context, so their effects can be traced back to it.
+    /// </param>
+    protected async Task<bool> UpdateAsync(Func<bool> change, string? correlationId = null)
     {
         ThrowIfRetired();
         await gate.WaitAsync();
@@ -135,9 +165,15 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
             for (var attempt = 1; ; attempt++)
             {
                 bool changed;
+                var lastIdBefore = State.Outbox.LastId;
+                OnChangeAttempt();
                 try
                 {
                     changed = change();
+                    if (changed && State.Outbox.LastId != lastIdBefore)
+                    {
+                        StampNewEntries(lastIdBefore, correlationId);
+                    }
                 }
                 catch
                 {
@@ -154,6 +190,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 try
                 {
                     await WriteAsync();
+                    OnChangeStored();
                     break;
                 }
                 catch (InconsistentStateException) when (attempt == 1)
@@ -184,6 +221,24 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
 
         SchedulePump();
         return true;
+    }
+
+    private void StampNewEntries(long lastIdBefore, string? correlationId)
+    {
+        var origin = Activity.Current is { Recorded: true } current ? current.Id : null;
+        if (origin is null && correlationId is null)
+        {
+            return;
+        }
+
+        foreach (var entry in State.Outbox.Entries)
+        {
+            if (entry.Id > lastIdBefore)
+            {
+                entry.CorrelationId = correlationId;
+                entry.Origin = origin;
+            }
+        }
     }
 
     /// <summary>Appends an activity-log line; persisted with the next write.</summary>
@@ -349,6 +404,10 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 inFlightEntryId = head.Id;
                 attemptsHere ??= [];
                 attemptsHere[head.Id] = attemptsHere.GetValueOrDefault(head.Id) + 1;
+                var workKind = WorkKindOf(head.Work);
+                using var activity = StartEffectActivity(head, workKind);
+                using var scope = EffectScope(Logger, CompanyId, GrainTypeLabel, head.Id, head.CorrelationId);
+                var started = Stopwatch.GetTimestamp();
                 EffectOutcome outcome;
                 try
                 {
@@ -364,16 +423,20 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                     inFlightEntryId = null;
                 }
 
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                OutboxDisposition? recorded = null;
                 try
                 {
                     await UpdateAsync(() =>
                     {
+                        recorded = null;
                         if (State.Outbox.Find(head.Id) is not { } current)
                         {
                             return false;
                         }
 
                         var disposition = State.Outbox.Record(current.Id, outcome, Now, services.RetryPolicy, Random.Shared.NextDouble());
+                        recorded = disposition;
                         OnOutcomeRecorded(current, outcome, disposition);
                         return true;
                     });
@@ -381,7 +444,21 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 catch (GrainStateUnavailableException)
                 {
                     // The outcome is lost with the failed write; the entry runs again later (effects are idempotent).
+                    activity?.SetStatus(ActivityStatusCode.Error, "outcome not stored");
                     break;
+                }
+
+                if (recorded is { } stored)
+                {
+                    services.Metrics.EffectRecorded(GrainTypeLabel, workKind, stored, elapsed);
+                    if (activity is not null)
+                    {
+                        activity.SetTag("pm.outbox.outcome", GrainMetrics.DispositionLabel(stored));
+                        if (stored != OutboxDisposition.Completed)
+                        {
+                            activity.SetStatus(ActivityStatusCode.Error, stored == OutboxDisposition.Parked ? "parked" : "will retry");
+                        }
+                    }
                 }
 
                 await FlushJournalAsync(cancellationToken);
@@ -392,6 +469,47 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
             pumping = false;
             SchedulePump();
         }
+    }
+
+    /// <summary>
+    /// The span of one effect attempt (null when nobody records traces). It starts a trace of its own, linked to the
+    /// request that queued the work: that request was answered long ago, and a child span outliving its parent by
+    /// minutes (retries) would mislead. The outbound HTTP spans nest under it.
+    /// </summary>
+    private Activity? StartEffectActivity(OutboxEntry<TWork> entry, string workKind)
+    {
+        var source = GrainMetrics.OutboxActivities;
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
+        ActivityLink[]? links = entry.Origin is { } origin && ActivityContext.TryParse(origin, null, out var originContext)
+            ? [new ActivityLink(originContext)]
+            : null;
+        var previous = Activity.Current;
+        Activity.Current = null;
+        var activity = source.StartActivity(ActivityKind.Internal, default, null, links, default, $"outbox {GrainTypeLabel} {workKind}");
+        if (activity is null)
+        {
+            Activity.Current = previous;
+            return null;
+        }
+
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag(TelemetryNames.TenantIdTag, CompanyId);
+            activity.SetTag("pm.grain_type", GrainTypeLabel);
+            activity.SetTag("pm.work_kind", workKind);
+            activity.SetTag("pm.outbox.entry_id", entry.Id);
+            activity.SetTag("pm.outbox.attempt", entry.Attempts + 1);
+            if (entry.CorrelationId is { } correlation)
+            {
+                activity.SetTag(TelemetryNames.EventIdTag, correlation);
+            }
+        }
+
+        return activity;
     }
 
     /// <summary>True when <paramref name="entryId"/> is being performed right now (do not drop or reorder it).</summary>

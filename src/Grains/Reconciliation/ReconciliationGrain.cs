@@ -156,6 +156,8 @@ public sealed partial class ReconciliationGrain(
         StartRun();
     }
 
+    protected override string WorkKindOf(ReconciliationWork work) => "none";
+
     protected override Task<EffectOutcome> ExecuteAsync(OutboxEntry<ReconciliationWork> entry, CancellationToken cancellationToken) =>
         Task.FromResult(EffectOutcome.Fail("reconciliation has no side effects of its own"));
 

@@ -272,6 +272,8 @@ public sealed partial class TenantGrain(
         }
     }
 
+    protected override string WorkKindOf(TenantWork work) => work.Kind.ToString();
+
     protected override async Task<EffectOutcome> ExecuteAsync(OutboxEntry<TenantWork> entry, CancellationToken cancellationToken)
     {
         switch (entry.Work.Kind)

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.Observability;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Tenants;
@@ -20,8 +23,15 @@ namespace PipedriveMaileon.Grains.Webhooks;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngressGrain
+/// <remarks>
+/// Every call runs in a log scope with the tenant, the source and (once parsed) the event id, and puts them on the
+/// call's span. Refusals are logged at Debug only: a misconfigured sender can send thousands.
+/// </remarks>
+public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<WebhookIngressGrain> logger) : Grain, IWebhookIngressGrain
 {
+    private static readonly Func<ILogger, long, string, string?, IDisposable?> IngressScope =
+        LoggerMessage.DefineScope<long, string, string?>("Tenant {TenantId}, {Source} webhook, correlation {CorrelationId}");
+
     // Short, so an uninstall or new credentials take effect within a second on every silo.
     private static readonly TimeSpan PolicyLifetime = TimeSpan.FromSeconds(1);
 
@@ -35,18 +45,22 @@ public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngr
         var refusal = await CheckAsync(companyId, p => WebhookSecrets.Matches(p.PipedriveCredentialHash, basicCredentials));
         if (refusal is not null)
         {
-            return refusal;
+            return Refused(companyId, "pipedrive", null, refusal);
         }
 
         var parsed = PipedriveWebhookParser.Parse(body, companyId);
+        var eventId = parsed.Person?.Meta.EventId ?? parsed.Deal?.Meta.EventId;
+        using var scope = IngressScope(logger, companyId, "pipedrive", eventId);
+        Tag(companyId, eventId);
         var extension = companyId.ToString(CultureInfo.InvariantCulture);
-        return parsed switch
+        var outcome = parsed switch
         {
             { Person: { } person } => await GrainFactory.GetGrain<IContactSyncGrain>(person.Meta.EntityId, extension).AcceptPerson(person),
             { Deal: { } deal } => await GrainFactory.GetGrain<IDealGrain>(deal.Meta.EntityId, extension).Accept(deal),
             { Status: WebhookParseStatus.Ignored } => IngressOutcome.Ignored(parsed.Reason ?? "Not an event this app handles."),
             _ => IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read."),
         };
+        return outcome.Status is IngressStatus.Accepted or IngressStatus.Duplicate or IngressStatus.Ignored ? outcome : Refused(companyId, "pipedrive", eventId, outcome);
     }
 
     public async Task<IngressOutcome> AcceptMaileon(long companyId, string eventName, string? token, IReadOnlyDictionary<string, string> parameters, byte[] body)
@@ -54,15 +68,18 @@ public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngr
         var refusal = await CheckAsync(companyId, p => WebhookSecrets.Matches(p.MaileonTokenHash, token));
         if (refusal is not null)
         {
-            return refusal;
+            return Refused(companyId, "maileon", null, refusal);
         }
 
         var kind = eventName == "doi" ? MaileonEventKind.DoiConfirmed : MaileonEventKind.Unsubscribed;
         var parsed = MaileonWebhookParser.Parse(kind, parameters, body, time.GetUtcNow());
         if (parsed.Event is not { } maileonEvent)
         {
-            return IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read.");
+            return Refused(companyId, "maileon", null, IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read."));
         }
+
+        using var scope = IngressScope(logger, companyId, "maileon", maileonEvent.EventId);
+        Tag(companyId, maileonEvent.EventId);
 
         // One Maileon account may serve several Pipedrive companies: only our own contacts count.
         if (!ContactExternalId.TryParse(maileonEvent.ExternalId, out var contactCompany, out var personId))
@@ -77,6 +94,29 @@ public sealed class WebhookIngressGrain(TimeProvider time) : Grain, IWebhookIngr
 
         return await GrainFactory.GetGrain<IContactSyncGrain>(personId, companyId.ToString(CultureInfo.InvariantCulture)).AcceptMaileon(maileonEvent);
     }
+
+    private static void Tag(long companyId, string? eventId)
+    {
+        if (Activity.Current is { IsAllDataRequested: true } activity)
+        {
+            activity.SetTag(TelemetryNames.TenantIdTag, companyId);
+            activity.SetTag(TelemetryNames.EventIdTag, eventId);
+        }
+    }
+
+    private IngressOutcome Refused(long companyId, string source, string? eventId, IngressOutcome outcome)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            using var scope = IngressScope(logger, companyId, source, eventId);
+            LogRefused(outcome.Status, outcome.Reason);
+        }
+
+        return outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook refused: {Status} ({Reason})")]
+    private partial void LogRefused(IngressStatus status, string? reason);
 
     private async Task<IngressOutcome?> CheckAsync(long companyId, Func<TenantIngressPolicy, bool> credentialsMatch)
     {

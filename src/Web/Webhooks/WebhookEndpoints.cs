@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Observability;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
+using PipedriveMaileon.Web.Observability;
 
 namespace PipedriveMaileon.Web.Webhooks;
 
@@ -19,6 +22,11 @@ public static partial class WebhookEndpoints
 
     private static readonly string[] MaileonEvents = ["doi", "unsubscription"];
 
+    // The 200 bodies are constant: built once, not per webhook.
+    private static readonly object OkAccepted = new { status = "accepted" };
+    private static readonly object OkDuplicate = new { status = "duplicate" };
+    private static readonly object OkIgnored = new { status = "ignored" };
+
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhooks").DisableAntiforgery().RequireRateLimiting(WebhookRateLimiting.PolicyName);
@@ -27,46 +35,73 @@ public static partial class WebhookEndpoints
         return app;
     }
 
-    private static async Task<IResult> Pipedrive(long companyId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    private static async Task<IResult> Pipedrive(long companyId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers, WebhookMetrics metrics)
+    {
+        var started = metrics.Received(WebhookSource.Pipedrive, companyId);
+        TagTenant(companyId);
+        var (result, outcome) = await PipedriveAsync(companyId, context, cluster, loggers);
+        metrics.Answered(WebhookSource.Pipedrive, outcome, started);
+        return result;
+    }
+
+    private static async Task<IResult> Maileon(long companyId, string eventName, HttpContext context, IClusterClient cluster, ILoggerFactory loggers, WebhookMetrics metrics)
+    {
+        var started = metrics.Received(WebhookSource.Maileon, companyId);
+        TagTenant(companyId);
+        var (result, outcome) = await MaileonAsync(companyId, eventName, context, cluster, loggers);
+        metrics.Answered(WebhookSource.Maileon, outcome, started);
+        return result;
+    }
+
+    /// <summary>Puts the tenant on the request's span (costs nothing when no one records traces).</summary>
+    private static void TagTenant(long companyId)
+    {
+        if (Activity.Current is { IsAllDataRequested: true } activity)
+        {
+            activity.SetTag(TelemetryNames.TenantIdTag, companyId);
+        }
+    }
+
+    private static async Task<(IResult, WebhookOutcome)> PipedriveAsync(long companyId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
     {
         if (!IsJson(context.Request.ContentType))
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
+            return Bad(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
         }
 
         var credentials = BasicCredentials(context.Request.Headers.Authorization);
         if (credentials is null)
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"webhooks\"";
-            return Problem(StatusCodes.Status401Unauthorized, "Basic credentials are required.");
+            return (Problem(StatusCodes.Status401Unauthorized, "Basic credentials are required."), WebhookOutcome.Unauthorized);
         }
 
         var body = await ReadBodyAsync(context, MaxPipedriveBody);
         if (body is null)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxPipedriveBody} bytes.");
+            return Bad(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxPipedriveBody} bytes.");
         }
 
         return await AnswerAsync(() => cluster.GetGrain<IWebhookIngressGrain>(IngressKey(companyId)).AcceptPipedrive(companyId, credentials, body), loggers);
     }
 
-    private static async Task<IResult> Maileon(long companyId, string eventName, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    private static async Task<(IResult, WebhookOutcome)> MaileonAsync(long companyId, string eventName, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
     {
         if (!MaileonEvents.Contains(eventName, StringComparer.Ordinal))
         {
-            return Problem(StatusCodes.Status404NotFound, "Unknown Maileon event; expected doi or unsubscription.");
+            return Bad(StatusCodes.Status404NotFound, "Unknown Maileon event; expected doi or unsubscription.");
         }
 
         // Maileon sends no body (and no content type) when no body fields are configured.
         if (context.Request.ContentLength > 0 && !IsJson(context.Request.ContentType))
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
+            return Bad(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
         }
 
         var body = await ReadBodyAsync(context, MaxMaileonBody);
         if (body is null)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxMaileonBody} bytes.");
+            return Bad(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxMaileonBody} bytes.");
         }
 
         var parameters = context.Request.Query
@@ -87,7 +122,7 @@ public static partial class WebhookEndpoints
     /// </summary>
     public static long IngressKey(long companyId) => companyId;
 
-    private static async Task<IResult> AnswerAsync(Func<Task<IngressOutcome>> accept, ILoggerFactory loggers)
+    private static async Task<(IResult, WebhookOutcome)> AnswerAsync(Func<Task<IngressOutcome>> accept, ILoggerFactory loggers)
     {
         IngressOutcome outcome;
         try
@@ -99,19 +134,24 @@ public static partial class WebhookEndpoints
             // Whatever went wrong (storage down, silo lost, an error that could not even cross the wire), the
             // event was not recorded: the sender must retry. The reason stays in our logs, not in the answer.
             LogNotRecorded(loggers.CreateLogger(typeof(WebhookEndpoints)), ex.GetType().Name);
-            return Unavailable();
+            return (Unavailable(), WebhookOutcome.Unavailable);
         }
 
         return outcome.Status switch
         {
-            IngressStatus.Accepted or IngressStatus.Duplicate or IngressStatus.Ignored =>
-                TypedResults.Ok(new { status = outcome.Status.ToString().ToLowerInvariant() }),
-            IngressStatus.BadRequest => Problem(StatusCodes.Status400BadRequest, outcome.Reason ?? "Bad request."),
-            IngressStatus.Unauthorized => Problem(StatusCodes.Status401Unauthorized, "Wrong credentials."),
-            IngressStatus.Gone => Problem(StatusCodes.Status410Gone, "This tenant is not installed."),
-            _ => Unavailable(),
+            IngressStatus.Accepted => (Ok(OkAccepted), WebhookOutcome.Accepted),
+            IngressStatus.Duplicate => (Ok(OkDuplicate), WebhookOutcome.Duplicate),
+            IngressStatus.Ignored => (Ok(OkIgnored), WebhookOutcome.Ignored),
+            IngressStatus.BadRequest => Bad(StatusCodes.Status400BadRequest, outcome.Reason ?? "Bad request."),
+            IngressStatus.Unauthorized => (Problem(StatusCodes.Status401Unauthorized, "Wrong credentials."), WebhookOutcome.Unauthorized),
+            IngressStatus.Gone => (Problem(StatusCodes.Status410Gone, "This tenant is not installed."), WebhookOutcome.Gone),
+            _ => (Unavailable(), WebhookOutcome.Unavailable),
         };
     }
+
+    private static IResult Ok(object body) => TypedResults.Ok(body);
+
+    private static (IResult, WebhookOutcome) Bad(int status, string title) => (Problem(status, title), WebhookOutcome.BadRequest);
 
     private static IResult Unavailable() =>
         Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not recorded; retry later.",

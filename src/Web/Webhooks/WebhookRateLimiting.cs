@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PipedriveMaileon.Web.Observability;
 
 namespace PipedriveMaileon.Web.Webhooks;
 
@@ -23,6 +24,8 @@ public static class WebhookRateLimiting
                     context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
+                CountRejected(context.HttpContext);
+
                 return ValueTask.CompletedTask;
             };
             limiter.AddPolicy(PolicyName, context =>
@@ -40,5 +43,14 @@ public static class WebhookRateLimiting
             });
         });
         return services;
+    }
+
+    /// <summary>A refused webhook never reaches its endpoint: count it here, as received and answered.</summary>
+    private static void CountRejected(HttpContext context)
+    {
+        var source = context.Request.Path.StartsWithSegments("/webhooks/maileon") ? WebhookSource.Maileon : WebhookSource.Pipedrive;
+        _ = long.TryParse(context.Request.RouteValues["companyId"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var companyId);
+        var metrics = context.RequestServices.GetRequiredService<WebhookMetrics>();
+        metrics.Answered(source, WebhookOutcome.RateLimited, metrics.Received(source, companyId));
     }
 }

@@ -1,13 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
-using Orleans.Storage;
 using Orleans.TestingHost;
-using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Deals;
-using PipedriveMaileon.Grains.Hosting;
-using PipedriveMaileon.Grains.Interfaces.Hosting;
-using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.GrainTests.Infrastructure;
 
 namespace PipedriveMaileon.GrainTests.Deals;
@@ -28,15 +21,8 @@ public sealed class DealClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(ClusterIdentity.StorageProvider);
-            silo.Services.AddOptions<MemoryGrainStorageOptions>(ClusterIdentity.StorageProvider)
-                .Configure<IServiceProvider>((o, services) => o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services));
-            silo.UseInMemoryReminderService();
-            silo.Services.AddGrainRuntimeServices();
-            silo.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-            silo.Services.AddSingleton<IJournalWriter>(Journal);
+            TestSiloServices.AddCommon(silo, Journal);
             silo.Services.AddSingleton<IDealGatewayFactory>(Tenants);
-            silo.Services.AddSingleton(new RetryPolicy(maxAttempts: 4, first: TimeSpan.FromMilliseconds(20), cap: TimeSpan.FromMilliseconds(100)));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -44,6 +44,8 @@ public sealed class OutboxProbeGrain(
 
     public Task RetryParked() => RetryParkedAsync();
 
+    protected override string WorkKindOf(ProbeWork work) => "probe";
+
     protected override Task<EffectOutcome> ExecuteAsync(OutboxEntry<ProbeWork> entry, CancellationToken cancellationToken) =>
         Task.FromResult(effects.Next(Key, entry.Work.Name));
 
