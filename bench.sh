@@ -66,7 +66,8 @@ trap cleanup INT TERM EXIT
 pg_port="$(pg_free_port)"
 pg_init "$work/pg"
 # Durable settings (fsync on): the bench measures commits that survive a crash, as production does.
-pg_start "$work/pg" "$pg_port" -c shared_buffers=256MB
+# pg_stat_statements (preloaded, enabled per bench database by the generator) counts statements per webhook.
+pg_start "$work/pg" "$pg_port" -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements
 admin="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 echo "PostgreSQL for the bench on 127.0.0.1:$pg_port"
 
@@ -96,7 +97,7 @@ run_topology() {
     ConnectionStrings__Orleans="$conn" dotnet "$(bin Silo)" migrate --create-database >"$work/logs/$tag-migrate.log" 2>&1 \
         || { cat "$work/logs/$tag-migrate.log" >&2; return 1; }
 
-    local pd_port ml_port web_urls=() silo_pids=()
+    local pd_port ml_port web_urls=() silo_pids=() web_pids=()
     pd_port="$(pg_free_port)"; ml_port="$(pg_free_port)"
     for _ in $(seq 1 "$n_webs"); do web_urls+=("http://127.0.0.1:$(pg_free_port)"); done
     local pipedrive="http://127.0.0.1:$pd_port" maileon="http://127.0.0.1:$ml_port" public="${web_urls[0]}"
@@ -116,6 +117,8 @@ run_topology() {
         Maileon__BaseUrl="$maileon/1.0" App__PublicBaseUrl="$public"
         Operator__Username=operator Operator__Password="$client_secret"
         DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+        # The bench measures ingest capacity, not the per-tenant admission policy (its own tests prove the 429s).
+        Webhooks__PerTenantPerSecond=100000 Webhooks__PerTenantBurst=1000000
     )
     for i in $(seq 0 $((n_silos - 1))); do
         env "${app_env[@]}" Orleans__SiloPort="$(pg_free_port)" Orleans__GatewayPort="$(pg_free_port)" \
@@ -125,7 +128,7 @@ run_topology() {
     for i in $(seq 0 $((n_webs - 1))); do
         env "${app_env[@]}" ASPNETCORE_URLS="${web_urls[$i]}" \
             dotnet "$(bin Web)" >"$work/logs/$tag-web-$i.log" 2>&1 &
-        pids+=($!)
+        pids+=($!); web_pids+=($!)
     done
 
     wait_for "$pipedrive/" || return 1
@@ -138,7 +141,8 @@ run_topology() {
 
     local args=(run --web "$(IFS=,; echo "${web_urls[*]}")" --pipedrive "$pipedrive" --maileon "$maileon"
         --postgres "Host=127.0.0.1;Port=$pg_port;Database=$db;Username=postgres"
-        --silo-pids "$(IFS=,; echo "${silo_pids[*]}")" --silos "$n_silos" --mode "$mode"
+        --silo-pids "$(IFS=,; echo "${silo_pids[*]}")" --web-pids "$(IFS=,; echo "${web_pids[*]}")"
+        --postgres-pid "$(head -n 1 "$work/pg/postmaster.pid")" --silos "$n_silos" --mode "$mode"
         --fragment "$work/fragments/$index.json")
     [ -n "$tiny" ] && args+=(--tiny)
     dotnet "$generator" "${args[@]}" "${extra[@]}"

@@ -18,7 +18,12 @@ public sealed class BenchRun(BenchArguments args)
     private const long SubscribePersonBase = 10_000_000;
     private const long ActivationPersonBase = 20_000_000;
     private const long DealBase = 30_000_000;
+    private const long WarmupPersonBase = 40_000_000;
     private readonly List<string> notes = [];
+
+    // The Pipedrive emulator's ids of the persons created for the subscribes (by subscribe index): deal events must
+    // name a person the app can look up, so they use these ids (the subscribe webhooks carry the same e-mail addresses).
+    private readonly List<long> createdPersons = [];
 
     public async Task<TopologyResult> RunAsync()
     {
@@ -36,7 +41,16 @@ public sealed class BenchRun(BenchArguments args)
         var (tenants, setup) = await SetupTenantsAsync(sandbox);
         using var sender = new WebhookSender(args.WebUrls, args.Concurrency * 2);
 
-        var saturation = await SaturationAsync(sender, factory, tenants);
+        await WarmupAsync(sender, factory, tenants);
+        var statements = args.Postgres is null ? null : new StatementStats(args.Postgres);
+        var statementsOff = statements is null ? "no --postgres" : await statements.EnableAsync();
+        if (statementsOff is not null)
+        {
+            notes.Add($"Statements per webhook not measured (pg_stat_statements: {statementsOff}).");
+            statements = null;
+        }
+
+        var (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants), statements);
         PhaseResult? half = null;
         if (args.Mode == "full")
         {
@@ -74,6 +88,8 @@ public sealed class BenchRun(BenchArguments args)
             Tiny = args.Tiny,
             Concurrency = args.Concurrency,
             PhaseSeconds = args.PhaseDuration.TotalSeconds,
+            WarmupSeconds = args.Warmup.TotalSeconds,
+            SaturationCost = cost,
             Setup = setup,
             BareKestrel = kestrel,
             PostgresCommit = postgres,
@@ -174,8 +190,12 @@ public sealed class BenchRun(BenchArguments args)
             using var progress = new Progress("create persons in Pipedrive", total: args.Subscribes);
             for (var i = 0; i < args.Subscribes && personFailure is null; i++)
             {
-                personFailure = await provisioner.CreatePersonAsync(Pick(tenants, i), SubscribePersonBase + i);
-                personsCreated += personFailure is null ? 1 : 0;
+                (var created, personFailure) = await provisioner.CreatePersonAsync(Pick(tenants, i), SubscribePersonBase + i);
+                if (created is { } id)
+                {
+                    createdPersons.Add(id);
+                    personsCreated++;
+                }
                 progress.Advance();
             }
         }
@@ -183,6 +203,63 @@ public sealed class BenchRun(BenchArguments args)
         long? growth = rssBefore is { } b && rssAfter is { } a && installed > 0 ? a - b : null;
         return (tenants, new SetupResult(args.Tenants, installed, failure, clock.Elapsed.TotalSeconds, growth,
             growth is { } g ? g / installed : null, personsCreated, personFailure));
+    }
+
+    /// <summary>
+    /// Unmeasured closed-loop load for persons the measured phases never use: warms JIT tiers, pools and caches so
+    /// saturation measures a running service, while its own persons are still activated cold during the phase.
+    /// </summary>
+    private async Task WarmupAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
+    {
+        if (args.Warmup <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var progress = new Progress("warm-up (not measured)", duration: args.Warmup);
+        await LoadRunner.ClosedLoopAsync(
+            (i, ct) =>
+            {
+                var tenant = Pick(tenants, i);
+                return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + (i % args.PersonsPerTenant)), ct);
+            },
+            args.Concurrency, args.Warmup, null, progress);
+        await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 0.2 : 1));
+    }
+
+    /// <summary>Runs a phase and measures its CPU time per acknowledged webhook per process group, and its statements.</summary>
+    private async Task<(PhaseResult, PhaseCost)> MeasuredAsync(Func<Task<PhaseResult>> phase, StatementStats? statements)
+    {
+        var postgresPids = args.PostgresPid is { } postmaster ? ProcessCpu.WithChildren(postmaster) : [];
+        if (statements is not null)
+        {
+            await statements.ResetAsync();
+        }
+
+        var silo0 = ProcessCpu.Snapshot(args.SiloPids);
+        var web0 = ProcessCpu.Snapshot(args.WebPids);
+        var pg0 = ProcessCpu.Snapshot(postgresPids);
+        var self0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await phase();
+        var self1 = Process.GetCurrentProcess().TotalProcessorTime;
+        var silo1 = ProcessCpu.Snapshot(args.SiloPids);
+        var web1 = ProcessCpu.Snapshot(args.WebPids);
+        var pg1 = ProcessCpu.Snapshot(postgresPids);
+        var totals = statements is null ? null : await statements.ReadAsync();
+
+        var acked = Math.Max(1, result.Acknowledged);
+        double? PerWebhookMs(IReadOnlyCollection<int> pids, Dictionary<int, double> before, Dictionary<int, double> after) =>
+            pids.Count == 0 || after.Count == 0 ? null : ProcessCpu.Delta(before, after) * 1000 / acked;
+        return (result, new PhaseCost(
+            result.Acknowledged,
+            PerWebhookMs(args.SiloPids, silo0, silo1),
+            PerWebhookMs(args.WebPids, web0, web1),
+            PerWebhookMs(postgresPids, pg0, pg1),
+            (self1 - self0).TotalMilliseconds / acked,
+            totals is null ? null : totals.Calls / (double)acked,
+            totals is null ? null : totals.ExecMs / acked,
+            totals is null ? null : totals.WalBytes / (double)acked,
+            totals?.Top ?? []));
     }
 
     private async Task<PhaseResult> SaturationAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
@@ -250,33 +327,43 @@ public sealed class BenchRun(BenchArguments args)
                 (i, ct) =>
                 {
                     var tenant = Pick(tenants, i);
-                    return sender.SendAsync(tenant, factory.Deal(tenant, DealBase + i, SubscribePersonBase + (i % Math.Max(1, args.Subscribes)), "create"), ct);
+                    // Person i % Subscribes was created for tenant (i % Subscribes) % Tenants = i % Tenants when
+                    // Tenants divides Subscribes; otherwise fall back to the webhook id (then the app skips the event).
+                    var index = (int)(i % Math.Max(1, args.Subscribes));
+                    var person = index < createdPersons.Count && Pick(tenants, index) == tenant ? createdPersons[index] : SubscribePersonBase + index;
+                    return sender.SendAsync(tenant, factory.Deal(tenant, DealBase + i, person, "create"), ct);
                 },
                 Math.Min(args.Concurrency, 8), null, args.DealEvents, progress);
         }
 
         var acked = log.Samples.Count(s => s.Acknowledged);
         var transactions = 0;
+        var requests = 0;
         var deadline = DateTime.UtcNow + (acked > 0 ? args.DrainTimeout : TimeSpan.FromSeconds(2));
-        using (var progress = new Progress("drain: Maileon events", total: acked))
+        using (var progress = new Progress("drain: Maileon transactions", total: acked))
         {
             while (DateTime.UtcNow < deadline)
             {
-                var entries = await sandbox.JournalAsync(true, maileonHead) ?? [];
-                var seen = entries.Count(e => e.Method == "POST" && e.Path.Contains("/transactions", StringComparison.Ordinal) && e.Status is >= 200 and < 300);
+                // The app sends deal events in batches (one POST /transactions carries many), so count the
+                // transactions the emulator stored for this phase's deals, not the requests.
+                var stored = await sandbox.DealTransactionsAsync(DealBase, DealBase + args.DealEvents);
+                var seen = stored ?? 0;
                 progress.Advance(seen - transactions);
                 transactions = seen;
-                if (transactions >= acked)
+                if (transactions >= acked || stored is null)
                 {
                     break;
                 }
 
                 await Task.Delay(500);
             }
+
+            var entries = await sandbox.JournalAsync(true, maileonHead) ?? [];
+            requests = entries.Count(e => e.Method == "POST" && e.Path.EndsWith("/transactions", StringComparison.Ordinal) && e.Status is >= 200 and < 300);
         }
 
         var (calls, tokens, source) = await PipedriveSpendAsync(sandbox, pdHead, usageBefore);
-        return new DealResult(log.Count, acked, transactions, calls, tokens, source);
+        return new DealResult(log.Count, acked, transactions, requests, calls, tokens, source);
     }
 
     private async Task<MemoryResult> MemoryAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)

@@ -20,6 +20,18 @@ public sealed record BenchArguments
 
     public IReadOnlyList<int> SiloPids { get; init; } = [];
 
+    /// <summary>Web node processes, for CPU time per webhook.</summary>
+    public IReadOnlyList<int> WebPids { get; init; } = [];
+
+    /// <summary>The postmaster of the bench's PostgreSQL: it and its children are counted for CPU time per webhook.</summary>
+    public int? PostgresPid { get; init; }
+
+    /// <summary>
+    /// Closed-loop load for distinct persons before the saturation phase, not measured: JIT tiering, connection pools
+    /// and Orleans' caches warm up, so saturation measures a running service rather than its first seconds.
+    /// </summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(8);
+
     /// <summary>full: every measurement; scaleout: saturation and loss check only.</summary>
     public string Mode { get; init; } = "full";
 
@@ -58,7 +70,7 @@ public sealed record BenchArguments
 
     public static string Usage => """
         usage: LoadGenerator run --web URL[,URL] --pipedrive URL --maileon URL --postgres CONN [--silo-pids P[,P]]
-                                 [--silos N] [--mode full|scaleout] [--tiny] [--seed N] [--tenants N] [--persons N]
+                                 [--web-pids P[,P]] [--postgres-pid P] [--warmup SECONDS] [--silos N] [--mode full|scaleout] [--tiny] [--seed N] [--tenants N] [--persons N]
                                  [--duration SECONDS] [--concurrency N] [--activations N] [--subscribes N]
                                  [--deals N] [--drain SECONDS] --fragment FILE
                LoadGenerator render --fragment FILE [--fragment FILE ...] [--out DIR] [--notes TEXT]
@@ -105,7 +117,7 @@ public sealed record BenchArguments
         {
             result = result with
             {
-                Tenants = 2, PersonsPerTenant = 200, PhaseDuration = TimeSpan.FromSeconds(2), Concurrency = 8,
+                Tenants = 2, PersonsPerTenant = 200, PhaseDuration = TimeSpan.FromSeconds(2), Concurrency = 8, Warmup = TimeSpan.FromSeconds(1),
                 Activations = 300, Subscribes = 20, DealEvents = 10, DrainTimeout = TimeSpan.FromSeconds(10),
             };
         }
@@ -119,6 +131,9 @@ public sealed record BenchArguments
                 "maileon" => result with { MaileonSandbox = Loopback(value) },
                 "postgres" => result with { Postgres = value },
                 "silo-pids" => result with { SiloPids = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => Int(name, v, 1)).ToList() },
+                "web-pids" => result with { WebPids = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => Int(name, v, 1)).ToList() },
+                "postgres-pid" => result with { PostgresPid = Int(name, value, 1) },
+                "warmup" => result with { Warmup = TimeSpan.FromSeconds(Int(name, value, 0)) },
                 "silos" => result with { Silos = Int(name, value, 1) },
                 "mode" => value is "full" or "scaleout" ? result with { Mode = value } : throw new ArgumentException("--mode is full or scaleout."),
                 "seed" => result with { Seed = Int(name, value, 0) },

@@ -58,6 +58,35 @@ public static class MarkdownReport
                 $"{Ratio(sat, main.BareKestrel)} of (a) a bare Kestrel endpoint, {Ratio(sat, main.PostgresCommit)} of (b) PostgreSQL committing one small row per request.");
         }
 
+        if (main.WarmupSeconds > 0)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"Before saturation, {F(main.WarmupSeconds)} s of the same closed-loop load for other persons warm the service up (JIT tiers, connection pools, caches); it is not measured. The saturation phase still activates its own persons' grains cold.");
+        }
+
+        if (main.SaturationCost is { } cost)
+        {
+            md.AppendLine();
+            md.AppendLine("Cost per acknowledged webhook at saturation (CPU time from /proc; PostgreSQL = postmaster and its children; statements from pg_stat_statements, top level):");
+            md.AppendLine();
+            md.AppendLine("| silo CPU ms | web CPU ms | PostgreSQL CPU ms | load generator CPU ms | statements | statement time ms | WAL bytes |");
+            md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {D(cost.SiloCpuMs, "0.000")} | {D(cost.WebCpuMs, "0.000")} | {D(cost.PostgresCpuMs, "0.000")} | {F(cost.GeneratorCpuMs, "0.000")} | {D(cost.Statements, "0.00")} | {D(cost.StatementMs, "0.000")} | {D(cost.WalBytes, "0")} |");
+            if (cost.TopStatements.Count > 0)
+            {
+                md.AppendLine();
+                md.AppendLine("| statement (most calls) | calls | ms per call | WAL bytes per call |");
+                md.AppendLine("| --- | ---: | ---: | ---: |");
+                foreach (var row in cost.TopStatements)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture,
+                        $"| `{row.Query.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal)}` | {row.Calls} | {F(row.Calls > 0 ? row.ExecMs / row.Calls : 0, "0.000")} | {F(row.Calls > 0 ? row.WalBytes / (double)row.Calls : 0)} |");
+                }
+            }
+        }
+
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![throughput]({baseName}-throughput.svg)");
         md.AppendLine();
@@ -110,7 +139,7 @@ public static class MarkdownReport
         if (main.Deals is { } deals)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| deal event | {deals.MaileonTransactionsSeen} of {deals.Acknowledged} acked | {N(deals.PipedriveCalls)} | {Per(deals.PipedriveCalls, deals.Acknowledged)} | {N(deals.PipedriveTokens)} | {Per(deals.PipedriveTokens, deals.Acknowledged)} | {deals.CounterSource} |");
+                $"| deal event | {deals.MaileonTransactionsSeen} of {deals.Acknowledged} acked (in {deals.MaileonRequests} batched requests) | {N(deals.PipedriveCalls)} | {Per(deals.PipedriveCalls, deals.Acknowledged)} | {N(deals.PipedriveTokens)} | {Per(deals.PipedriveTokens, deals.Acknowledged)} | {deals.CounterSource} |");
         }
 
         md.AppendLine();
@@ -174,6 +203,8 @@ public static class MarkdownReport
     private static string N(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
 
     private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
+
+    private static string D(double? value, string format) => value is { } v ? F(v, format) : "n/a";
 
     private static string L(double? ms) => ms is { } v ? F(v, "0.0") : "n/a";
 

@@ -18,7 +18,11 @@ public sealed record TopologyResult
     public SetupResult? Setup { get; init; }
     public PhaseResult? BareKestrel { get; init; }
     public PhaseResult? PostgresCommit { get; init; }
+    public double WarmupSeconds { get; init; }
     public PhaseResult? Saturation { get; init; }
+
+    /// <summary>What the saturation phase cost per acknowledged webhook (CPU time, database statements).</summary>
+    public PhaseCost? SaturationCost { get; init; }
     public PhaseResult? HalfRate { get; init; }
     public EndToEndResult? EndToEnd { get; init; }
     public DealResult? Deals { get; init; }
@@ -54,6 +58,22 @@ public sealed record EndToEndResult(
     long? PipedriveTokens,
     string CounterSource);
 
-public sealed record DealResult(int Sent, int Acknowledged, int MaileonTransactionsSeen, long? PipedriveCalls, long? PipedriveTokens, string CounterSource);
+/// <summary>
+/// Per acknowledged webhook: CPU milliseconds of each process group (null when not measured), and from
+/// pg_stat_statements the statements, their execution time and the WAL they wrote.
+/// </summary>
+public sealed record PhaseCost(
+    int Acknowledged,
+    double? SiloCpuMs,
+    double? WebCpuMs,
+    double? PostgresCpuMs,
+    double GeneratorCpuMs,
+    double? Statements,
+    double? StatementMs,
+    double? WalBytes,
+    IReadOnlyList<StatementRow> TopStatements);
+
+/// <summary>Deal events: transactions stored by the Maileon emulator for the bench's deals (events are sent in batches, so not requests).</summary>
+public sealed record DealResult(int Sent, int Acknowledged, int MaileonTransactionsSeen, int MaileonRequests, long? PipedriveCalls, long? PipedriveTokens, string CounterSource);
 
 public sealed record MemoryResult(int Activations, int Acknowledged, long? RssBefore, long? RssAfter, long? BytesPerGrain);

@@ -62,6 +62,24 @@ public sealed class SandboxClient(Uri? pipedrive, Uri? maileon) : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Distinct deals in [<paramref name="fromDeal"/>, <paramref name="toDeal"/>) with a transaction stored by the
+    /// Maileon emulator (its <c>deal_id</c> content attribute); null when the list cannot be read.
+    /// </summary>
+    public async Task<int?> DealTransactionsAsync(long fromDeal, long toDeal)
+    {
+        if (await GetJsonAsync(maileon, SandboxRoutes.MaileonTransactions) is not JsonArray stored)
+        {
+            return null;
+        }
+
+        return stored.OfType<JsonObject>()
+            .Select(t => Long(t["content"], "deal_id"))
+            .Where(id => id >= fromDeal && id < toDeal)
+            .Distinct()
+            .Count();
+    }
+
     public async Task<JsonNode?> GetJsonAsync(Uri? baseUrl, string pathAndQuery)
     {
         if (baseUrl is null)

@@ -13,6 +13,7 @@ public static class SandboxRoutes
 
     // Maileon emulator control API (src/Sandbox/Maileon/Control).
     public const string MaileonAccounts = "/_sandbox/maileon/accounts";
+    public const string MaileonTransactions = "/_sandbox/maileon/transactions";
 
     // Pipedrive emulator control API (src/Sandbox/Pipedrive/Control): companies/{id}/persons and /fields hang below companies.
     public const string PipedriveCompanies = "/_sandbox/pipedrive/companies";

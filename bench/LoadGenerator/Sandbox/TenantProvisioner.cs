@@ -118,16 +118,19 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
     }
 
     /// <summary>Creates the persons that the subscribe and deal webhooks talk about, so the app can read them back.</summary>
-    public async Task<string?> CreatePersonAsync(BenchTenant tenant, long personId)
+    /// <summary>Creates a person with the e-mail address the bench's webhooks give <paramref name="personId"/>; the emulator's own id for it, or the failure.</summary>
+    public async Task<(long? Id, string? Failure)> CreatePersonAsync(BenchTenant tenant, long personId)
     {
-        var (_, failure) = await sandbox.PostJsonAsync(sandbox.Pipedrive, $"{SandboxRoutes.PipedriveCompanies}/{tenant.CompanyId}/persons", new
+        var (body, failure) = await sandbox.PostJsonAsync(sandbox.Pipedrive, $"{SandboxRoutes.PipedriveCompanies}/{tenant.CompanyId}/persons", new
         {
             name = $"Bench Person{personId}",
             first_name = "Bench",
             last_name = $"Person{personId}",
             emails = new[] { new { value = WebhookFactory.Email(seed, tenant.CompanyId, personId), primary = true, label = "work" } },
         });
-        return failure;
+        return failure is not null ? (null, failure)
+            : SandboxClient.Long(body, "id") is { } id ? (id, null)
+            : (null, "the Pipedrive emulator answered no person id");
     }
 
     /// <summary>A tenant nobody installed, for when the install flow cannot run: its webhooks are refused.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>
@@ -16,5 +18,6 @@ public sealed record PersonFieldValue
     [Id(2)] public string? Text { get; init; }
     [Id(3)] public string? Currency { get; init; }
 
+    [JsonIgnore]
     public bool IsEmpty => OptionId is null && OptionIds.Count == 0 && string.IsNullOrEmpty(Text);
 }

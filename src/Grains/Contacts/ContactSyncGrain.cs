@@ -25,6 +25,9 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// work keeps the activation alive (the pump's timer).
 /// </summary>
 [GrainType("contact")]
+// Activated on the silo whose ingress worker first calls it: a tenant's webhooks all enter through one gateway
+// (the web keys the ingress worker by company), so its persons live there and ingest needs no silo-to-silo hop.
+[Orleans.Placement.PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = IdleMinutes)]
 public sealed partial class ContactSyncGrain(
     [PersistentState("contact", ClusterIdentity.StorageProvider)] IPersistentState<ContactState> state,

@@ -34,8 +34,10 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     private readonly SemaphoreSlim gate = new(1, 1);
     /// <summary>Activity entries copied to their table but still in the stored state (created when first needed).</summary>
     private HashSet<Guid>? flushedActivity;
-    private readonly HashSet<long> intentRecordedHere = [];
-    private readonly Dictionary<long, int> attemptsHere = [];
+    /// <summary>Entries whose start this activation stored, and its attempts per entry (created when first needed:
+    /// most activations never run a side effect).</summary>
+    private HashSet<long>? intentRecordedHere;
+    private Dictionary<long, int>? attemptsHere;
     private int flushedLedgerThrough;
     private IGrainTimer? pumpTimer;
     private bool pumping;
@@ -97,7 +99,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     /// earlier attempt may have reached the other side (its outcome lost to a crash or a failed write).
     /// </summary>
     protected bool MayHaveRunBefore(OutboxEntry<TWork> entry) =>
-        entry.Attempts > 0 || (entry.StartedAt is not null && !(intentRecordedHere.Contains(entry.Id) && attemptsHere.GetValueOrDefault(entry.Id) == 1));
+        entry.Attempts > 0 || (entry.StartedAt is not null && !(intentRecordedHere?.Contains(entry.Id) == true && attemptsHere?.GetValueOrDefault(entry.Id) == 1));
 
     /// <summary>Reacts to a recorded outcome (update domain state, enqueue follow-up work, journal). Runs under the state gate.</summary>
     protected abstract void OnOutcomeRecorded(OutboxEntry<TWork> entry, EffectOutcome outcome, OutboxDisposition disposition);
@@ -389,7 +391,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                             entry.StartedAt = Now;
                             return true;
                         });
-                        intentRecordedHere.Add(head.Id);
+                        (intentRecordedHere ??= []).Add(head.Id);
                     }
                     catch (GrainStateUnavailableException)
                     {
@@ -400,6 +402,7 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
                 }
 
                 inFlightEntryId = head.Id;
+                attemptsHere ??= [];
                 attemptsHere[head.Id] = attemptsHere.GetValueOrDefault(head.Id) + 1;
                 var workKind = WorkKindOf(head.Work);
                 using var activity = StartEffectActivity(head, workKind);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PipedriveMaileon.Grains.Outbox;
 
 /// <summary>
@@ -15,8 +17,10 @@ public sealed class OutboxQueue<TWork>
     public DateTimeOffset? NextDueAt() =>
         Entries.Where(e => e.ParkedAt is null).Select(e => (DateTimeOffset?)e.DueAt).Min();
 
+    [JsonIgnore]
     public bool HasPending => Entries.Any(e => e.ParkedAt is null);
 
+    [JsonIgnore]
     public IEnumerable<OutboxEntry<TWork>> Parked => Entries.Where(e => e.ParkedAt is not null);
 
     public OutboxEntry<TWork> Enqueue(TWork work, DateTimeOffset now)

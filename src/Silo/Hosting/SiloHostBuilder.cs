@@ -27,6 +27,8 @@ public static class SiloHostBuilder
         builder.Services.AddGrainServices(configuration);
         builder.Services.AddSharedDataProtection(configuration);
         builder.Services.AddHostedService<SchemaGate>();
+        // Stored state leaves out what a fresh instance holds anyway (empty collections, zero values).
+        builder.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o => CompactStateJson.Apply(o.JsonSerializerOptions));
         builder.AddSiloTelemetry();
 
         builder.UseOrleans(silo =>

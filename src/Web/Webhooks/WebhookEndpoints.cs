@@ -82,7 +82,7 @@ public static partial class WebhookEndpoints
             return Bad(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxPipedriveBody} bytes.");
         }
 
-        return await AnswerAsync(() => cluster.GetGrain<IWebhookIngressGrain>(0).AcceptPipedrive(companyId, credentials, body), loggers);
+        return await AnswerAsync(() => cluster.GetGrain<IWebhookIngressGrain>(IngressKey(companyId)).AcceptPipedrive(companyId, credentials, body), loggers);
     }
 
     private static async Task<(IResult, WebhookOutcome)> MaileonAsync(long companyId, string eventName, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
@@ -109,9 +109,18 @@ public static partial class WebhookEndpoints
             .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         var token = context.Request.Query["token"].ToString();
         return await AnswerAsync(
-            () => cluster.GetGrain<IWebhookIngressGrain>(0).AcceptMaileon(companyId, eventName, string.IsNullOrEmpty(token) ? null : token, parameters, body),
+            () => cluster.GetGrain<IWebhookIngressGrain>(IngressKey(companyId)).AcceptMaileon(companyId, eventName, string.IsNullOrEmpty(token) ? null : token, parameters, body),
             loggers);
     }
+
+    /// <summary>
+    /// The ingress worker's key. An Orleans client sends every call to one grain id through the same gateway, so a
+    /// single key put all ingest on one silo, whose workers then reached persons on the others. Keyed by company,
+    /// each tenant's webhooks enter through one gateway, tenants spread over the silos, and the tenant's person and
+    /// deal grains (placed next to their first caller) stay on that silo. Stateless workers are local to the
+    /// gateway whatever the key; idle ones are collected.
+    /// </summary>
+    public static long IngressKey(long companyId) => companyId;
 
     private static async Task<(IResult, WebhookOutcome)> AnswerAsync(Func<Task<IngressOutcome>> accept, ILoggerFactory loggers)
     {

@@ -1,0 +1,76 @@
+using Npgsql;
+
+namespace PipedriveMaileon.LoadGenerator.Measurement;
+
+/// <summary>
+/// Statements the application ran in the bench database, from <c>pg_stat_statements</c> (bench.sh preloads it).
+/// Reset before a phase, read after it; the bench's own statistics queries are left out.
+/// </summary>
+public sealed class StatementStats(string connectionString)
+{
+    private const string Mine = "query NOT ILIKE '%pg_stat_statements%'";
+
+    /// <summary>Creates the extension in the bench database; false (with the reason) when the server has not loaded it.</summary>
+    public async Task<string?> EnableAsync()
+    {
+        try
+        {
+            await ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            await ExecuteAsync("SELECT count(*) FROM pg_stat_statements");
+            return null;
+        }
+        catch (NpgsqlException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    public Task ResetAsync() => ExecuteAsync("SELECT pg_stat_statements_reset()");
+
+    /// <summary>Totals over the application's statements since the reset, and the statements that ran most often.</summary>
+    public async Task<StatementTotals?> ReadAsync(int top = 4)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            const string Where = $"WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND {Mine}";
+            long calls, walBytes;
+            double execMs;
+            await using (var total = new NpgsqlCommand($"SELECT coalesce(sum(calls),0)::bigint, coalesce(sum(total_exec_time),0)::float8, coalesce(sum(wal_bytes),0)::bigint FROM pg_stat_statements {Where}", connection))
+            await using (var reader = await total.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                (calls, execMs, walBytes) = (reader.GetInt64(0), reader.GetDouble(1), reader.GetInt64(2));
+            }
+
+            var statements = new List<StatementRow>();
+            await using (var most = new NpgsqlCommand($"SELECT calls, total_exec_time, wal_bytes::bigint, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements {Where} ORDER BY calls DESC LIMIT {top}", connection))
+            await using (var reader = await most.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    statements.Add(new StatementRow(reader.GetInt64(0), reader.GetDouble(1), reader.GetInt64(2), reader.GetString(3)));
+                }
+            }
+
+            return new StatementTotals(calls, execMs, walBytes, statements);
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed record StatementRow(long Calls, double ExecMs, long WalBytes, string Query);
+
+public sealed record StatementTotals(long Calls, double ExecMs, long WalBytes, IReadOnlyList<StatementRow> Top);
