@@ -52,14 +52,18 @@ public sealed class BenchRun(BenchArguments args)
 
         var (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants), statements);
         PhaseResult? half = null;
+        PhaseCost? halfCost = null;
         if (args.Mode == "full")
         {
             var rate = Math.Max(1, 0.5 * (saturation.Acknowledged > 0 ? saturation.AckedPerSecond : saturation.AnsweredPerSecond));
-            using var progress = new Progress("ingest at 50% of saturation", duration: args.PhaseDuration);
-            var log = await LoadRunner.OpenLoopAsync(
-                (i, ct) => sender.SendAsync(Pick(tenants, i), factory.PersonRename(Pick(tenants, i), 1 + (i % args.PersonsPerTenant)), ct),
-                rate, args.PhaseDuration, args.Concurrency * 8, progress);
-            half = Summarise("ingest at 50%", log, args.PhaseDuration, rate);
+            (half, halfCost) = await MeasuredAsync(async () =>
+            {
+                using var progress = new Progress("ingest at 50% of saturation", duration: args.PhaseDuration);
+                var log = await LoadRunner.OpenLoopAsync(
+                    (i, ct) => sender.SendAsync(Pick(tenants, i), factory.PersonRename(Pick(tenants, i), 1 + (i % args.PersonsPerTenant)), ct),
+                    rate, args.PhaseDuration, args.Concurrency * 8, progress);
+                return Summarise("ingest at 50%", log, args.PhaseDuration, rate);
+            }, statements);
         }
 
         var endToEnd = await EndToEndAsync(sandbox, sender, factory, tenants, half?.OfferedRate ?? Math.Max(1, 0.5 * saturation.AckedPerSecond));
@@ -90,6 +94,7 @@ public sealed class BenchRun(BenchArguments args)
             PhaseSeconds = args.PhaseDuration.TotalSeconds,
             WarmupSeconds = args.Warmup.TotalSeconds,
             SaturationCost = cost,
+            HalfRateCost = halfCost,
             Setup = setup,
             BareKestrel = kestrel,
             PostgresCommit = postgres,

@@ -70,10 +70,16 @@ public static class MarkdownReport
             md.AppendLine();
             md.AppendLine("Cost per acknowledged webhook at saturation (CPU time from /proc; PostgreSQL = postmaster and its children; statements from pg_stat_statements, top level):");
             md.AppendLine();
-            md.AppendLine("| silo CPU ms | web CPU ms | PostgreSQL CPU ms | load generator CPU ms | statements | statement time ms | WAL bytes |");
-            md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {D(cost.SiloCpuMs, "0.000")} | {D(cost.WebCpuMs, "0.000")} | {D(cost.PostgresCpuMs, "0.000")} | {F(cost.GeneratorCpuMs, "0.000")} | {D(cost.Statements, "0.00")} | {D(cost.StatementMs, "0.000")} | {D(cost.WalBytes, "0")} |");
+            md.AppendLine("| phase | silo CPU ms | web CPU ms | PostgreSQL CPU ms | load generator CPU ms | statements | statement time ms | WAL bytes |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var (name, row) in new[] { ("saturation", cost), ("50% of saturation", main.HalfRateCost) })
+            {
+                if (row is not null)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {name} | {D(row.SiloCpuMs, "0.000")} | {D(row.WebCpuMs, "0.000")} | {D(row.PostgresCpuMs, "0.000")} | {F(row.GeneratorCpuMs, "0.000")} | {D(row.Statements, "0.00")} | {D(row.StatementMs, "0.000")} | {D(row.WalBytes, "0")} |");
+                }
+            }
             if (cost.TopStatements.Count > 0)
             {
                 md.AppendLine();
@@ -148,14 +154,14 @@ public static class MarkdownReport
         md.AppendLine(CultureInfo.InvariantCulture,
             $"The same saturating load against each topology. On a {main.ProcessorCount}-core machine extra silos and web nodes compete for the same cores, so this shows the overhead and correctness of scale-out (no loss, answers stay right), not a speed-up.");
         md.AppendLine();
-        md.AppendLine("| topology | acked/s | answered/s | p50 ms | p99 ms | subscribes acked | Maileon calls seen | lost |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| topology | acked/s | answered/s | p50 ms | p99 ms | subscribes acked | Maileon calls seen | lost | CPU ms per webhook (silos + webs + PostgreSQL) |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             var s = r.Saturation;
             var latency = s is null ? null : s.Acknowledged > 0 ? s.Latency : s.AnsweredLatency;
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Topology} | {(s is null ? "n/a" : F(s.AckedPerSecond))} | {(s is null ? "n/a" : F(s.AnsweredPerSecond))} | {L(latency?.P50)} | {L(latency?.P99)} | {N(r.EndToEnd?.Acknowledged)} | {N(r.EndToEnd?.Matched)} | {N(r.EndToEnd?.Lost)} |");
+                $"| {r.Topology} | {(s is null ? "n/a" : F(s.AckedPerSecond))} | {(s is null ? "n/a" : F(s.AnsweredPerSecond))} | {L(latency?.P50)} | {L(latency?.P99)} | {N(r.EndToEnd?.Acknowledged)} | {N(r.EndToEnd?.Matched)} | {N(r.EndToEnd?.Lost)} | {CpuSplit(r.SaturationCost)} |");
         }
 
         var allNotes = results.SelectMany(r => r.Notes.Select(n => $"{r.Topology}: {n}")).Distinct().ToList();
@@ -203,6 +209,11 @@ public static class MarkdownReport
     private static string N(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
 
     private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
+
+    private static string CpuSplit(PhaseCost? cost) =>
+        cost is { SiloCpuMs: { } silo, WebCpuMs: { } web, PostgresCpuMs: { } pg }
+            ? $"{F(silo + web + pg, "0.00")} ({F(silo, "0.00")} + {F(web, "0.00")} + {F(pg, "0.00")})"
+            : "n/a";
 
     private static string D(double? value, string format) => value is { } v ? F(v, format) : "n/a";
 

@@ -23,6 +23,9 @@ public sealed record TopologyResult
 
     /// <summary>What the saturation phase cost per acknowledged webhook (CPU time, database statements).</summary>
     public PhaseCost? SaturationCost { get; init; }
+
+    /// <summary>The same at 50% of saturation: cores are not oversubscribed, so CPU per webhook inflates less.</summary>
+    public PhaseCost? HalfRateCost { get; init; }
     public PhaseResult? HalfRate { get; init; }
     public EndToEndResult? EndToEnd { get; init; }
     public DealResult? Deals { get; init; }
