@@ -143,7 +143,8 @@ public sealed class DealEventSender(
         {
             var outcome = kind switch
             {
-                ApiFailureKind.Transient or ApiFailureKind.RateLimited => EffectOutcome.Retry($"{what}: not sent ({message})."),
+                ApiFailureKind.Transient => EffectOutcome.Retry($"{what}: not sent ({message})."),
+                ApiFailureKind.RateLimited => EffectOutcome.Throttle($"{what}: not sent ({message})."),
                 ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden =>
                     EffectOutcome.Retry($"{what}: Maileon refused the API key ({message}); waiting for the admin.", TimeSpan.FromMinutes(5)),
                 _ => EffectOutcome.Fail($"{what}: not sent ({message})."),

@@ -14,6 +14,9 @@ public sealed class OutboxEntry<TWork>
 
     public int Attempts { get; set; }
 
+    /// <summary>How many of the attempts were answered "slow down" (429); those do not count towards parking.</summary>
+    public int Throttles { get; set; }
+
     /// <summary>
     /// Set (and stored) before the first attempt of an effect that must not run twice, so that after a crash or a
     /// lost outcome the next attempt knows an earlier one may have reached the other side and checks first.

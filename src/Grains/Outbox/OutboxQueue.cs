@@ -49,9 +49,14 @@ public sealed class OutboxQueue<TWork>
             case EffectOutcome.Succeeded:
                 Entries.Remove(entry);
                 return OutboxDisposition.Completed;
-            case EffectOutcome.Transient transient when entry.Attempts < policy.MaxAttempts:
+            case EffectOutcome.Transient { Throttled: true } throttled:
+                entry.Throttles++;
                 entry.LastError = outcome.Summary;
-                entry.DueAt = now + policy.Delay(entry.Attempts, random, transient.NotBefore);
+                entry.DueAt = now + policy.Delay(Math.Min(entry.Throttles, 4), random, throttled.NotBefore);
+                return OutboxDisposition.WillRetry;
+            case EffectOutcome.Transient transient when entry.Attempts - entry.Throttles < policy.MaxAttempts:
+                entry.LastError = outcome.Summary;
+                entry.DueAt = now + policy.Delay(entry.Attempts - entry.Throttles, random, transient.NotBefore);
                 return OutboxDisposition.WillRetry;
             default:
                 entry.LastError = outcome.Summary;
@@ -68,6 +73,7 @@ public sealed class OutboxQueue<TWork>
         {
             entry.ParkedAt = null;
             entry.Attempts = 0;
+            entry.Throttles = 0;
             entry.DueAt = now;
         }
 

@@ -63,7 +63,7 @@ public sealed class TenantLink(IGrainFactory grains, TenantConnectionCache conne
     public static EffectOutcome Classify(string what, ApiClientException ex) => ex.Kind switch
     {
         ApiFailureKind.Transient => EffectOutcome.Retry($"{what}: {Describe(ex)}", ex.RetryAfter),
-        ApiFailureKind.RateLimited => EffectOutcome.Retry($"{what}: rate limited", ex.RetryAfter),
+        ApiFailureKind.RateLimited => EffectOutcome.Throttle($"{what}: rate limited", ex.RetryAfter),
         ApiFailureKind.Unauthorized or ApiFailureKind.InvalidGrant or ApiFailureKind.Forbidden =>
             EffectOutcome.Retry($"{what}: credentials refused ({Describe(ex)}); waiting for the admin", TimeSpan.FromMinutes(5)),
         _ => EffectOutcome.Fail($"{what}: {Describe(ex)}"),
