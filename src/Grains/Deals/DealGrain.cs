@@ -15,7 +15,6 @@ namespace PipedriveMaileon.Grains.Deals;
 /// transient failures and parking permanent ones where the settings page shows them.
 /// </summary>
 [GrainType("deal")]
-[Orleans.Placement.PreferLocalPlacement] // next to the ingress worker that calls it, like the contact grains
 public sealed partial class DealGrain(
     [PersistentState("deal", ClusterIdentity.StorageProvider)] IPersistentState<DealState> state,
     OutboxGrainServices outboxServices,

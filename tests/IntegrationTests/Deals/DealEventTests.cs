@@ -254,10 +254,8 @@ public sealed class DealEventTests(DeploymentFixture fixture, ITestOutputHelper 
     }
 
     // This test found that ingest stalled while Maileon failed (the webhook ingress stateless worker took one call at a
-    // time per activation); fixed by making it reentrant. It passes alone (500/500, 0 lost, 0 duplicated) but, since the
-    // second performance round (grains placed next to the ingress worker), times out some deal webhooks during the
-    // Maileon 429 phase when the whole suite runs on a 2-core machine. Open defect, see issue "Deal events".
-    [Fact(Skip = "Open defect: deal webhooks time out during the Maileon 429 phase in the full suite on 2 cores (passes alone); see issue 6 note.")]
+    // time per activation); fixed by making it reentrant.
+    [Fact]
     public async Task MaileonFailuresDuringABurstOf500ChangesNeitherLoseNorDuplicateAnEvent()
     {
         using var tenant = await SyncedTenant.CreateAsync(Deployment, "Burst Deals GmbH", dealEvents: true);
