@@ -116,9 +116,10 @@ public static partial class WebhookEndpoints
     /// <summary>
     /// The ingress worker's key. An Orleans client sends every call to one grain id through the same gateway, so a
     /// single key put all ingest on one silo, whose workers then reached persons on the others. Keyed by company,
-    /// each tenant's webhooks enter through one gateway, tenants spread over the silos, and the tenant's person and
-    /// deal grains (placed next to their first caller) stay on that silo. Stateless workers are local to the
-    /// gateway whatever the key; idle ones are collected.
+    /// each tenant's webhooks enter through one gateway, tenants spread over the silos, and the tenant's person
+    /// grains (placed next to their first caller) stay on that silo. Deal grains are placed normally: a burst of one
+    /// tenant's deals on one silo timed out webhooks under Maileon 429s. Stateless workers are local to the gateway
+    /// whatever the key; idle ones are collected.
     /// </summary>
     public static long IngressKey(long companyId) => companyId;
 
