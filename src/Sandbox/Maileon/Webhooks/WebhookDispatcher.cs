@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 using PipedriveMaileon.Sandbox.Common;
@@ -120,30 +119,13 @@ public sealed class WebhookDispatcher(
 
     private async Task<(int? Status, string? Error, TimeSpan Elapsed)> SendAsync(WebhookCall call, CancellationToken stoppingToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var timeoutSeconds = store.Behaviour.WebhookTimeoutSeconds;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
-        try
+        using var request = new HttpRequestMessage(HttpMethod.Post, call.Url);
+        if (call.Body is not null)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, call.Url);
-            if (call.Body is not null)
-            {
-                request.Content = new StringContent(call.Body, Encoding.UTF8, "application/json");
-            }
+            request.Content = new StringContent(call.Body, Encoding.UTF8, "application/json");
+        }
 
-            var client = httpClientFactory.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            return ((int)response.StatusCode, null, Stopwatch.GetElapsedTime(started));
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            return (null, $"timeout after {timeoutSeconds} s", Stopwatch.GetElapsedTime(started));
-        }
-        catch (HttpRequestException exception)
-        {
-            return (null, exception.HttpRequestError.ToString(), Stopwatch.GetElapsedTime(started));
-        }
+        return await WebhookPost.SendAsync(httpClientFactory.CreateClient(HttpClientName), request, store.Behaviour.WebhookTimeoutSeconds, stoppingToken);
     }
 
     private bool IsCurrent(WebhookCall call)

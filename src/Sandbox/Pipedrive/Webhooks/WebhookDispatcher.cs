@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -283,37 +282,16 @@ public sealed class WebhookDispatcher(
 
     private async Task<(int? Status, string? Error, TimeSpan Elapsed)> SendAsync(WebhookCall call, string body, CancellationToken stoppingToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var timeoutSeconds = options.Value.WebhookTimeoutSeconds;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
-        try
+        using var request = new HttpRequestMessage(HttpMethod.Post, call.Url);
+        request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        request.Headers.TryAddWithoutValidation("User-Agent", "Pipedrive Webhooks");
+        request.Headers.Accept.ParseAdd("application/json, text/plain, */*");
+        if (call.AuthUser is not null || call.AuthPassword is not null)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, call.Url);
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-            request.Headers.TryAddWithoutValidation("User-Agent", "Pipedrive Webhooks");
-            request.Headers.Accept.ParseAdd("application/json, text/plain, */*");
-            if (call.AuthUser is not null || call.AuthPassword is not null)
-            {
-                var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{call.AuthUser}:{call.AuthPassword}"));
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
-            }
+            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{call.AuthUser}:{call.AuthPassword}"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        }
 
-            var client = httpClientFactory.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            return ((int)response.StatusCode, null, Stopwatch.GetElapsedTime(started));
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            return (null, $"timeout after {timeoutSeconds} s", Stopwatch.GetElapsedTime(started));
-        }
-        catch (HttpRequestException exception)
-        {
-            return (null, exception.HttpRequestError.ToString(), Stopwatch.GetElapsedTime(started));
-        }
-        catch (InvalidOperationException exception)
-        {
-            return (null, exception.GetType().Name, Stopwatch.GetElapsedTime(started));
-        }
+        return await WebhookPost.SendAsync(httpClientFactory.CreateClient(HttpClientName), request, options.Value.WebhookTimeoutSeconds, stoppingToken);
     }
 }
