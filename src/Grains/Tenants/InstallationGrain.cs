@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 
 namespace PipedriveMaileon.Grains.Tenants;
@@ -15,6 +16,9 @@ public sealed partial class InstallationGrain(
     SecretProtector secrets,
     ILogger<InstallationGrain> logger) : Grain, IInstallationGrain
 {
+    private const int InstallAttempts = 2;
+    private static readonly TimeSpan InstallRetryDelay = TimeSpan.FromMilliseconds(500);
+
     public async Task<InstallationResult> CompleteAuthorization(string code, Uri redirectUri)
     {
         PipedriveTokens tokens;
@@ -50,7 +54,7 @@ public sealed partial class InstallationGrain(
             return InstallationResult.Failed("Pipedrive's answer named no company. Nothing was installed.");
         }
 
-        return await GrainFactory.GetGrain<ITenantGrain>(companyId).Install(new InstallationGrant
+        var grant = new InstallationGrant
         {
             CompanyId = companyId,
             CompanyName = user.CompanyName ?? $"Company {companyId}",
@@ -62,8 +66,31 @@ public sealed partial class InstallationGrain(
             RefreshToken = secrets.Protect(tokens.RefreshToken),
             AccessTokenExpiresAt = tokens.ExpiresAt,
             Scopes = tokens.Scopes,
-        });
+        };
+
+        // The code is spent by now, so a failure here would send the admin through Pipedrive again. A storage hiccup
+        // (typically a pooled connection that died with a database restart; the pool is dropped when it shows) gets
+        // one more try on a fresh connection: Install is idempotent.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<ITenantGrain>(companyId).Install(grant);
+            }
+            catch (GrainStateUnavailableException) when (attempt < InstallAttempts)
+            {
+                LogInstallRetried(companyId);
+                await Task.Delay(InstallRetryDelay);
+            }
+            catch (GrainStateUnavailableException)
+            {
+                return InstallationResult.Failed("Pipedrive authorised the app, but its database could not be reached to store the installation. Nothing was installed; please start the installation again in a minute.");
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the installation of company {CompanyId} failed on the database; trying once more")]
+    private partial void LogInstallRetried(long companyId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OAuth code exchange failed ({Kind}, status {Status})")]
     private partial void LogExchangeFailed(ApiFailureKind kind, int? status);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Web.Operations;
 using PipedriveMaileon.Web.Sessions;
@@ -81,7 +82,17 @@ public static partial class InstallationEndpoints
                 "The request from Pipedrive carried no authorization code. Please start the installation again.", "Start again", "/pipedrive/install");
         }
 
-        var result = await cluster.GetGrain<IInstallationGrain>(0).CompleteAuthorization(code, publicApp.Value.CallbackUrl);
+        InstallationResult result;
+        try
+        {
+            result = await cluster.GetGrain<IInstallationGrain>(0).CompleteAuthorization(code, publicApp.Value.CallbackUrl);
+        }
+        catch (GrainStateUnavailableException)
+        {
+            return MessagePage.Render(StatusCodes.Status503ServiceUnavailable, "Installation failed",
+                "The app's database could not be reached, so nothing was installed. Please start the installation again in a minute.", "Start again", "/pipedrive/install");
+        }
+
         if (!result.Succeeded)
         {
             return MessagePage.Render(StatusCodes.Status502BadGateway, "Installation failed",
