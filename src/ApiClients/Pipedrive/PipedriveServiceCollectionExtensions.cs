@@ -14,8 +14,8 @@ public static class PipedriveServiceCollectionExtensions
     private const string OAuthApi = "pipedrive_oauth";
 
     /// <summary>
-    /// Registers <see cref="PipedriveOAuthClient"/>, <see cref="PipedriveApiClient"/> and
-    /// <see cref="PipedriveRateLimitTracker"/>, with options from the <c>Pipedrive</c> section validated at start-up.
+    /// Registers <see cref="PipedriveOAuthClient"/>, <see cref="PipedriveApiClient"/>,
+    /// <see cref="PipedriveRateLimitTracker"/> and <see cref="PipedriveBurstGate"/>, with options from the <c>Pipedrive</c> section validated at start-up.
     /// </summary>
     public static IServiceCollection AddPipedriveClients(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +26,7 @@ public static class PipedriveServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipedriveOptions>, PipedriveOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PipedriveRateLimitTracker>();
+        services.TryAddSingleton<PipedriveBurstGate>();
         services.AddMetrics();
         services.TryAddSingleton<ApiMetrics>();
 
@@ -36,11 +37,13 @@ public static class PipedriveServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), OAuthApi))
             .AddResilienceHandler("pipedrive-oauth", (builder, context) => ConfigurePipeline(builder, context, OAuthApi));
 
-        services.AddHttpClient<PipedriveApiClient>(ConfigureHttpClient)
+        var api = services.AddHttpClient<PipedriveApiClient>(ConfigureHttpClient)
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), Api))
-            .AddResilienceHandler("pipedrive-api", (builder, context) => ConfigurePipeline(builder, context, Api))
+            .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), Api));
+        api.AddResilienceHandler("pipedrive-api", (builder, context) => ConfigurePipeline(builder, context, Api))
             .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
+        // Innermost, so every attempt the retry makes waits while Pipedrive has asked the tenant to wait.
+        api.AddHttpMessageHandler(sp => new PipedriveBurstGateHandler(sp.GetRequiredService<PipedriveBurstGate>(), sp.GetRequiredService<TimeProvider>()));
 
         return services;
     }
