@@ -6,7 +6,7 @@ using PipedriveMaileon.Web.Observability;
 
 namespace PipedriveMaileon.Web.Webhooks;
 
-/// <summary>A token bucket per tenant (route company id) in front of webhook ingress.</summary>
+/// <summary>A token bucket with a short queue per tenant (route company id) in front of webhook ingress.</summary>
 public static class WebhookRateLimiting
 {
     public const string PolicyName = "webhooks-per-tenant";
@@ -37,7 +37,8 @@ public static class WebhookRateLimiting
                     TokenLimit = options.PerTenantBurst,
                     TokensPerPeriod = options.PerTenantPerSecond,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
+                    QueueLimit = options.PerTenantQueue,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     AutoReplenishment = true,
                 });
             });
