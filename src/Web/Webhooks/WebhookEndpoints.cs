@@ -82,7 +82,7 @@ public static partial class WebhookEndpoints
             return Bad(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxPipedriveBody} bytes.");
         }
 
-        return await AnswerAsync(() => cluster.GetGrain<IWebhookIngressGrain>(IngressKey(companyId)).AcceptPipedrive(companyId, credentials, body), loggers);
+        return await AnswerAsync(() => cluster.GetGrain<IWebhookIngressGrain>(IngressKey(companyId)).AcceptPipedrive(companyId, credentials, body), context, loggers);
     }
 
     private static async Task<(IResult, WebhookOutcome)> MaileonAsync(long companyId, string eventName, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
@@ -110,6 +110,7 @@ public static partial class WebhookEndpoints
         var token = context.Request.Query["token"].ToString();
         return await AnswerAsync(
             () => cluster.GetGrain<IWebhookIngressGrain>(IngressKey(companyId)).AcceptMaileon(companyId, eventName, string.IsNullOrEmpty(token) ? null : token, parameters, body),
+            context,
             loggers);
     }
 
@@ -123,12 +124,12 @@ public static partial class WebhookEndpoints
     /// </summary>
     public static long IngressKey(long companyId) => companyId;
 
-    private static async Task<(IResult, WebhookOutcome)> AnswerAsync(Func<Task<IngressOutcome>> accept, ILoggerFactory loggers)
+    private static async Task<(IResult, WebhookOutcome)> AnswerAsync(Func<Task<IngressOutcome>> accept, HttpContext context, ILoggerFactory loggers)
     {
         IngressOutcome outcome;
         try
         {
-            outcome = await accept();
+            outcome = await IngressRetry.RunAsync(accept, TimeProvider.System, context.RequestAborted);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
