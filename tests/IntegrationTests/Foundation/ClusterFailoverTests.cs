@@ -17,6 +17,21 @@ public sealed class ClusterFailoverTests
         var siloB = await cluster.StartSiloAsync("silo-b");
         var web = await cluster.StartWebAsync("web");
 
+        // A silo learns of the other from the membership table within seconds; until then it places everything on
+        // itself. Wait until new grains land on both (probe keys of their own, not the ones checked below).
+        var seen = new HashSet<string>();
+        var warmUp = 0;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var response = await web.Http.PostAsJsonAsync($"/ops/probe/warm-up-{warmUp++}", new { value = "warm-up" });
+                response.EnsureSuccessStatusCode();
+                seen.Add((await response.Content.ReadFromJsonAsync<ProbeRecord>())!.Silo);
+                return seen.Count == 2;
+            },
+            TimeSpan.FromSeconds(60),
+            () => $"after {warmUp} probes every grain was still placed on {string.Join(", ", seen)}");
+
         var hosts = new Dictionary<string, string>();
         for (var i = 0; i < Keys; i++)
         {
