@@ -20,11 +20,57 @@ public sealed class KnownPerson
 
     public bool EmailKnown { get; set; }
 
-    /// <summary>The top-level fields (wire names) some event carried: only these are known, the rest were never seen.</summary>
-    public HashSet<string> SeenFields { get; set; } = new(StringComparer.Ordinal);
-    public Dictionary<string, PersonFieldValue> CustomFields { get; set; } = [];
-    public Dictionary<string, string?> StandardFields { get; set; } = [];
+    /// <summary>The top-level fields <see cref="Merge"/> tracks (wire names).</summary>
+    private static readonly string[] TrackedFields = ["name", "first_name", "last_name", "owner_id", "org_id"];
+
+    private int seen;
+    private Dictionary<string, PersonFieldValue> customFields = new(StringComparer.Ordinal);
+    private Dictionary<string, string?> standardFields = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The top-level fields (wire names) some event carried: only these are known, the rest were never seen. Stored
+    /// as the names, held as bits of <see cref="TrackedFields"/>: as a set of strings it was the largest object of an
+    /// idle person grain.
+    /// </summary>
+    public IReadOnlyCollection<string> SeenFields
+    {
+        get => TrackedFields.Where((_, bit) => (seen & (1 << bit)) != 0).ToList();
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            seen = 0;
+            foreach (var name in value)
+            {
+                MarkSeen(name);
+            }
+        }
+    }
+
+    /// <summary>Custom field values by field key; the keys are the silo's shared copies (<see cref="FieldNames"/>).</summary>
+    public Dictionary<string, PersonFieldValue> CustomFields
+    {
+        get => customFields;
+        set => customFields = FieldNames.InternKeys(value);
+    }
+
+    /// <summary>Standard fields beyond the tracked ones (e.g. <c>phone</c>) by wire name, keys shared like <see cref="CustomFields"/>.</summary>
+    public Dictionary<string, string?> StandardFields
+    {
+        get => standardFields;
+        set => standardFields = FieldNames.InternKeys(value);
+    }
+
     public bool Deleted { get; set; }
+
+    /// <summary>Records that an event carried <paramref name="field"/> (one of the tracked fields; others are ignored).</summary>
+    public void MarkSeen(string field)
+    {
+        var bit = Array.IndexOf(TrackedFields, field);
+        if (bit >= 0)
+        {
+            seen |= 1 << bit;
+        }
+    }
 
     /// <summary>Merges what <paramref name="snapshot"/> carries. Returns true when a field that goes to Maileon changed.</summary>
     public bool Merge(PersonSnapshot snapshot, DateTimeOffset at)
@@ -43,7 +89,7 @@ public sealed class KnownPerson
                 return;
             }
 
-            SeenFields.Add(field);
+            MarkSeen(field);
             if (!EqualityComparer<T>.Default.Equals(current(), value))
             {
                 assign(value);
@@ -70,7 +116,7 @@ public sealed class KnownPerson
         {
             if (!CustomFields.TryGetValue(key, out var old) || !SameValue(old, value))
             {
-                CustomFields[key] = value;
+                CustomFields[FieldNames.Intern(key)] = value;
                 changed = true;
             }
         }
@@ -79,7 +125,7 @@ public sealed class KnownPerson
         {
             if (!StandardFields.TryGetValue(key, out var old) || old != value)
             {
-                StandardFields[key] = value;
+                StandardFields[FieldNames.Intern(key)] = value;
                 changed = true;
             }
         }

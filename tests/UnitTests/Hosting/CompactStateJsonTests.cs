@@ -31,7 +31,7 @@ public sealed class CompactStateJsonTests
         };
         state.Person.Name = "Ada";
         state.Person.EmailKnown = true;
-        state.Person.SeenFields.Add("name");
+        state.Person.MarkSeen("name");
         state.Person.CustomFields["abc"] = new PersonFieldValue { OptionId = 7 };
         state.Person.StandardFields["phone"] = null;
         state.Remember("event-1");
@@ -91,5 +91,20 @@ public sealed class CompactStateJsonTests
         var rewritten = JsonSerializer.Serialize(after, After);
         Assert.True(rewritten.Length < StoredBefore.Length - 150, rewritten);
         Assert.Equal(JsonSerializer.Serialize(before, Before), JsonSerializer.Serialize(JsonSerializer.Deserialize<ContactState>(rewritten, After), Before));
+    }
+
+    [Fact]
+    public void Persons_read_back_share_their_field_names_and_keep_the_fields_they_saw()
+    {
+        var first = JsonSerializer.Deserialize<ContactState>(StoredBefore, After)!;
+        var second = JsonSerializer.Deserialize<ContactState>(StoredBefore, After)!;
+
+        Assert.Equal(["name", "first_name", "last_name", "owner_id", "org_id"], first.Person.SeenFields);
+        var firstKeys = first.Person.StandardFields.Keys.Order(StringComparer.Ordinal).ToList();
+        var secondKeys = second.Person.StandardFields.Keys.Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["label", "phone"], firstKeys);
+        Assert.All(firstKeys.Zip(secondKeys), pair => Assert.Same(pair.First, pair.Second));
+        Assert.True(first.Person.ToSnapshot(35).Has("owner_id"));
+        Assert.False(new KnownPerson().ToSnapshot(35).Has("owner_id"));
     }
 }
