@@ -13,9 +13,12 @@ public sealed class OutboxQueue<TWork>
 
     public long LastId { get; set; }
 
-    /// <summary>Earliest time something needs doing, or null when nothing does (parked entries wait for a person).</summary>
-    public DateTimeOffset? NextDueAt() =>
-        Entries.Where(e => e.ParkedAt is null).Select(e => (DateTimeOffset?)e.DueAt).Min();
+    /// <summary>
+    /// When the next entry can run: the due time of the first entry not parked (entries run in order, so a later
+    /// entry being due changes nothing while the one before it waits), or null when nothing does (parked entries
+    /// wait for a person). Taking the earliest due time of any entry made the pump spin while a retried head waited.
+    /// </summary>
+    public DateTimeOffset? NextDueAt() => Entries.FirstOrDefault(e => e.ParkedAt is null)?.DueAt;
 
     [JsonIgnore]
     public bool HasPending => Entries.Any(e => e.ParkedAt is null);

@@ -35,4 +35,22 @@ public sealed class OutboxQueueTests
         Assert.Equal(1, queue.Unpark(T0));
         Assert.Equal(0, entry.Throttles);
     }
+
+    [Fact]
+    public void While_the_head_waits_for_its_retry_nothing_is_due_even_if_later_entries_are()
+    {
+        var queue = new OutboxQueue<string>();
+        var head = queue.Enqueue("first", T0);
+        queue.Enqueue("second", T0);
+        queue.Record(head.Id, EffectOutcome.Retry("500"), T0, Policy, 0.5);
+
+        Assert.Null(queue.Head(T0 + TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(head.DueAt, queue.NextDueAt());
+        Assert.True(queue.NextDueAt() > T0);
+
+        // Parked, the head steps out of the line and the second entry is next.
+        queue.Record(head.Id, EffectOutcome.Fail("400"), T0, Policy, 0.5);
+        Assert.Equal(T0, queue.NextDueAt());
+        Assert.Equal("second", queue.Head(T0)!.Work);
+    }
 }
