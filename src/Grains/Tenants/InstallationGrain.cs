@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 
@@ -16,7 +17,7 @@ public sealed partial class InstallationGrain(
     SecretProtector secrets,
     ILogger<InstallationGrain> logger) : Grain, IInstallationGrain
 {
-    private const int InstallAttempts = 2;
+    private const int InstallAttempts = 3;
     private static readonly TimeSpan InstallRetryDelay = TimeSpan.FromMilliseconds(500);
 
     public async Task<InstallationResult> CompleteAuthorization(string code, Uri redirectUri)
@@ -70,24 +71,34 @@ public sealed partial class InstallationGrain(
 
         // The code is spent by now, so a failure here would send the admin through Pipedrive again. A storage hiccup
         // (typically a pooled connection that died with a database restart; the pool is dropped when it shows) gets
-        // one more try on a fresh connection: Install is idempotent.
+        // two more tries on a fresh connection: Install is idempotent.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await GrainFactory.GetGrain<ITenantGrain>(companyId).Install(grant);
             }
-            catch (GrainStateUnavailableException) when (attempt < InstallAttempts)
+            // A failed write arrives as GrainStateUnavailableException; a failed read while the tenant grain activates
+            // arrives as the provider's own error (no grain method ran to translate it).
+            catch (Exception ex) when (attempt < InstallAttempts && IsStorageFailure(ex))
             {
+                if (DatabaseFailures.IsConnectionLoss(ex))
+                {
+                    DatabaseFailures.DropIdleConnections();
+                }
+
                 LogInstallRetried(companyId);
                 await Task.Delay(InstallRetryDelay);
             }
-            catch (GrainStateUnavailableException)
+            catch (Exception ex) when (IsStorageFailure(ex))
             {
                 return InstallationResult.Failed("Pipedrive authorised the app, but its database could not be reached to store the installation. Nothing was installed; please start the installation again in a minute.");
             }
         }
     }
+
+    private static bool IsStorageFailure(Exception exception) =>
+        exception is GrainStateUnavailableException || DatabaseFailures.IsDatabaseFailure(exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the installation of company {CompanyId} failed on the database; trying once more")]
     private partial void LogInstallRetried(long companyId);
