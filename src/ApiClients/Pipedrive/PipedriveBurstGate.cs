@@ -20,9 +20,6 @@ public sealed class PipedriveBurstGate(TimeProvider time)
     /// <summary>Pauses up to this long are waited out inside the call; longer ones end it with a local 429.</summary>
     public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(10);
 
-    /// <summary>The header marking a 429 this gate answered itself.</summary>
-    public const string HeldHeader = "x-pipedrive-maileon-held";
-
     private readonly ConcurrentDictionary<string, Pause> pauses = new(StringComparer.Ordinal);
 
     /// <summary>How long the tenant's calls must still wait (null: not paused).</summary>
@@ -52,9 +49,7 @@ public sealed class PipedriveBurstGate(TimeProvider time)
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             daily = limit.DailyBudgetExhausted;
-            wait = daily
-                ? limit.RetryAfter ?? limit.BurstResetsIn ?? MaxInlineWait
-                : Resilience.RetryHint.Max(Resilience.RetryHint.Max(limit.RetryAfter, limit.BurstResetsIn), PipedriveRetryHints.MinimumBurstWait);
+            wait = daily ? limit.RetryAfter ?? limit.BurstResetsIn ?? MaxInlineWait : PipedriveRetryHints.BurstWait(limit);
         }
         else if (limit.BurstRemaining is <= 0 && limit.BurstResetsIn is { } reset && reset > TimeSpan.Zero)
         {
@@ -85,7 +80,6 @@ public sealed class PipedriveBurstGate(TimeProvider time)
         };
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
         response.Headers.TryAddWithoutValidation("x-ratelimit-reset", seconds.ToString(CultureInfo.InvariantCulture));
-        response.Headers.TryAddWithoutValidation(HeldHeader, "true");
         if (daily)
         {
             response.Headers.TryAddWithoutValidation("x-daily-ratelimit-token-remaining", "0");

@@ -22,7 +22,10 @@ internal static class PipedriveRetryHints
             return new RetryHint(null, DoNotRetry: true);
         }
 
-        var wait = RetryHint.Max(RetryHint.Max(limit.RetryAfter, limit.BurstResetsIn), MinimumBurstWait);
-        return new RetryHint(wait, false);
+        return new RetryHint(BurstWait(limit), false);
     }
+
+    /// <summary>How long a burst 429 asks to wait: <c>max(Retry-After, x-ratelimit-reset, 2 s)</c>.</summary>
+    public static TimeSpan BurstWait(PipedriveRateLimit limit) =>
+        RetryHint.Max(RetryHint.Max(limit.RetryAfter, limit.BurstResetsIn), MinimumBurstWait)!.Value;
 }

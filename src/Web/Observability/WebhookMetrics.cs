@@ -4,26 +4,6 @@ using PipedriveMaileon.Grains.Interfaces.Observability;
 
 namespace PipedriveMaileon.Web.Observability;
 
-/// <summary>Where a webhook came from (the <c>source</c> label).</summary>
-public enum WebhookSource
-{
-    Pipedrive,
-    Maileon,
-}
-
-/// <summary>How a webhook was answered (the <c>outcome</c> label).</summary>
-public enum WebhookOutcome
-{
-    Accepted,
-    Duplicate,
-    Ignored,
-    BadRequest,
-    Unauthorized,
-    Gone,
-    Unavailable,
-    RateLimited,
-}
-
 /// <summary>
 /// <c>pm.webhooks.received</c> (source, tenant), <c>pm.webhooks.answered</c> (source, outcome) and
 /// <c>pm.webhooks.duration</c> (source, outcome). The tenant label is bounded by <see cref="TenantLabels"/> and only

@@ -12,8 +12,7 @@ public sealed class PipedriveBurstGateTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
-    private static PipedriveConnection Company(long id) =>
-        new(id, new Uri($"https://company-{id}.pipedrive.com"), $"v1u:token-of-company-{id}");
+    private static PipedriveConnection Company(long id) => PipedriveExamples.Company(id);
 
     [Fact]
     public async Task AfterABurst429TheTenantsNextCallWaitsButOtherTenantsDoNot()

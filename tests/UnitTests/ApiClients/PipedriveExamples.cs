@@ -1,8 +1,14 @@
+using PipedriveMaileon.ApiClients.Pipedrive;
+
 namespace PipedriveMaileon.UnitTests.ApiClients;
 
 /// <summary>Response examples copied from Pipedrive's OpenAPI specs and the reference notes.</summary>
 internal static class PipedriveExamples
 {
+    /// <summary>A company's connection on its own api_domain, with a token naming the company.</summary>
+    public static PipedriveConnection Company(long id) =>
+        new(id, new Uri($"https://company-{id}.pipedrive.com"), $"v1u:token-of-company-{id}");
+
     public const string CurrentUser = """
         {"success": true, "data": {"id": 1, "name": "Me", "default_currency": "EUR", "locale": "et_EE", "lang": 1,
           "email": "me@pipedrive.com", "phone": "0000-0000", "activated": true, "last_login": "2019-11-21 08:45:56",
