@@ -13,6 +13,7 @@ using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
 using PipedriveMaileon.Grains.Tenants;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Contacts;
 
@@ -24,7 +25,7 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// a tenant has many of them, so idle activations would otherwise hold most of a silo's memory. Pending outbox
 /// work keeps the activation alive (the pump's timer).
 /// </summary>
-[GrainType("contact")]
+[GrainType(GrainTypes.Contact)]
 // Activated on the silo whose ingress worker first calls it: a tenant's webhooks all enter through one gateway
 // (the web keys the ingress worker by company), so its persons live there and ingest needs no silo-to-silo hop.
 [Orleans.Placement.PreferLocalPlacement]

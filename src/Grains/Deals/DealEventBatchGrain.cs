@@ -4,6 +4,7 @@ using Orleans.Concurrency;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Deals;
 
@@ -13,7 +14,7 @@ namespace PipedriveMaileon.Grains.Deals;
 /// client splits it further below Maileon's size limit. Reports are matched back to callers by position. Nothing
 /// is stored here: a lost batch is the callers' outbox entries, which retry (checking <c>transaction_id</c> first).
 /// </summary>
-[GrainType("dealbatch")]
+[GrainType(GrainTypes.DealEventBatch)]
 [StatelessWorker(1)]
 [Reentrant]
 public sealed partial class DealEventBatchGrain(IDealGatewayFactory gateways, ILogger<DealEventBatchGrain> logger) : Grain, IDealEventBatchGrain

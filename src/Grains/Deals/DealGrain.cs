@@ -5,6 +5,7 @@ using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Deals;
 
@@ -14,7 +15,7 @@ namespace PipedriveMaileon.Grains.Deals;
 /// outbox pump sends the entries to Maileon one at a time, in order (<see cref="DealEventSender"/>), retrying
 /// transient failures and parking permanent ones where the settings page shows them.
 /// </summary>
-[GrainType("deal")]
+[GrainType(GrainTypes.Deal)]
 public sealed partial class DealGrain(
     [PersistentState("deal", ClusterIdentity.StorageProvider)] IPersistentState<DealState> state,
     OutboxGrainServices outboxServices,

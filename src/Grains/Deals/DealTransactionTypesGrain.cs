@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Deals;
 
@@ -10,7 +11,7 @@ namespace PipedriveMaileon.Grains.Deals;
 /// second activation (another silo after a failover) reuses the types. A mismatch is re-checked after a minute, so
 /// an admin's fix in Maileon is noticed without a restart.
 /// </summary>
-[GrainType("dealtypes")]
+[GrainType(GrainTypes.DealTransactionTypes)]
 public sealed partial class DealTransactionTypesGrain(
     IDealGatewayFactory gateways,
     TimeProvider time,

@@ -17,7 +17,7 @@ public sealed class GrainMetrics
     /// <summary>Spans of outbox effects; outbound HTTP spans nest under them.</summary>
     public static readonly ActivitySource OutboxActivities = new(TelemetryNames.OutboxActivitySource);
 
-    private static readonly string[] Dispositions = ["done", "retry", "parked"];
+    private static readonly string[] Dispositions = ["done", "retry", "parked", "waiting"];
 
     private readonly Counter<long> effects;
     private readonly Histogram<double> effectDuration;
@@ -28,7 +28,7 @@ public sealed class GrainMetrics
     {
         ArgumentNullException.ThrowIfNull(meters);
         var outbox = meters.Create(TelemetryNames.OutboxMeter);
-        effects = outbox.CreateCounter<long>("pm.outbox.effects", "{effect}", "Outbox effects attempted, by grain type, work kind and outcome (done, retry, parked).");
+        effects = outbox.CreateCounter<long>("pm.outbox.effects", "{effect}", "Outbox effects attempted, by grain type, work kind and outcome (done, retry, parked, waiting for credentials).");
         effectDuration = outbox.CreateHistogram("pm.outbox.effect.duration", "s", "Time one outbox effect took (the outbound calls it made).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryNames.LatencyBuckets });
         transitions = meters.Create(TelemetryNames.ContactsMeter)

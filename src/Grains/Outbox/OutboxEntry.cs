@@ -38,6 +38,12 @@ public sealed class OutboxEntry<TWork>
     /// </summary>
     public string? Origin { get; set; }
 
+    /// <summary>
+    /// Set while the entry waits for the tenant's credentials (its last attempt was refused for them); such entries
+    /// are put back in line at once when the credentials are renewed (<see cref="OutboxQueue{TWork}.ResumeWaiting"/>).
+    /// </summary>
+    public DateTimeOffset? WaitingSince { get; set; }
+
     /// <summary>Set when retrying stopped (a permanent failure, or too many attempts); cleared by a manual retry.</summary>
     public DateTimeOffset? ParkedAt { get; set; }
 }

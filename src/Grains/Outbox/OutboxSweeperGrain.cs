@@ -3,10 +3,11 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PipedriveMaileon.Database.Outbox;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Outbox;
 
-[GrainType("outboxsweeper")]
+[GrainType(GrainTypes.OutboxSweeper)]
 public sealed partial class OutboxSweeperGrain(
     OutboxBacklogRepository backlog,
     IEnumerable<OutboxSweepTarget> targets,

@@ -13,6 +13,7 @@ using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Tenants;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Reconciliation;
 
@@ -24,7 +25,7 @@ namespace PipedriveMaileon.Grains.Reconciliation;
 /// company's daily token budget; a run that reaches it stops and the next continues where it stopped. Webhook
 /// re-registration is the tenant grain's self-healing reminder, not this grain's job.
 /// </summary>
-[GrainType("reconciliation")]
+[GrainType(GrainTypes.Reconciliation)]
 public sealed partial class ReconciliationGrain(
     [PersistentState("reconciliation", ClusterIdentity.StorageProvider)] IPersistentState<ReconciliationState> state,
     OutboxGrainServices services,

@@ -5,12 +5,13 @@ using PipedriveMaileon.ApiClients.Pipedrive;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Tenants;
 
 /// <summary>Completes OAuth installations inside the cluster (stateless: any silo, many at once).</summary>
 [StatelessWorker]
-[GrainType("installation")]
+[GrainType(GrainTypes.Installation)]
 public sealed partial class InstallationGrain(
     PipedriveOAuthClient oauth,
     PipedriveApiClient pipedrive,

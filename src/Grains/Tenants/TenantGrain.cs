@@ -9,6 +9,7 @@ using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Reconciliation;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Tenants;
 
@@ -16,7 +17,7 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// One Pipedrive company. Holds the installation (tokens, refreshed by one caller at a time), settings, what setup
 /// created on both sides and its health; runs setup on save, on repair and from a self-healing reminder.
 /// </summary>
-[GrainType("tenant")]
+[GrainType(GrainTypes.Tenant)]
 public sealed partial class TenantGrain(
     [PersistentState("tenant", ClusterIdentity.StorageProvider)] IPersistentState<TenantState> state,
     OutboxGrainServices outboxServices,

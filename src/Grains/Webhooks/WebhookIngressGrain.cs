@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Observability;
@@ -52,11 +52,10 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
         var eventId = parsed.Person?.Meta.EventId ?? parsed.Deal?.Meta.EventId;
         using var scope = IngressScope(logger, companyId, "pipedrive", eventId);
         Tag(companyId, eventId);
-        var extension = companyId.ToString(CultureInfo.InvariantCulture);
         var outcome = parsed switch
         {
-            { Person: { } person } => await GrainFactory.GetGrain<IContactSyncGrain>(person.Meta.EntityId, extension).AcceptPerson(person),
-            { Deal: { } deal } => await GrainFactory.GetGrain<IDealGrain>(deal.Meta.EntityId, extension).Accept(deal),
+            { Person: { } person } => await GrainFactory.Contact(companyId, person.Meta.EntityId).AcceptPerson(person),
+            { Deal: { } deal } => await GrainFactory.Deal(companyId, deal.Meta.EntityId).Accept(deal),
             { Status: WebhookParseStatus.Ignored } => IngressOutcome.Ignored(parsed.Reason ?? "Not an event this app handles."),
             _ => IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read."),
         };
@@ -92,7 +91,7 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
             return IngressOutcome.Ignored("The contact belongs to another Pipedrive company.");
         }
 
-        return await GrainFactory.GetGrain<IContactSyncGrain>(personId, companyId.ToString(CultureInfo.InvariantCulture)).AcceptMaileon(maileonEvent);
+        return await GrainFactory.Contact(companyId, personId).AcceptMaileon(maileonEvent);
     }
 
     private static void Tag(long companyId, string? eventId)

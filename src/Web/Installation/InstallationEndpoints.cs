@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Web.Operations;
@@ -85,7 +86,7 @@ public static partial class InstallationEndpoints
         InstallationResult result;
         try
         {
-            result = await cluster.GetGrain<IInstallationGrain>(0).CompleteAuthorization(code, publicApp.Value.CallbackUrl);
+            result = await cluster.Installation().CompleteAuthorization(code, publicApp.Value.CallbackUrl);
         }
         catch (GrainStateUnavailableException)
         {
@@ -144,7 +145,7 @@ public static partial class InstallationEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "client_id does not match this app");
         }
 
-        await cluster.GetGrain<ITenantGrain>(notice.CompanyId.Value)
+        await cluster.Tenant(notice.CompanyId.Value)
             .Uninstall(new UninstallRequest(UninstallSource.PipedriveCallback, notice.UserId, time.GetUtcNow()));
         LogUninstalled(logger, notice.CompanyId.Value);
         return Results.Ok();

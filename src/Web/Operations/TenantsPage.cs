@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using PipedriveMaileon.Database.Outbox;
 using PipedriveMaileon.Database.Tenants;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 
@@ -73,7 +74,7 @@ public static class TenantsPage
         {
             await Parallel.ForEachAsync(installed, new ParallelOptions { MaxDegreeOfParallelism = HealthConcurrency, CancellationToken = timeout.Token }, async (companyId, token) =>
             {
-                var overview = await cluster.GetGrain<ITenantGrain>(companyId).GetOverview().WaitAsync(token);
+                var overview = await cluster.Tenant(companyId).GetOverview().WaitAsync(token);
                 lock (overviews)
                 {
                     overviews[companyId] = overview;

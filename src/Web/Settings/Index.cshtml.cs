@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Reconciliation;
@@ -38,7 +38,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
     private TenantSession Session => TenantSession.From(User) ?? throw new InvalidOperationException("No tenant session.");
 
-    private ITenantGrain Tenant => cluster.GetGrain<ITenantGrain>(Session.CompanyId);
+    private ITenantGrain Tenant => cluster.Tenant(Session.CompanyId);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -98,17 +98,16 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     public async Task<IActionResult> OnPostRetryFailedAsync()
     {
         var companyId = Session.CompanyId;
-        var extension = companyId.ToString(CultureInfo.InvariantCulture);
         var (persons, deals) = await journal.FailedItemsAsync(companyId, DateTimeOffset.UtcNow.AddDays(-30), HttpContext.RequestAborted);
         var retried = 0;
         foreach (var personId in persons)
         {
-            retried += await cluster.GetGrain<IContactSyncGrain>(personId, extension).RetryParked();
+            retried += await cluster.Contact(companyId, personId).RetryParked();
         }
 
         foreach (var dealId in deals)
         {
-            retried += await cluster.GetGrain<IDealGrain>(dealId, extension).RetryParked();
+            retried += await cluster.Deal(companyId, dealId).RetryParked();
         }
 
         Notice = retried == 0 ? "Nothing was waiting for a retry." : $"{retried} failed step(s) put back in line; the activity log shows how they go.";
@@ -118,7 +117,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
     public async Task<IActionResult> OnPostRunReconciliationAsync()
     {
-        await cluster.GetGrain<IReconciliationGrain>(Session.CompanyId).RunNow();
+        await cluster.Reconciliation(Session.CompanyId).RunNow();
         Notice = "Reconciliation started; reload the page in a minute to see what it found.";
         await LoadAsync(fillForm: true);
         return Page();
@@ -170,7 +169,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
         try
         {
-            Reconciliation = await cluster.GetGrain<IReconciliationGrain>(Session.CompanyId).GetView();
+            Reconciliation = await cluster.Reconciliation(Session.CompanyId).GetView();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Web.Sessions;
 
@@ -35,7 +35,7 @@ public sealed class PersonModel(JournalReader journal, IClusterClient cluster) :
         }
 
         Entries = entries;
-        Contact = await cluster.GetGrain<IContactSyncGrain>(PersonId, session.CompanyId.ToString(CultureInfo.InvariantCulture)).GetView();
+        Contact = await cluster.Contact(session.CompanyId, PersonId).GetView();
         return Page();
     }
 }
