@@ -108,6 +108,13 @@ public abstract partial class OutboxGrain<TState, TWork> : Grain, IOutboxPartici
     /// Called by the sweeper for grains whose stored state shows work. Activation already resumed the pump; when
     /// the stored state only holds journal entries that are copied by now, write it so the sweeper stops coming.
     /// </summary>
+    public async Task<int> ResumeWaiting()
+    {
+        var count = 0;
+        await UpdateAsync(() => (count = State.Outbox.ResumeWaiting(Now)) > 0);
+        return count;
+    }
+
     public async Task Wake()
     {
         await FlushJournalAsync(CancellationToken.None);

@@ -11,6 +11,7 @@ namespace PipedriveMaileon.Grains.Outbox;
 public sealed partial class OutboxSweeperGrain(
     OutboxBacklogRepository backlog,
     IEnumerable<OutboxSweepTarget> targets,
+    IEnumerable<OutboxRegistration> outboxes,
     IOptions<ClusterOptions> cluster,
     ILogger<OutboxSweeperGrain> logger) : Grain, IOutboxSweeperGrain, IRemindable
 {
@@ -23,7 +24,10 @@ public sealed partial class OutboxSweeperGrain(
 
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<string, OutboxSweepTarget> targetsByState = targets.ToDictionary(t => t.StateName);
+    private readonly Dictionary<string, Func<long, string?, GrainId>> targetsByState = targets
+        .ToDictionary(t => t.StateName, t => (Func<long, string?, GrainId>)t.ToGrainId)
+        .Concat(outboxes.ToDictionary(o => o.GrainType, o => (Func<long, string?, GrainId>)o.ToGrainId))
+        .ToDictionary(t => t.Key, t => t.Value);
 
     public async Task Start() => await this.RegisterOrUpdateReminder(ReminderName, Period, Period);
 
@@ -41,7 +45,7 @@ public sealed partial class OutboxSweeperGrain(
                 .Where(g => targetsByState.ContainsKey(g.StateName))
                 .Select(async g =>
                 {
-                    var grainId = targetsByState[g.StateName].ToGrainId(g.KeyN1, g.KeyExtension);
+                    var grainId = targetsByState[g.StateName](g.KeyN1, g.KeyExtension);
                     try
                     {
                         await GrainFactory.GetGrain<IOutboxParticipant>(grainId).Wake();
