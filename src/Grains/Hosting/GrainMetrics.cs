@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces.Observability;
 using PipedriveMaileon.Grains.Outbox;
 
@@ -48,8 +49,15 @@ public sealed class GrainMetrics
         effectDuration.Record(elapsed.TotalSeconds, type, kind, outcome);
     }
 
-    public void Transition(string from, string to) =>
-        transitions.Add(1, new KeyValuePair<string, object?>("from", from), new KeyValuePair<string, object?>("to", to));
+    /// <summary>Counts the status changes among consent-ledger entries that were just stored.</summary>
+    public void LedgerStored(IReadOnlyList<ConsentLedgerRecord> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var record in stored.Where(r => r.FromStatus != r.ToStatus))
+        {
+            transitions.Add(1, new KeyValuePair<string, object?>("from", record.FromStatus), new KeyValuePair<string, object?>("to", record.ToStatus));
+        }
+    }
 
     public void DealEvent(string kind, string outcome) =>
         dealEvents.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));

@@ -5,6 +5,7 @@ using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Deals;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
@@ -29,7 +30,14 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.TryAddSingleton<IDealGatewayFactory, DealGatewayFactory>();
-        return services.AddGrainRuntimeServices();
+        return services.AddEffectHandlers().AddGrainRuntimeServices();
+    }
+
+    /// <summary>The silo's effect handlers: what performs each outbox command against the real APIs (tests put fakes first).</summary>
+    public static IServiceCollection AddEffectHandlers(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IEffectHandler<ContactEffect>, ContactEffectHandler>();
+        return services;
     }
 
     /// <summary>Services every silo needs, whatever the storage (also used by in-memory test clusters).</summary>
@@ -42,6 +50,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<OutboxGrainServices>();
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<TenantConnectionCache>();
+        services.TryAddSingleton<TenantConnections>();
+        services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.TryAddSingleton<PipedriveLookupCache>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
+using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 
 namespace PipedriveMaileon.Grains.Outbox;
@@ -71,9 +72,11 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         }
 
         T decided;
+        List<ConsentLedgerRecord>? newLedger = null;
         for (var attempt = 1; ; attempt++)
         {
             var lastIdBefore = State.Outbox.LastId;
+            var lastSequenceBefore = State.PendingLedger.Count > 0 ? State.PendingLedger.Max(r => r.Sequence) : 0;
             try
             {
                 decided = change(State, Now);
@@ -89,6 +92,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
                 throw;
             }
 
+            newLedger = decided.Changed ? State.PendingLedger.Where(r => r.Sequence > lastSequenceBefore).ToList() : null;
             if (!decided.Changed || await TryWriteAsync(attempt))
             {
                 break;
@@ -97,6 +101,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
 
         if (decided.Changed)
         {
+            services.Metrics.LedgerStored(newLedger!);
             pump.Schedule();
         }
 

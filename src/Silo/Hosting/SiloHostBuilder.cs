@@ -6,7 +6,6 @@ using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.DataProtection;
 using PipedriveMaileon.Grains.Hosting;
-using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 
 namespace PipedriveMaileon.Silo.Hosting;
@@ -62,11 +61,7 @@ public static class SiloHostBuilder
             silo.AddDashboard(o => o.HideTrace = true);
             silo.AddActivityPropagation();
             silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
-            silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweeperGrain>(0).Start());
-            silo.Services.AddSingleton(new OutboxSweepTarget("tenant", OutboxGrainKeyKind.Integer));
-            silo.Services.AddSingleton(new OutboxSweepTarget("contact", OutboxGrainKeyKind.IntegerCompound));
-            silo.Services.AddSingleton(new OutboxSweepTarget("deal", OutboxGrainKeyKind.IntegerCompound));
-            silo.Services.AddSingleton(new OutboxSweepTarget("reconciliation", OutboxGrainKeyKind.Integer));
+            silo.AddOutboxSweeper();
         });
 
         return builder.Build();
