@@ -11,6 +11,10 @@ public static class GrainFactoryExtensions
 {
     public static ITenantGrain Tenant(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantGrain>(companyId);
 
+    public static ITenantSetupGrain TenantSetup(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantSetupGrain>(companyId);
+
+    public static ITenantHealthGrain TenantHealth(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantHealthGrain>(companyId);
+
     public static IContactSyncGrain Contact(this IGrainFactory grains, long companyId, long personId) =>
         grains.GetGrain<IContactSyncGrain>(personId, CompanyKey.Format(companyId));
 

@@ -122,7 +122,7 @@ public sealed class DealEventSender(
         }
         catch (ApiClientException ex)
         {
-            return new DealSendResult(TenantLink.Classify(what, ex), false, ActivityLevel.Error, personId);
+            return new DealSendResult(ApiFailureOutcome.Of(what, ex), false, ActivityLevel.Error, personId);
         }
     }
 

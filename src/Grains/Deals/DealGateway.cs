@@ -6,12 +6,12 @@ using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.Grains.Deals;
 
-/// <summary>A tenant's deal gateway on the real APIs. Pipedrive calls refresh the token once on 401 (see <see cref="TenantLink"/>).</summary>
-public sealed class DealGateway(TenantLink link, MaileonClient maileon, PipedriveApiClient pipedrive, PipedriveLookupCache lookups) : IDealGateway
+/// <summary>A tenant's deal gateway on the real APIs. Pipedrive calls refresh the token once on 401 (see <see cref="TenantConnections"/>).</summary>
+public sealed class DealGateway(TenantConnections tenants, long companyId, MaileonClient maileon, PipedriveApiClient pipedrive, PipedriveLookupCache lookups) : IDealGateway
 {
     public async Task<DealTenantStatus> GetTenantAsync()
     {
-        var connection = await link.GetAsync();
+        var connection = await tenants.GetAsync(companyId);
         string? problem = connection.Status != TenantStatus.Active
             ? $"the app is not active for this company ({connection.Status})"
             : connection.MaileonApiKey is null
@@ -29,16 +29,16 @@ public sealed class DealGateway(TenantLink link, MaileonClient maileon, Pipedriv
         await maileon.CreateTransactionTypeAsync(await MaileonAsync(), definition, cancellationToken);
 
     public Task<PipedrivePerson?> GetPersonAsync(long personId, CancellationToken cancellationToken) =>
-        link.CallPipedriveAsync(c => pipedrive.GetPersonAsync(c, personId, cancellationToken));
+        tenants.CallPipedriveAsync(companyId, c => pipedrive.GetPersonAsync(c, personId, cancellationToken));
 
     public Task<PipedriveDeal?> GetDealAsync(long dealId, CancellationToken cancellationToken) =>
-        link.CallPipedriveAsync(c => pipedrive.GetDealAsync(c, dealId, cancellationToken));
+        tenants.CallPipedriveAsync(companyId, c => pipedrive.GetDealAsync(c, dealId, cancellationToken));
 
     public async Task<string?> GetUserNameAsync(long userId, CancellationToken cancellationToken) =>
-        (await link.CallPipedriveAsync(c => lookups.UserAsync(c, userId, cancellationToken)))?.Name;
+        (await tenants.CallPipedriveAsync(companyId, c => lookups.UserAsync(c, userId, cancellationToken)))?.Name;
 
     public Task<string?> GetOrganizationNameAsync(long organizationId, CancellationToken cancellationToken) =>
-        link.CallPipedriveAsync(c => lookups.OrganizationNameAsync(c, organizationId, cancellationToken));
+        tenants.CallPipedriveAsync(companyId, c => lookups.OrganizationNameAsync(c, organizationId, cancellationToken));
 
     public async Task<MaileonContact?> GetContactAsync(string email, CancellationToken cancellationToken) =>
         await maileon.GetContactAsync(await MaileonAsync(), email, cancellationToken: cancellationToken);
@@ -51,5 +51,5 @@ public sealed class DealGateway(TenantLink link, MaileonClient maileon, Pipedriv
         CancellationToken cancellationToken) =>
         await maileon.SendTransactionsAsync(await MaileonAsync(), transactions, cancellationToken);
 
-    private async Task<MaileonConnection> MaileonAsync() => link.Maileon(await link.GetAsync());
+    private async Task<MaileonConnection> MaileonAsync() => tenants.Maileon(await tenants.GetAsync(companyId));
 }

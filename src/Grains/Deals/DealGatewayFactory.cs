@@ -5,15 +5,13 @@ using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.Grains.Deals;
 
-/// <summary>The production gateways: the tenant through <see cref="TenantLink"/>, the real API clients and the name cache.</summary>
+/// <summary>The production gateways: the tenant through <see cref="TenantConnections"/>, the real API clients and the name cache.</summary>
 public sealed class DealGatewayFactory(
-    IGrainFactory grains,
-    SecretProtector secrets,
-    TenantConnectionCache connections,
+    TenantConnections tenants,
     MaileonClient maileon,
     PipedriveApiClient pipedrive,
     PipedriveLookupCache lookups) : IDealGatewayFactory
 {
     public IDealGateway Create(long companyId) =>
-        new DealGateway(new TenantLink(grains, connections, secrets, companyId), maileon, pipedrive, lookups);
+        new DealGateway(tenants, companyId, maileon, pipedrive, lookups);
 }

@@ -37,6 +37,7 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddEffectHandlers(this IServiceCollection services)
     {
         services.TryAddSingleton<IEffectHandler<ContactEffect>, ContactEffectHandler>();
+        services.TryAddSingleton<IEffectHandler<TenantEffect>, TenantEffectHandler>();
         return services;
     }
 
@@ -49,8 +50,9 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(RetryPolicy.Default);
         services.AddSingleton<OutboxGrainServices>();
         services.AddSingleton<SecretProtector>();
-        services.AddSingleton<TenantConnectionCache>();
         services.TryAddSingleton<TenantConnections>();
+        services.TryAddSingleton<TenantSettingsCheck>();
+        services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.TryAddSingleton<PipedriveLookupCache>();
         return services;

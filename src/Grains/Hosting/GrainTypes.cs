@@ -8,6 +8,8 @@ namespace PipedriveMaileon.Grains.Hosting;
 public static class GrainTypes
 {
     public const string Tenant = "tenant";
+    public const string TenantSetup = "tenantsetup";
+    public const string TenantHealth = "tenanthealth";
     public const string Installation = "installation";
     public const string Contact = "contact";
     public const string Deal = "deal";

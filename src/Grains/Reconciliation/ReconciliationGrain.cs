@@ -29,8 +29,7 @@ namespace PipedriveMaileon.Grains.Reconciliation;
 public sealed partial class ReconciliationGrain(
     [PersistentState("reconciliation", ClusterIdentity.StorageProvider)] IPersistentState<ReconciliationState> state,
     OutboxGrainServices services,
-    SecretProtector secrets,
-    TenantConnectionCache connections,
+    TenantConnections tenants,
     PipedriveApiClient pipedrive,
     PipedriveRateLimitTracker rateLimits,
     MaileonClient maileon,
@@ -43,7 +42,6 @@ public sealed partial class ReconciliationGrain(
     private const int MaileonPageSize = 1000;
     private const int ApplyConcurrency = 8;
 
-    private TenantLink? tenant;
     private IGrainTimer? runTimer;
     private CancellationTokenSource? runCancellation;
     private bool running;
@@ -55,7 +53,6 @@ public sealed partial class ReconciliationGrain(
 
     private ReconciliationOptions Options => options.Value;
 
-    private TenantLink Tenant => tenant ??= new TenantLink(GrainFactory, connections, secrets, CompanyId);
 
     private string CompanyKey => CompanyId.ToString(CultureInfo.InvariantCulture);
 
@@ -210,8 +207,8 @@ public sealed partial class ReconciliationGrain(
             TenantConnection connection;
             try
             {
-                Tenant.Invalidate();
-                connection = await Tenant.GetAsync();
+                tenants.Forget(CompanyId);
+                connection = await tenants.GetAsync(CompanyId);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not GrainStateUnavailableException)
             {
@@ -258,7 +255,7 @@ public sealed partial class ReconciliationGrain(
             return true;
         });
 
-        var credentials = Tenant.Maileon(connection);
+        var credentials = tenants.Maileon(connection);
         var clock = new MaileonWallClock(Options.MaileonZone());
         var fieldTypes = PipedrivePersonSnapshots.FieldTypes(connection);
         var budget = new ReconciliationBudget(Options.BudgetShare);
@@ -295,7 +292,7 @@ public sealed partial class ReconciliationGrain(
                 started,
                 async request =>
                 {
-                    var page = await Tenant.CallPipedriveAsync(pd => pipedrive.ListPersonsAsync(
+                    var page = await tenants.CallPipedriveAsync(CompanyId, pd => pipedrive.ListPersonsAsync(
                         pd, new PipedrivePersonListQuery(request.Since, request.Cursor, PipedrivePersonListQuery.MaxLimit), cancellationToken));
                     return new ScanPage<PipedrivePerson>(page.Items, page.NextCursor is not null, page.NextCursor);
                 },

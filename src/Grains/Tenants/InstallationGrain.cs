@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using PipedriveMaileon.Database.Connections;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Hosting;
@@ -77,7 +78,9 @@ public sealed partial class InstallationGrain(
         {
             try
             {
-                return await GrainFactory.GetGrain<ITenantGrain>(companyId).Install(grant);
+                var installed = await GrainFactory.Tenant(companyId).Install(grant);
+                await SetUpAsync(companyId, grant.UserId);
+                return installed;
             }
             // A failed write arrives as GrainStateUnavailableException; a failed read while the tenant grain activates
             // arrives as the provider's own error (no grain method ran to translate it).
@@ -98,11 +101,30 @@ public sealed partial class InstallationGrain(
         }
     }
 
+    /// <summary>
+    /// A re-authorisation after a lost grant: webhooks and fields are put back in place at once (a first install has
+    /// no Maileon key yet, so the setup skips). Best effort: the tenant's self-check repeats it.
+    /// </summary>
+    private async Task SetUpAsync(long companyId, long userId)
+    {
+        try
+        {
+            await GrainFactory.TenantSetup(companyId).RunSetup(userId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSetupFailed(ex, companyId);
+        }
+    }
+
     private static bool IsStorageFailure(Exception exception) =>
         exception is GrainStateUnavailableException || DatabaseFailures.IsDatabaseFailure(exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the installation of company {CompanyId} failed on the database; trying once more")]
     private partial void LogInstallRetried(long companyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Setting up company {CompanyId} after its installation failed; its self-check repeats it")]
+    private partial void LogSetupFailed(Exception exception, long companyId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OAuth code exchange failed ({Kind}, status {Status})")]
     private partial void LogExchangeFailed(ApiFailureKind kind, int? status);

@@ -145,7 +145,7 @@ public static partial class InstallationEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "client_id does not match this app");
         }
 
-        await cluster.Tenant(notice.CompanyId.Value)
+        await cluster.TenantSetup(notice.CompanyId.Value)
             .Uninstall(new UninstallRequest(UninstallSource.PipedriveCallback, notice.UserId, time.GetUtcNow()));
         LogUninstalled(logger, notice.CompanyId.Value);
         return Results.Ok();

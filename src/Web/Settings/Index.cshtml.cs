@@ -40,6 +40,8 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
     private ITenantGrain Tenant => cluster.Tenant(Session.CompanyId);
 
+    private ITenantSetupGrain Setup => cluster.TenantSetup(Session.CompanyId);
+
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync(fillForm: true);
@@ -60,7 +62,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
         if (ModelState.IsValid)
         {
-            var result = await Tenant.SaveSettings(new SettingsUpdate
+            var result = await Setup.SaveSettings(new SettingsUpdate
             {
                 MaileonApiKey = string.IsNullOrWhiteSpace(Form.MaileonApiKey) ? null : Form.MaileonApiKey.Trim(),
                 DoiMailingKey = string.IsNullOrWhiteSpace(Form.DoiMailingKey) ? null : Form.DoiMailingKey.Trim(),
@@ -89,7 +91,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
     public async Task<IActionResult> OnPostRepairAsync()
     {
-        JustRanSetup = await Tenant.RunSetup(Session.UserId);
+        JustRanSetup = await Setup.RunSetup(Session.UserId);
         Notice = "Setup checked and repaired where needed.";
         await LoadAsync(fillForm: true);
         return Page();
@@ -125,7 +127,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
     public async Task<IActionResult> OnPostUninstallAsync()
     {
-        await Tenant.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, Session.UserId, DateTimeOffset.UtcNow));
+        await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, Session.UserId, DateTimeOffset.UtcNow));
         return await SignOutUninstalledAsync();
     }
 
@@ -159,7 +161,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
         {
             try
             {
-                FieldChoices = await Tenant.GetPersonFieldChoices();
+                FieldChoices = await Setup.GetPersonFieldChoices();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -1,28 +1,32 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection;
+using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Time.Testing;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.UnitTests.Tenants;
 
-public sealed class TenantConnectionCacheTests
+public sealed class TenantConnectionsTests
 {
     private const long Company = 42;
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly TenantGrainStub tenant;
-    private readonly TenantConnectionCache cache;
+    private readonly TenantConnections cache;
+    private readonly SecretProtector secrets = new(new EphemeralDataProtectionProvider());
 
-    public TenantConnectionCacheTests()
+    public TenantConnectionsTests()
     {
         tenant = new TenantGrainStub(Ready(time.GetUtcNow().AddHours(1)));
-        cache = new TenantConnectionCache(TenantGrainStub.Factory(tenant), time);
+        cache = new TenantConnections(TenantGrainStub.Factory(tenant), secrets, time);
     }
 
     [Fact]
     public async Task Grains_of_a_tenant_share_one_fetch_within_the_lifetime()
     {
         var first = await cache.GetAsync(Company);
-        time.Advance(TenantConnectionCache.Lifetime - TimeSpan.FromSeconds(1));
+        time.Advance(TenantConnections.Lifetime - TimeSpan.FromSeconds(1));
         var second = await cache.GetAsync(Company);
 
         Assert.Same(first, second);
@@ -34,7 +38,7 @@ public sealed class TenantConnectionCacheTests
     {
         await cache.GetAsync(Company);
         tenant.Connection = tenant.Connection with { ConfigVersion = 2 };
-        time.Advance(TenantConnectionCache.Lifetime + TimeSpan.FromSeconds(1));
+        time.Advance(TenantConnections.Lifetime + TimeSpan.FromSeconds(1));
 
         Assert.Equal(2, (await cache.GetAsync(Company)).ConfigVersion);
         Assert.Equal(2, tenant.Calls);
@@ -74,19 +78,64 @@ public sealed class TenantConnectionCacheTests
         Assert.Equal(2, tenant.Calls);
     }
 
-    private static TenantConnection Ready(DateTimeOffset tokenExpiry) => new()
+    [Fact]
+    public async Task A_pipedrive_call_refused_with_401_is_repeated_once_with_the_refreshed_token()
+    {
+        tenant.Connection = Ready(time.GetUtcNow().AddHours(1), secrets.Protect("old-token"));
+        tenant.Refreshed = Ready(time.GetUtcNow().AddHours(1), secrets.Protect("new-token"));
+        var tokens = new List<string>();
+
+        var answer = await cache.CallPipedriveAsync(Company, connection =>
+        {
+            tokens.Add(connection.AccessToken);
+            return connection.AccessToken == "old-token"
+                ? throw new PipedriveApiException("GetPerson", ApiFailureKind.Unauthorized, 401, "expired", null, null, null)
+                : Task.FromResult("answer");
+        });
+
+        Assert.Equal("answer", answer);
+        Assert.Equal(["old-token", "new-token"], tokens);
+        Assert.Equal(1, tenant.Refreshes);
+        await cache.CallPipedriveAsync(Company, connection => Task.FromResult(tokens.Count));
+        Assert.Equal(1, tenant.Calls); // the refreshed connection is the one kept
+    }
+
+    [Fact]
+    public async Task A_second_401_after_the_refresh_reaches_the_caller()
+    {
+        tenant.Connection = Ready(time.GetUtcNow().AddHours(1), secrets.Protect("old-token"));
+        tenant.Refreshed = Ready(time.GetUtcNow().AddHours(1), secrets.Protect("new-token"));
+
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => cache.CallPipedriveAsync<string>(Company, _ =>
+            throw new PipedriveApiException("GetPerson", ApiFailureKind.Unauthorized, 401, "revoked", null, null, null)));
+
+        Assert.Equal(ApiFailureKind.Unauthorized, failure.Kind);
+        Assert.Equal(1, tenant.Refreshes);
+    }
+
+    [Fact]
+    public async Task Without_an_authorisation_or_a_key_the_caller_is_told_credentials_are_missing()
+    {
+        tenant.Connection = Ready(time.GetUtcNow().AddHours(1)) with { Status = TenantStatus.NeedsReauthorization, MaileonApiKey = null };
+        var connection = await cache.GetAsync(Company);
+
+        Assert.Throws<TenantCredentialsException>(() => cache.Pipedrive(connection));
+        Assert.Throws<TenantCredentialsException>(() => cache.Maileon(connection));
+    }
+
+    private static TenantConnection Ready(DateTimeOffset tokenExpiry, ProtectedSecret? token = null) => new()
     {
         CompanyId = Company,
         Status = TenantStatus.Active,
         ConfigVersion = 1,
         PipedriveApiBase = new Uri("https://acme.pipedrive.example"),
-        PipedriveAccessToken = new ProtectedSecret("token"),
+        PipedriveAccessToken = token ?? new ProtectedSecret("token"),
         AccessTokenExpiresAt = tokenExpiry,
         MaileonApiKey = new ProtectedSecret("key"),
         NewsletterField = new NewsletterFieldConfig("abc", 7, new Dictionary<NewsletterOption, long>()),
     };
 
-    /// <summary>Answers <see cref="ITenantGrain.GetConnection"/> and counts the calls; nothing else is used.</summary>
+    /// <summary>Answers <see cref="ITenantGrain.GetConnection"/> and <see cref="ITenantGrain.RefreshAccessToken"/>, counting the calls.</summary>
     public class TenantGrainStub(TenantConnection connection) : DispatchProxy
     {
         public TenantGrainStub()
@@ -97,6 +146,10 @@ public sealed class TenantConnectionCacheTests
         public TenantConnection Connection { get; set; } = connection;
 
         public int Calls { get; private set; }
+
+        public TenantConnection? Refreshed { get; set; }
+
+        public int Refreshes { get; private set; }
 
         private TenantGrainStub? target;
         private ITenantGrain? grain;
@@ -119,6 +172,9 @@ public sealed class TenantConnectionCacheTests
                 case nameof(ITenantGrain.GetConnection):
                     owner.Calls++;
                     return Task.FromResult(owner.Connection);
+                case nameof(ITenantGrain.RefreshAccessToken):
+                    owner.Refreshes++;
+                    return Task.FromResult(owner.Refreshed ?? owner.Connection);
                 case nameof(IGrainFactory.GetGrain) when targetMethod.IsGenericMethod && targetMethod.GetGenericArguments()[0] == typeof(ITenantGrain):
                     return owner.grain;
                 default:
