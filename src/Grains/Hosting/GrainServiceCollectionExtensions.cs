@@ -29,7 +29,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
-        services.TryAddSingleton<IDealGatewayFactory, DealGatewayFactory>();
+        services.TryAddSingleton<DealEventBatcher>();
         return services.AddEffectHandlers().AddGrainRuntimeServices();
     }
 
@@ -38,6 +38,7 @@ public static class GrainServiceCollectionExtensions
     {
         services.TryAddSingleton<IEffectHandler<ContactEffect>, ContactEffectHandler>();
         services.TryAddSingleton<IEffectHandler<TenantEffect>, TenantEffectHandler>();
+        services.TryAddSingleton<IEffectHandler<DealEffect>, DealEffectHandler>();
         return services;
     }
 
@@ -54,6 +55,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<TenantSettingsCheck>();
         services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
+        services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);
         services.TryAddSingleton<PipedriveLookupCache>();
         return services;
     }

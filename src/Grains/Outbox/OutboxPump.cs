@@ -220,6 +220,10 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
         if (recorded.Disposition is { } disposition)
         {
             telemetry.Recorded(attempt.Span, attempt.WorkKind, disposition, attempt.Elapsed);
+            if (disposition == OutboxDisposition.Parked)
+            {
+                LogParked(attempt.EntryId, attempt.WorkKind);
+            }
         }
         else
         {
@@ -243,6 +247,9 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} threw; it will be retried")]
     private partial void LogEffectCrashed(Exception exception, long entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} ({WorkKind}) parked; it waits for a person to retry it")]
+    private partial void LogParked(long entryId, string workKind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox step failed; it runs again shortly")]
     private partial void LogStepFailed(Exception exception);

@@ -12,6 +12,11 @@ public static class StoredStates
     /// <summary>The JSON of a state captured from an earlier version of the code (<c>StoredStates/*.json</c>).</summary>
     public static string Captured(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StoredStates", name + ".json"));
 
+    /// <summary>Stores <paramref name="state"/> for <paramref name="grainId"/>, as if the grain had written it.</summary>
+    public static Task WriteAsync<T>(IServiceProvider silo, GrainId grainId, string stateName, T state)
+        where T : class, new() =>
+        silo.GetRequiredKeyedService<IGrainStorage>(ClusterIdentity.StorageProvider).WriteStateAsync(stateName, grainId, new GrainState<T>(state));
+
     /// <summary>Reads <paramref name="json"/> with the storage's own serializer and stores it for <paramref name="grainId"/>.</summary>
     public static async Task<T> SeedAsync<T>(IServiceProvider silo, GrainId grainId, string stateName, string json)
         where T : class, new()
