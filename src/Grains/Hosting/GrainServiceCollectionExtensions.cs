@@ -49,13 +49,15 @@ public static class GrainServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GrainMetrics>();
         services.TryAddSingleton(RetryPolicy.Default);
-        services.AddSingleton<OutboxGrainServices>();
+        services.AddSingleton<OutboxServices>();
         services.AddSingleton<SecretProtector>();
         services.TryAddSingleton<TenantConnections>();
         services.TryAddSingleton<TenantSettingsCheck>();
         services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);
+        services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, ReconciliationOutboxRules>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
+        services.TryAddSingleton<ReconciliationServices>();
         services.TryAddSingleton<PipedriveLookupCache>();
         return services;
     }

@@ -15,7 +15,6 @@ public static class OutboxSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OutboxSweeper().Start());
-        silo.Services.AddSingleton(new OutboxSweepTarget(GrainTypes.Reconciliation, OutboxGrainKeyKind.Integer));
         return silo;
     }
 }

@@ -17,7 +17,7 @@ namespace PipedriveMaileon.Grains.Outbox;
 /// </list>
 /// </summary>
 public interface IOutbox<TState, TWork>
-    where TState : class, IOutboxGrainState<TWork>, new()
+    where TState : class, IOutboxState<TWork>, new()
     where TWork : class
 {
     /// <summary>The state as stored (read it anywhere; change it only inside a change function).</summary>

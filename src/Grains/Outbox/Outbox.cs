@@ -13,19 +13,19 @@ namespace PipedriveMaileon.Grains.Outbox;
 /// the queued effects with <see cref="OutboxPump{TState, TWork, TCommand}"/>.
 /// </summary>
 internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, TWork>, ILifecycleObserver
-    where TState : class, IOutboxGrainState<TWork>, new()
+    where TState : class, IOutboxState<TWork>, new()
     where TWork : class
     where TCommand : class
 {
     private readonly IPersistentState<TState> storage;
     private readonly IGrainContext context;
-    private readonly OutboxGrainServices services;
+    private readonly OutboxServices services;
     private readonly OutboxPump<TState, TWork, TCommand> pump;
     private readonly ILogger logger;
     private bool writing;
     private bool retired;
 
-    public Outbox(IGrainContext context, IPersistentState<TState> storage, OutboxRegistration registration, OutboxGrainServices services, IOutboxRules<TState, TWork, TCommand> rules)
+    public Outbox(IGrainContext context, IPersistentState<TState> storage, OutboxRegistration registration, OutboxServices services, IOutboxRules<TState, TWork, TCommand> rules)
     {
         this.context = context;
         this.storage = storage;

@@ -20,12 +20,12 @@ internal sealed partial class OutboxJournal(OutboxKey key, IJournalWriter writer
     private int copiedLedgerThrough;
     private DateTimeOffset retryAt;
 
-    public bool HasUncopied<TWork>(IOutboxGrainState<TWork> state)
+    public bool HasUncopied<TWork>(IOutboxState<TWork> state)
         where TWork : class =>
         state.PendingLedger.Any(r => r.Sequence > copiedLedgerThrough) || state.PendingActivity.Any(r => !IsCopied(r.EntryId));
 
     /// <summary>When entries wait to be copied: now, or after a failure a little later; null when none wait.</summary>
-    public DateTimeOffset? DueAt<TWork>(IOutboxGrainState<TWork> state)
+    public DateTimeOffset? DueAt<TWork>(IOutboxState<TWork> state)
         where TWork : class
     {
         if (!HasUncopied(state))
@@ -37,7 +37,7 @@ internal sealed partial class OutboxJournal(OutboxKey key, IJournalWriter writer
         return retryAt > now ? retryAt : now;
     }
 
-    public async Task CopyAsync<TWork>(IOutboxGrainState<TWork> state, CancellationToken cancellationToken)
+    public async Task CopyAsync<TWork>(IOutboxState<TWork> state, CancellationToken cancellationToken)
         where TWork : class
     {
         var ledger = state.PendingLedger.Where(r => r.Sequence > copiedLedgerThrough).ToList();
@@ -67,7 +67,7 @@ internal sealed partial class OutboxJournal(OutboxKey key, IJournalWriter writer
     }
 
     /// <summary>Leaves copied entries out of the state about to be written.</summary>
-    public void RemoveCopied<TWork>(IOutboxGrainState<TWork> state)
+    public void RemoveCopied<TWork>(IOutboxState<TWork> state)
         where TWork : class
     {
         state.PendingLedger.RemoveAll(r => r.Sequence <= copiedLedgerThrough);

@@ -24,7 +24,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
     EffectTelemetry telemetry,
     RetryPolicy policy,
     ILogger logger)
-    where TState : class, IOutboxGrainState<TWork>, new()
+    where TState : class, IOutboxState<TWork>, new()
     where TWork : class
     where TCommand : class
 {

@@ -6,7 +6,7 @@ namespace PipedriveMaileon.Grains.Outbox;
 /// <summary>The registration of one outbox grain type, with its state, work, command and rules types.</summary>
 internal sealed class OutboxRegistrationOf<TState, TWork, TCommand, TRules>(string grainType, OutboxKeyKind keyKind)
     : OutboxRegistration(grainType, keyKind)
-    where TState : class, IOutboxGrainState<TWork>, new()
+    where TState : class, IOutboxState<TWork>, new()
     where TWork : class
     where TCommand : class
     where TRules : class, IOutboxRules<TState, TWork, TCommand>
@@ -23,7 +23,7 @@ internal sealed class OutboxRegistrationOf<TState, TWork, TCommand, TRules>(stri
             context,
             storage,
             this,
-            services.GetRequiredService<OutboxGrainServices>(),
+            services.GetRequiredService<OutboxServices>(),
             services.GetRequiredService<TRules>());
     }
 

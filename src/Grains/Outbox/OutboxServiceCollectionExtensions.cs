@@ -11,7 +11,7 @@ public static class OutboxServiceCollectionExtensions
     /// is registered separately (<see cref="IEffectHandler{TCommand}"/>), so tests can replace it.
     /// </summary>
     public static IServiceCollection AddOutbox<TState, TWork, TCommand, TRules>(this IServiceCollection services, string grainType, OutboxKeyKind keyKind)
-        where TState : class, IOutboxGrainState<TWork>, new()
+        where TState : class, IOutboxState<TWork>, new()
         where TWork : class
         where TCommand : class
         where TRules : class, IOutboxRules<TState, TWork, TCommand>

@@ -10,7 +10,6 @@ namespace PipedriveMaileon.Grains.Outbox;
 [GrainType(GrainTypes.OutboxSweeper)]
 public sealed partial class OutboxSweeperGrain(
     OutboxBacklogRepository backlog,
-    IEnumerable<OutboxSweepTarget> targets,
     IEnumerable<OutboxRegistration> outboxes,
     IOptions<ClusterOptions> cluster,
     ILogger<OutboxSweeperGrain> logger) : Grain, IOutboxSweeperGrain, IRemindable
@@ -24,10 +23,8 @@ public sealed partial class OutboxSweeperGrain(
 
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<string, Func<long, string?, GrainId>> targetsByState = targets
-        .ToDictionary(t => t.StateName, t => (Func<long, string?, GrainId>)t.ToGrainId)
-        .Concat(outboxes.ToDictionary(o => o.GrainType, o => (Func<long, string?, GrainId>)o.ToGrainId))
-        .ToDictionary(t => t.Key, t => t.Value);
+    /// <summary>Every outbox grain type by its state name, which is its grain type name (<see cref="OutboxAttribute"/>).</summary>
+    private readonly Dictionary<string, OutboxRegistration> targetsByState = outboxes.ToDictionary(o => o.GrainType);
 
     public async Task Start() => await this.RegisterOrUpdateReminder(ReminderName, Period, Period);
 
@@ -45,7 +42,7 @@ public sealed partial class OutboxSweeperGrain(
                 .Where(g => targetsByState.ContainsKey(g.StateName))
                 .Select(async g =>
                 {
-                    var grainId = targetsByState[g.StateName](g.KeyN1, g.KeyExtension);
+                    var grainId = targetsByState[g.StateName].ToGrainId(g.KeyN1, g.KeyExtension);
                     try
                     {
                         await GrainFactory.GetGrain<IOutboxParticipant>(grainId).Wake();

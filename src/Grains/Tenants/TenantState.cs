@@ -5,7 +5,7 @@ using PipedriveMaileon.Grains.Outbox;
 namespace PipedriveMaileon.Grains.Tenants;
 
 /// <summary>Stored state of a tenant (state name <c>tenant</c>). Secrets only in protected form.</summary>
-public sealed class TenantState : IOutboxGrainState<TenantWork>
+public sealed class TenantState : IOutboxState<TenantWork>
 {
     public DateTimeOffset? OutboxDueAt { get; set; }
 

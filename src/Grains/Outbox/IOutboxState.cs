@@ -7,7 +7,7 @@ namespace PipedriveMaileon.Grains.Outbox;
 /// not yet copied to their tables. <see cref="OutboxDueAt"/> is a top-level JSON property on purpose: the storage
 /// write copies it into an indexed column, which is how the sweeper finds work again after a crash.
 /// </summary>
-public interface IOutboxGrainState<TWork>
+public interface IOutboxState<TWork>
     where TWork : class
 {
     OutboxQueue<TWork> Outbox { get; }

@@ -3,8 +3,8 @@ using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Outbox;
 
-/// <summary>What every outbox grain needs from the silo, bundled so grain constructors stay short.</summary>
-public sealed class OutboxGrainServices(TimeProvider time, IJournalWriter journal, RetryPolicy retryPolicy, GrainMetrics metrics)
+/// <summary>What every outbox needs from the silo.</summary>
+public sealed class OutboxServices(TimeProvider time, IJournalWriter journal, RetryPolicy retryPolicy, GrainMetrics metrics)
 {
     public TimeProvider Time { get; } = time;
 
