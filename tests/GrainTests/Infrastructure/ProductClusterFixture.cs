@@ -33,6 +33,8 @@ public sealed class ProductClusterFixture : IAsyncLifetime
 
     public FakeEffects<TenantEffect> TenantEffects { get; } = new(_ => EffectOutcome.Done("done"));
 
+    public FakeOAuth OAuth { get; } = new();
+
     public IGrainFactory Grains => Cluster.Client;
 
     public IServiceProvider Silo => Cluster.GetSiloServiceProvider();
@@ -60,6 +62,7 @@ public sealed class ProductClusterFixture : IAsyncLifetime
                 ["Maileon:BaseUrl"] = "http://127.0.0.1:9/1.0",
             }).Build();
             silo.Services.AddPipedriveClients(configuration).AddMaileonClient(configuration);
+            silo.Services.AddHttpClient<PipedriveOAuthClient>().ConfigurePrimaryHttpMessageHandler(() => OAuth);
             silo.Services.AddOptions<ReconciliationOptions>();
             silo.Services.AddOptions<TenantSetupOptions>();
         });
@@ -79,7 +82,8 @@ public sealed class ProductClusterFixture : IAsyncLifetime
             CompanyName = $"Company {companyId}",
             InstallingUserId = ContactDefaults.AppUserId,
             InstalledAt = DateTimeOffset.UtcNow,
-            ApiBase = new Uri("https://acme.pipedrive.example"),
+            // Nothing listens there: a call that slips past the fake handlers fails at once instead of waiting on DNS.
+            ApiBase = new Uri("http://127.0.0.1:9/"),
             AccessToken = Secrets.Protect("access-token"),
             RefreshToken = Secrets.Protect("refresh-token"),
             AccessTokenExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
