@@ -136,7 +136,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
 
     private async Task PruneCopiedJournalAsync()
     {
-        if (retired || State.Outbox.HasPending || Journal.HasUncopied(State) || (State.PendingLedger.Count == 0 && State.PendingActivity.Count == 0))
+        if (retired || !Journal.OnlyCopiedEntriesStored(State))
         {
             return;
         }
@@ -157,7 +157,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         {
             writing = true;
             Journal.RemoveCopied(State);
-            State.OutboxDueAt = StoredDueAt();
+            State.OutboxDueAt = OutboxJournal.StoredDueAt(State, Now);
             await storage.WriteStateAsync();
             return true;
         }
@@ -224,21 +224,6 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         {
             throw new GrainStateUnavailableException("This activation lost contact with storage and is retiring; retry.");
         }
-    }
-
-    /// <summary>
-    /// The due time stored with the state, for the sweeper: the first due outbox entry or, when only journal entries
-    /// are stored, a little later (the live activation copies them at once; this only matters after a crash).
-    /// </summary>
-    private DateTimeOffset? StoredDueAt()
-    {
-        var outboxDue = State.Outbox.NextDueAt();
-        if (outboxDue is not null || (State.PendingLedger.Count == 0 && State.PendingActivity.Count == 0))
-        {
-            return outboxDue;
-        }
-
-        return Now + OutboxJournal.Grace;
     }
 
     private readonly record struct Flag(bool Value) : IStateChange

@@ -66,6 +66,22 @@ internal sealed partial class OutboxJournal(OutboxKey key, IJournalWriter writer
         }
     }
 
+    /// <summary>
+    /// The due time stored with the state, for the sweeper: the first due outbox entry or, when only journal entries
+    /// are stored, a little later (the live activation copies them at once; this only matters after a crash).
+    /// </summary>
+    public static DateTimeOffset? StoredDueAt<TWork>(IOutboxState<TWork> state, DateTimeOffset now)
+        where TWork : class
+    {
+        var outboxDue = state.Outbox.NextDueAt();
+        return outboxDue is not null || (state.PendingLedger.Count == 0 && state.PendingActivity.Count == 0) ? outboxDue : now + Grace;
+    }
+
+    /// <summary>True when the stored state claims work only because of entries this activation already copied.</summary>
+    public bool OnlyCopiedEntriesStored<TWork>(IOutboxState<TWork> state)
+        where TWork : class =>
+        !state.Outbox.HasPending && !HasUncopied(state) && (state.PendingLedger.Count > 0 || state.PendingActivity.Count > 0);
+
     /// <summary>Leaves copied entries out of the state about to be written.</summary>
     public void RemoveCopied<TWork>(IOutboxState<TWork> state)
         where TWork : class

@@ -34,7 +34,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
     private IGrainTimer? effectTimer;
     private IEffectHandler<TCommand>? handler;
     private EffectInFlight<TCommand>? inFlight;
-    private List<Func<Task>>? queued;
+    private readonly QueuedChanges<TState, TWork> queued = new(outbox);
 
     /// <summary>The entry whose start the last step stored and that has not been attempted since.</summary>
     private long? freshIntent;
@@ -52,7 +52,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
             return;
         }
 
-        var due = queued is { Count: > 0 } || inFlight is { Outcome: not null }
+        var due = queued.Any || inFlight is { Outcome: not null }
             ? outbox.Now
             : inFlight is null
                 ? Earliest(State.Outbox.NextDueAt(), outbox.Journal.DueAt(State))
@@ -69,34 +69,16 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
     public Task<T> Queue<T>(Func<TState, DateTimeOffset, T> change)
         where T : IStateChange
     {
-        var reply = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        (queued ??= []).Add(async () =>
-        {
-            try
-            {
-                reply.SetResult(await outbox.UpdateAsync(change));
-            }
-            catch (Exception ex)
-            {
-                reply.SetException(ex);
-            }
-        });
+        var applied = queued.Add(change);
         Schedule();
-        return reply.Task;
+        return applied;
     }
 
     private async Task StepAsync(CancellationToken cancellationToken)
     {
         try
         {
-            while (queued is { Count: > 0 } changes)
-            {
-                queued = null;
-                foreach (var apply in changes)
-                {
-                    await apply();
-                }
-            }
+            await queued.ApplyAsync();
 
             if (inFlight is { Outcome: { } outcome } done)
             {

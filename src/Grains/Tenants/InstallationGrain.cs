@@ -24,6 +24,13 @@ public sealed partial class InstallationGrain(
 
     public async Task<InstallationResult> CompleteAuthorization(string code, Uri redirectUri)
     {
+        var (grant, failure) = await GrantAsync(code, redirectUri);
+        return grant is null ? failure! : await InstallAsync(grant);
+    }
+
+    /// <summary>Exchanges the code and reads who installed it for which company; a failure says so in words for the admin.</summary>
+    private async Task<(InstallationGrant? Grant, InstallationResult? Failure)> GrantAsync(string code, Uri redirectUri)
+    {
         PipedriveTokens tokens;
         try
         {
@@ -31,14 +38,14 @@ public sealed partial class InstallationGrain(
         }
         catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.InvalidGrant)
         {
-            return InstallationResult.Failed("Pipedrive did not accept the authorisation code: it was already used or has expired (codes are valid for 5 minutes). Nothing was installed; please start again.");
+            return (null, InstallationResult.Failed("Pipedrive did not accept the authorisation code: it was already used or has expired (codes are valid for 5 minutes). Nothing was installed; please start again."));
         }
         catch (ApiClientException ex)
         {
             LogExchangeFailed(ex.Kind, ex.StatusCode);
-            return InstallationResult.Failed(ex.IsTransient
+            return (null, InstallationResult.Failed(ex.IsTransient
                 ? "Pipedrive could not be reached to complete the installation. Nothing was installed; please try again in a moment."
-                : "Pipedrive refused to complete the installation (the app's client credentials may be wrong). Nothing was installed.");
+                : "Pipedrive refused to complete the installation (the app's client credentials may be wrong). Nothing was installed."));
         }
 
         PipedriveUser user;
@@ -49,15 +56,15 @@ public sealed partial class InstallationGrain(
         catch (ApiClientException ex)
         {
             LogIdentityFailed(ex.Kind, ex.StatusCode);
-            return InstallationResult.Failed("The installation was authorised, but Pipedrive did not say which company it is for. Nothing was installed; please try again.");
+            return (null, InstallationResult.Failed("The installation was authorised, but Pipedrive did not say which company it is for. Nothing was installed; please try again."));
         }
 
         if (user.CompanyId is not { } companyId)
         {
-            return InstallationResult.Failed("Pipedrive's answer named no company. Nothing was installed.");
+            return (null, InstallationResult.Failed("Pipedrive's answer named no company. Nothing was installed."));
         }
 
-        var grant = new InstallationGrant
+        return (new InstallationGrant
         {
             CompanyId = companyId,
             CompanyName = user.CompanyName ?? $"Company {companyId}",
@@ -69,17 +76,22 @@ public sealed partial class InstallationGrain(
             RefreshToken = secrets.Protect(tokens.RefreshToken),
             AccessTokenExpiresAt = tokens.ExpiresAt,
             Scopes = tokens.Scopes,
-        };
+        }, null);
+    }
 
-        // The code is spent by now, so a failure here would send the admin through Pipedrive again. A storage hiccup
-        // (typically a pooled connection that died with a database restart; the pool is dropped when it shows) gets
-        // two more tries on a fresh connection: Install is idempotent.
+    /// <summary>
+    /// The code is spent by now, so a failure here would send the admin through Pipedrive again. A storage hiccup
+    /// (typically a pooled connection that died with a database restart; the pool is dropped when it shows) gets two
+    /// more tries on a fresh connection: Install is idempotent.
+    /// </summary>
+    private async Task<InstallationResult> InstallAsync(InstallationGrant grant)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var installed = await GrainFactory.Tenant(companyId).Install(grant);
-                await SetUpAsync(companyId, grant.UserId);
+                var installed = await GrainFactory.Tenant(grant.CompanyId).Install(grant);
+                await SetUpAsync(grant.CompanyId, grant.UserId);
                 return installed;
             }
             // A failed write arrives as GrainStateUnavailableException; a failed read while the tenant grain activates
@@ -91,7 +103,7 @@ public sealed partial class InstallationGrain(
                     DatabaseFailures.DropIdleConnections();
                 }
 
-                LogInstallRetried(companyId);
+                LogInstallRetried(grant.CompanyId);
                 await Task.Delay(InstallRetryDelay);
             }
             catch (Exception ex) when (IsStorageFailure(ex))
