@@ -28,7 +28,7 @@ public sealed class OutboxEntry<TWork>
     /// <summary>
     /// The originating event (Pipedrive <c>meta.id</c>, Maileon event id) when one caused this work: put on the
     /// effect's span and log scope, so an operator can follow a webhook to the calls it caused. Null for work
-    /// started otherwise (timers, settings, entries stored before this existed).
+    /// started otherwise (timers, settings).
     /// </summary>
     public string? CorrelationId { get; set; }
 
