@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
@@ -31,10 +30,11 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         this.storage = storage;
         this.services = services;
         Key = registration.KeyOf(context.GrainId);
-        logger = context.ActivationServices.GetRequiredService<ILoggerFactory>().CreateLogger($"PipedriveMaileon.Grains.Outbox.{registration.GrainType}");
+        var shared = registration.Shared(context.ActivationServices);
+        logger = shared.Logger;
         Journal = new OutboxJournal(Key, services.Journal, services.Time, logger);
-        pump = new OutboxPump<TState, TWork, TCommand>(this, context, rules, new EffectTelemetry(registration.GrainType, services.Metrics), services.RetryPolicy, logger);
-        context.ObservableLifecycle.Subscribe($"outbox {registration.GrainType}", GrainLifecycleStage.Activate, this);
+        pump = new OutboxPump<TState, TWork, TCommand>(this, context, rules, shared.Telemetry, services.RetryPolicy, logger);
+        context.ObservableLifecycle.Subscribe(shared.LifecycleName, GrainLifecycleStage.Activate, this);
     }
 
     public TState State => storage.State;

@@ -34,7 +34,8 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
     private IGrainTimer? effectTimer;
     private IEffectHandler<TCommand>? handler;
     private EffectInFlight<TCommand>? inFlight;
-    private readonly QueuedChanges<TState, TWork> queued = new(outbox);
+    /// <summary>Changes from interleaved code (created when first needed: most grains never queue one).</summary>
+    private QueuedChanges<TState, TWork>? queued;
 
     /// <summary>The entry whose start the last step stored and that has not been attempted since.</summary>
     private long? freshIntent;
@@ -52,7 +53,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
             return;
         }
 
-        var due = queued.Any || inFlight is { Outcome: not null }
+        var due = queued?.Any == true || inFlight is { Outcome: not null }
             ? outbox.Now
             : inFlight is null
                 ? Earliest(State.Outbox.NextDueAt(), outbox.Journal.DueAt(State))
@@ -62,14 +63,20 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
             due = backoffUntil;
         }
 
-        var timer = stepTimer ??= Register(StepAsync, interleave: false);
-        timer.Change(due is { } at ? TimeSpan.FromTicks(Math.Max(0, (at - outbox.Now).Ticks)) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (due is not { } at)
+        {
+            stepTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        // Most activations never have work: they never get a timer.
+        (stepTimer ??= Register(StepAsync, interleave: false)).Change(TimeSpan.FromTicks(Math.Max(0, (at - outbox.Now).Ticks)), Timeout.InfiniteTimeSpan);
     }
 
     public Task<T> Queue<T>(Func<TState, DateTimeOffset, T> change)
         where T : IStateChange
     {
-        var applied = queued.Add(change);
+        var applied = (queued ??= new QueuedChanges<TState, TWork>(outbox)).Add(change);
         Schedule();
         return applied;
     }
@@ -78,7 +85,10 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
     {
         try
         {
-            await queued.ApplyAsync();
+            if (queued is not null)
+            {
+                await queued.ApplyAsync();
+            }
 
             if (inFlight is { Outcome: { } outcome } done)
             {

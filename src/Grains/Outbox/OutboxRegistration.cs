@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
 namespace PipedriveMaileon.Grains.Outbox;
 
 /// <summary>
@@ -30,4 +33,13 @@ public abstract class OutboxRegistration(string grainType, OutboxKeyKind keyKind
 
     /// <summary>Creates the facet for one activation.</summary>
     internal abstract object CreateOutbox(IGrainContext context);
+
+    private OutboxShared? shared;
+
+    /// <summary>What every activation of the grain type shares (made once: an idle activation should hold as little as possible).</summary>
+    internal OutboxShared Shared(IServiceProvider services) =>
+        shared ??= new OutboxShared(
+            services.GetRequiredService<ILoggerFactory>().CreateLogger($"PipedriveMaileon.Grains.Outbox.{GrainType}"),
+            new EffectTelemetry(GrainType, services.GetRequiredService<Hosting.GrainMetrics>()),
+            $"outbox {GrainType}");
 }
