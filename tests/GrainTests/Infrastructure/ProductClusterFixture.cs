@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Deals;
@@ -53,15 +51,7 @@ public sealed class ProductClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IEffectHandler<DealEffect>>(Deals);
             silo.Services.AddSingleton<IEffectHandler<TenantEffect>>(TenantEffects);
 
-            // API clients pointing nowhere: grains that hold them activate, and no test reaches a real service.
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Pipedrive:ClientId"] = "grain-tests",
-                ["Pipedrive:ClientSecret"] = "grain-tests-secret",
-                ["Pipedrive:OAuthBaseUrl"] = "http://127.0.0.1:9",
-                ["Maileon:BaseUrl"] = "http://127.0.0.1:9/1.0",
-            }).Build();
-            silo.Services.AddPipedriveClients(configuration).AddMaileonClient(configuration);
+            TestSiloServices.AddApiClientsReachingNothing(silo);
             silo.Services.AddHttpClient<PipedriveOAuthClient>().ConfigurePrimaryHttpMessageHandler(() => OAuth);
             silo.Services.AddOptions<ReconciliationOptions>();
             silo.Services.AddOptions<TenantSetupOptions>();
