@@ -44,7 +44,7 @@ public static class ContactDecisions
         var queuedBefore = state.Outbox.Entries.Count;
         foreach (var signal in PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore))
         {
-            ContactJournal.Decide(state, signal, context);
+            Decide(state, signal, context);
         }
 
         if (subscription.AwaitingEmail && !person.EmailKnown && !state.Outbox.Entries.Any(e => e.Work.Kind == ContactWorkKind.ReadPerson))
@@ -75,7 +75,7 @@ public static class ContactDecisions
 
         state.Remember(maileonEvent.EventId);
         var kind = maileonEvent.Kind == MaileonEventKind.DoiConfirmed ? ContactSignalKind.DoiConfirmed : ContactSignalKind.MaileonUnsubscribed;
-        ContactJournal.Decide(state, new ContactSignal(kind, maileonEvent.Timestamp ?? context.Now, "maileon", source) { Email = maileonEvent.Email }, context);
+        Decide(state, new ContactSignal(kind, maileonEvent.Timestamp ?? context.Now, "maileon", source) { Email = maileonEvent.Email }, context);
         return true;
     }
 
@@ -95,7 +95,7 @@ public static class ContactDecisions
         var changed = known.Merge(person, at);
         if (emailKnownBefore && person.Has("emails") && !SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail))
         {
-            changed |= ContactJournal.Decide(state, Signal(ContactSignalKind.EmailChanged, at, person), context);
+            changed |= Decide(state, Signal(ContactSignalKind.EmailChanged, at, person), context);
         }
 
         var requested = person.CustomFields.TryGetValue(newsletter.Key, out var value) && value.OptionId is { } id ? newsletter.MeaningOf(id) : null;
@@ -103,11 +103,11 @@ public static class ContactDecisions
         var missedRequest = subscription.LastRequestAt is null || subscription.LastRequestAt < at;
         if (missedRequest && requested == NewsletterOption.Subscribe && subscription.Status == SubscriptionStatus.None && !subscription.AwaitingEmail)
         {
-            changed |= ContactJournal.Decide(state, Signal(ContactSignalKind.SubscribeRequested, at, person), context);
+            changed |= Decide(state, Signal(ContactSignalKind.SubscribeRequested, at, person), context);
         }
         else if (missedRequest && requested == NewsletterOption.Unsubscribed && subscription.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed)
         {
-            changed |= ContactJournal.Decide(state, Signal(ContactSignalKind.UnsubscribeRequested, at, person), context);
+            changed |= Decide(state, Signal(ContactSignalKind.UnsubscribeRequested, at, person), context);
         }
 
         return changed;
@@ -130,11 +130,42 @@ public static class ContactDecisions
             Email = merged.Email,
             MergedStatus = merged.Status,
         };
-        ContactJournal.Decide(state, signal, context);
+        Decide(state, signal, context);
         return true;
     }
 
     public static string MergeEventId(long fromPersonId) => $"merged:{fromPersonId}";
+
+    /// <summary>
+    /// Applies one signal: the state machine, then the work, ledger entry and log line it decided. A newer Newsletter
+    /// write supersedes one not yet attempted. Returns false when it decided nothing.
+    /// </summary>
+    public static bool Decide(ContactState state, ContactSignal signal, ContactContext context)
+    {
+        var decision = SubscriptionStateMachine.Apply(state.Subscription, signal);
+        foreach (var work in decision.Work)
+        {
+            if (work.Kind == ContactWorkKind.SetNewsletterField)
+            {
+                state.Outbox.RemoveWhere(w => w.Kind == ContactWorkKind.SetNewsletterField);
+            }
+
+            state.Outbox.Enqueue(work, context.Now);
+        }
+
+        if (decision.Transition is { } transition)
+        {
+            ContactJournal.Ledger(state, signal.Actor, signal.Source, (transition.From, transition.To), transition.Detail, signal.At, state.Subscription.Email ?? signal.Email);
+            ContactJournal.Note(state, context, ActivityLevel.Info, transition.Detail);
+        }
+
+        if (decision.Note is { } note)
+        {
+            ContactJournal.Note(state, context, note.Level, note.Message);
+        }
+
+        return decision.Changed;
+    }
 
     /// <summary>The person was deleted in Pipedrive (or merged into another, which then hears what this one knew).</summary>
     private static void Deleted(ContactState state, PipedriveEventMeta meta, ContactContext context)

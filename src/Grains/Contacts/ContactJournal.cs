@@ -40,35 +40,4 @@ public static class ContactJournal
             Detail = detail,
             MaileonOutcome = maileonOutcome,
         });
-
-    /// <summary>
-    /// Applies one signal: the state machine, then the work, ledger entry and log line it decided. A newer Newsletter
-    /// write supersedes one not yet attempted. Returns false when it decided nothing.
-    /// </summary>
-    public static bool Decide(ContactState state, ContactSignal signal, ContactContext context)
-    {
-        var decision = SubscriptionStateMachine.Apply(state.Subscription, signal);
-        foreach (var work in decision.Work)
-        {
-            if (work.Kind == ContactWorkKind.SetNewsletterField)
-            {
-                state.Outbox.RemoveWhere(w => w.Kind == ContactWorkKind.SetNewsletterField);
-            }
-
-            state.Outbox.Enqueue(work, context.Now);
-        }
-
-        if (decision.Transition is { } transition)
-        {
-            Ledger(state, signal.Actor, signal.Source, (transition.From, transition.To), transition.Detail, signal.At, state.Subscription.Email ?? signal.Email);
-            Note(state, context, ActivityLevel.Info, transition.Detail);
-        }
-
-        if (decision.Note is { } note)
-        {
-            Note(state, context, note.Level, note.Message);
-        }
-
-        return decision.Changed;
-    }
 }

@@ -96,7 +96,7 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
                 ContactJournal.Ledger(state, "system", "maileon-api", (SubscriptionStatus.Pending, SubscriptionStatus.Pending), "Maileon accepted the contact.", context.Now, work.Email, summary);
                 if (result is ContactEffectResult.DoiAlreadyConfirmed && subscription.Status == SubscriptionStatus.Pending)
                 {
-                    ContactJournal.Decide(state, new ContactSignal(ContactSignalKind.DoiConfirmed, context.Now, "maileon", "maileon-api") { Email = work.Email }, context);
+                    ContactDecisions.Decide(state, new ContactSignal(ContactSignalKind.DoiConfirmed, context.Now, "maileon", "maileon-api") { Email = work.Email }, context);
                 }
                 else if (subscription.Status == SubscriptionStatus.Pending)
                 {
@@ -123,7 +123,7 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
         state.Person.EmailKnown = true;
         if (!SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail) || state.Subscription.AwaitingEmail)
         {
-            ContactJournal.Decide(state, new ContactSignal(ContactSignalKind.EmailChanged, person.UpdateTime ?? context.Now, "pipedrive", "pipedrive-api") { Email = person.PrimaryEmail }, context);
+            ContactDecisions.Decide(state, new ContactSignal(ContactSignalKind.EmailChanged, person.UpdateTime ?? context.Now, "pipedrive", "pipedrive-api") { Email = person.PrimaryEmail }, context);
         }
     }
 
