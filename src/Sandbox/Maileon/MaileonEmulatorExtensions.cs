@@ -68,6 +68,8 @@ public static class MaileonEmulatorExtensions
         TransactionEndpoints.Map(api);
         WebhookEndpoints.Map(api);
         UnsubscriptionReportEndpoints.Map(api);
+        // Anything else → 404 with the XML error report (docs: "HTTP Status Codes": "404 Not Found – The requested
+        // resource was not found"; "For most error cases, the response body is an XML errors document").
         api.Map("/{**unknown}", (string? unknown) => MaileonResponses.NotFound($"No resource at /1.0/{unknown}."));
 
         MaileonControlEndpoints.Map(app.MapGroup($"{EmulatorRouting.ControlPrefix}/maileon"));
