@@ -62,6 +62,20 @@ internal sealed class ApiClientHarness : IDisposable
 
     public MaileonClient Maileon => _services.GetRequiredService<MaileonClient>();
 
+    public MaileonAccount MaileonAccount => _services.GetRequiredService<MaileonAccount>();
+
+    public MaileonContacts MaileonContacts => _services.GetRequiredService<MaileonContacts>();
+
+    public MaileonCustomFields MaileonCustomFields => _services.GetRequiredService<MaileonCustomFields>();
+
+    public MaileonTransactionTypes MaileonTransactionTypes => _services.GetRequiredService<MaileonTransactionTypes>();
+
+    public MaileonTransactions MaileonTransactions => _services.GetRequiredService<MaileonTransactions>();
+
+    public MaileonWebhooks MaileonWebhooks => _services.GetRequiredService<MaileonWebhooks>();
+
+    public MaileonReports MaileonReports => _services.GetRequiredService<MaileonReports>();
+
     /// <summary>Moves fake time forward in small steps until the call completes (Polly's waits run on fake time).</summary>
     public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> call, TimeSpan step)
     {

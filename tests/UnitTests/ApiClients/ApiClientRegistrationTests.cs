@@ -30,6 +30,13 @@ public sealed class ApiClientRegistrationTests
         Assert.NotNull(services.GetRequiredService<PipedriveApiClient>());
         Assert.NotNull(services.GetRequiredService<PipedriveOAuthClient>());
         Assert.NotNull(services.GetRequiredService<MaileonClient>());
+        Assert.NotNull(services.GetRequiredService<MaileonAccount>());
+        Assert.NotNull(services.GetRequiredService<MaileonContacts>());
+        Assert.NotNull(services.GetRequiredService<MaileonCustomFields>());
+        Assert.NotNull(services.GetRequiredService<MaileonTransactionTypes>());
+        Assert.NotNull(services.GetRequiredService<MaileonTransactions>());
+        Assert.NotNull(services.GetRequiredService<MaileonWebhooks>());
+        Assert.NotNull(services.GetRequiredService<MaileonReports>());
     }
 
     [Fact]
