@@ -82,12 +82,7 @@ public sealed class MaileonContacts(MaileonTransport transport)
         IEnumerable<string>? customFields = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageIndex, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
-        var query = new QueryString()
-            .Add("page_index", (long)pageIndex)
-            .Add("page_size", (long)pageSize)
+        var query = MaileonTransport.Page(pageIndex, pageSize)
             .Add("updated_after", updatedAfter?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
             .AddEach("standard_field", standardFields ?? [])
             .AddEach("custom_field", customFields ?? []);

@@ -20,12 +20,7 @@ public sealed class MaileonReports(MaileonTransport transport)
         int pageSize = 1000,
         CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageIndex, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
-        var query = new QueryString()
-            .Add("page_index", (long)pageIndex)
-            .Add("page_size", (long)pageSize)
+        var query = MaileonTransport.Page(pageIndex, pageSize)
             .Add("from_date", from.ToUnixTimeMilliseconds())
             .Add("to_date", to?.ToUnixTimeMilliseconds());
         var reply = await transport.SendAsync(

@@ -88,6 +88,15 @@ public sealed class MaileonTransport
         }
     }
 
+    /// <summary>Maileon's paging parameters: <c>page_index</c> from 1, <c>page_size</c> 1..1000 (larger sizes are a 400).</summary>
+    internal static QueryString Page(int pageIndex, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageIndex, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        return new QueryString().Add("page_index", (long)pageIndex).Add("page_size", (long)pageSize);
+    }
+
     internal static void EnsureSuccess(string operation, MaileonReply reply, MaileonConnection connection, params string?[] extraSecrets)
     {
         if (!reply.IsSuccess)
