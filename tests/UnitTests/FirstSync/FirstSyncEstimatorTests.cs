@@ -47,6 +47,9 @@ public sealed class FirstSyncEstimatorTests
         Assert.True(estimate.Duration > TimeSpan.FromHours(6) + TimeSpan.FromDays(3));
         Assert.True(estimate.Duration < TimeSpan.FromHours(6) + TimeSpan.FromDays(4));
         Assert.True(estimate.TokensPerDay < budget.DailyLimit);
+
+        // With the whole budget left today: 15,000 today and three more days.
+        Assert.Equal(4, FirstSyncEstimator.Estimate(Large, budget with { RemainingToday = 30_000 }, FirstSyncPace.Default).BudgetDays);
     }
 
     [Fact]
