@@ -52,7 +52,7 @@ public static class FirstSyncRules
         if (maileon.HasConfirmedDoubleOptIn)
         {
             return Decision(FirstSyncAction.MarkSubscribed, person.Meaning == NewsletterOption.Subscribed ? null : NewsletterOption.Subscribed,
-                $"Maileon already holds a confirmed double opt-in ({maileon.ActivePermission}) for the address: \"Subscribed\" without a mail.");
+                $"Maileon already holds a confirmed double opt-in ({Name(maileon.ActivePermission)}) for the address: \"Subscribed\" without a mail.");
         }
 
         if (person.Meaning == NewsletterOption.AwaitingConfirmation && maileon.ActivePermission == MaileonPermissionLevel.None)
@@ -66,7 +66,18 @@ public static class FirstSyncRules
             {
                 null => "Not in Maileon: a double opt-in mail goes out.",
                 MaileonPermissionLevel.None => "In Maileon without permission: a double opt-in mail goes out.",
-                { } other => $"In Maileon with permission {other}, which is no proven double opt-in: a double opt-in mail goes out; the permission stays until it is confirmed.",
+                { } other => $"In Maileon with permission {Name(other)}, which is no proven double opt-in: a double opt-in mail goes out; the permission stays until it is confirmed.",
             });
     }
+
+    /// <summary>Maileon's own names for permissions, as its interface shows them.</summary>
+    private static string Name(MaileonPermissionLevel? permission) => permission switch
+    {
+        MaileonPermissionLevel.SingleOptIn => "SOI",
+        MaileonPermissionLevel.ConfirmedOptIn => "COI",
+        MaileonPermissionLevel.DoubleOptIn => "DOI",
+        MaileonPermissionLevel.DoubleOptInPlus => "DOI+",
+        MaileonPermissionLevel.Other => "other",
+        _ => "none",
+    };
 }

@@ -1,9 +1,9 @@
 namespace PipedriveMaileon.Sandbox.LivedIn;
 
 /// <summary>
-/// A Maileon contact the fixture made. An unsubscribed one is anonymised (<see cref="Email"/> null) and its address is
-/// in <see cref="UnsubscribedEmail"/>, as the unsubscription report names it. <see cref="PersonIds"/> are the persons
-/// (of both companies) whose primary address it is.
+/// A Maileon contact the fixture made. An unsubscribed one is anonymised (<see cref="Email"/> null); its address and
+/// the external id it had are in <see cref="UnsubscribedEmail"/> and <see cref="ExternalId"/>, as the unsubscription
+/// report names them. <see cref="PersonIds"/> are the persons (of both companies) whose primary address it is.
 /// </summary>
 public sealed record ManifestContact(
     long ContactId,
