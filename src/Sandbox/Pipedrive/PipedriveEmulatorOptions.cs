@@ -25,7 +25,7 @@ public sealed class PipedriveEmulatorOptions
     public Uri? AppUrl { get; set; }
 
     /// <summary>Comma-separated scopes granted to every token.</summary>
-    public string Scopes { get; set; } = "base,admin,contacts:full,deals:read,contact-fields:full,users:read";
+    public string Scopes { get; set; } = "base,admin,webhooks:full,contacts:full,deals:read,contact-fields:full,users:read";
 
     [Range(1, 86_400)]
     public int AccessTokenLifetimeSeconds { get; set; } = 3600;
