@@ -28,11 +28,12 @@ public static class SessionAuthentication
             .AddPolicy(PolicyName, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().AddRequirements(new SettingsAdminRequirement()));
 
         // The session ticket a page sends with each change is the antiforgery token (it works without cookies);
-        // ASP.NET's cookie-bound tokens would be missing wherever third-party cookies are blocked.
-        services.Configure<RazorPagesOptions>(o =>
+        // ASP.NET's cookie-bound tokens would be missing wherever third-party cookies are blocked. PostConfigure:
+        // AddRazorPages (called after this) sets the conventions up afresh.
+        services.PostConfigure<RazorPagesOptions>(o =>
         {
-            o.Conventions.AddPageRoute("/Settings/Index", SessionRequests.PipedriveAppPath);
-            o.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
+            o.Conventions.AddPageRoute("/Settings/Index", SessionRequests.PipedriveAppPath.TrimStart('/'));
+            o.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute { Order = 1001 });
         });
         return services;
     }

@@ -19,20 +19,19 @@ public sealed class SessionTickets(IDataProtectionProvider provider, TimeProvide
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
-    private readonly ITimeLimitedDataProtector protector =
-        provider.CreateProtector("PipedriveMaileon.SettingsSession.v1").ToTimeLimitedDataProtector();
+    // The expiry travels inside the protected payload and is checked against the injected clock.
+    private readonly IDataProtector protector = provider.CreateProtector("PipedriveMaileon.SettingsSession.v1");
 
     /// <summary>A ticket for a page about to be shown; null once the session is past its maximum lifetime.</summary>
     public string? Issue(TenantSession session)
     {
         var now = time.GetUtcNow();
         var expires = Min(now + options.Value.TicketLifetime, session.AuthenticatedAt + options.Value.MaxSessionLifetime);
-        return expires <= now ? null : protector.Protect(Serialize(session), expires);
+        return expires <= now ? null : Protect(session, expires);
     }
 
     /// <summary>A ticket for the standalone sign-in cookie: valid until the session's maximum lifetime.</summary>
-    public string IssueForCookie(TenantSession session) =>
-        protector.Protect(Serialize(session), session.AuthenticatedAt + options.Value.MaxSessionLifetime);
+    public string IssueForCookie(TenantSession session) => Protect(session, session.AuthenticatedAt + options.Value.MaxSessionLifetime);
 
     public TenantSession? Read(string? ticket)
     {
@@ -43,15 +42,21 @@ public sealed class SessionTickets(IDataProtectionProvider provider, TimeProvide
 
         try
         {
-            var session = Deserialize(protector.Unprotect(ticket, out var expires));
+            var envelope = JsonSerializer.Deserialize<Envelope>(protector.Unprotect(ticket), Json);
             var now = time.GetUtcNow();
-            return expires > now && session is not null && session.AuthenticatedAt + options.Value.MaxSessionLifetime > now ? session : null;
+            return envelope?.Session is { } session && DateTimeOffset.FromUnixTimeSeconds(envelope.ExpiresAt) > now
+                && session.AuthenticatedAt + options.Value.MaxSessionLifetime > now
+                ? session
+                : null;
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or ArgumentOutOfRangeException)
         {
             return null;
         }
     }
+
+    private string Protect(TenantSession session, DateTimeOffset expires) =>
+        protector.Protect(JsonSerializer.Serialize(new Envelope(expires.ToUnixTimeSeconds(), session), Json));
 
     internal static string Serialize(TenantSession session) => JsonSerializer.Serialize(session, Json);
 
@@ -66,6 +71,11 @@ public sealed class SessionTickets(IDataProtectionProvider provider, TimeProvide
             return null;
         }
     }
+
+    /// <summary>What a ticket protects: the session and when the ticket stops being accepted (Unix seconds).</summary>
+    private sealed record Envelope(
+        [property: System.Text.Json.Serialization.JsonPropertyName("x")] long ExpiresAt,
+        [property: System.Text.Json.Serialization.JsonPropertyName("s")] TenantSession? Session);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

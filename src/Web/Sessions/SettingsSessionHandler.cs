@@ -49,7 +49,8 @@ public sealed partial class SettingsSessionHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (tickets.Read(ticket) is not { } session)
+        // Every ticket we issue names its installation epoch; only a sign-in from Pipedrive's token starts without one.
+        if (tickets.Read(ticket) is not { InstallationEpoch: not null } session)
         {
             SessionRequests.SetFailure(Context, SessionFailure.TicketExpired);
             return AuthenticateResult.Fail("The session ticket is invalid or has expired.");

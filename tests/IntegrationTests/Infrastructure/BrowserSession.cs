@@ -79,12 +79,13 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, null, context, page, profile);
     }
 
-    public async Task<string> ScreenshotAsync(string name)
+    /// <param name="fullPage">false: the viewport only (content of cross-site iframes is painted only there).</param>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         var folder = Path.Combine(RepositoryLayout.Root, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 

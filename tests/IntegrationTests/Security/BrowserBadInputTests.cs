@@ -234,10 +234,9 @@ public sealed partial class BrowserBadInputTests(DeploymentFixture fixture, ITes
     private string SignTicket(long companyId, long userId, DateTimeOffset expires)
     {
         using var provider = AppKeyRing();
-        var session = new JsonObject { ["c"] = companyId, ["u"] = userId, ["a"] = DateTimeOffset.UtcNow.AddMinutes(-1), ["s"] = 1, ["t"] = "light" };
-        return provider.GetRequiredService<IDataProtectionProvider>()
-            .CreateProtector("PipedriveMaileon.SettingsSession.v1").ToTimeLimitedDataProtector()
-            .Protect(session.ToJsonString(), expires);
+        var session = new JsonObject { ["c"] = companyId, ["u"] = userId, ["e"] = 1, ["a"] = DateTimeOffset.UtcNow.AddMinutes(-1), ["s"] = 1, ["t"] = "light" };
+        var envelope = new JsonObject { ["x"] = expires.ToUnixTimeSeconds(), ["s"] = session };
+        return provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("PipedriveMaileon.SettingsSession.v1").Protect(envelope.ToJsonString());
     }
 
     private static string Flip(string text)

@@ -129,10 +129,10 @@ public sealed class SettingsExtensionTests(ExtensionDeploymentFixture fixture, I
     /// <summary>Dark from the iframe URL, and a switch in Pipedrive reaching the open page through the SDK's event.</summary>
     private async Task ThemeAsync(PipedriveHost host, BrowserSession browser, SyncedTenant tenant)
     {
-        output.WriteLine("screenshot: " + await browser.ScreenshotAsync("settings-in-pipedrive-light"));
+        output.WriteLine("screenshot: " + await browser.ScreenshotAsync("settings-in-pipedrive-light", fullPage: false));
         await host.OpenAsync(tenant.CompanyId, tenant.Admin.UserId, theme: "dark");
         await Assertions.Expect(host.App.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
-        output.WriteLine("screenshot: " + await browser.ScreenshotAsync("settings-in-pipedrive-dark"));
+        output.WriteLine("screenshot: " + await browser.ScreenshotAsync("settings-in-pipedrive-dark", fullPage: false));
         await browser.Page.GetByTestId("host-theme-toggle").ClickAsync();
         await Assertions.Expect(host.App.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
     }
