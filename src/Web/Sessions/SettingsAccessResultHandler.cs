@@ -23,7 +23,9 @@ public sealed class SettingsAccessResultHandler : IAuthorizationMiddlewareResult
 
         var failure = SessionRequests.GetFailure(context);
         var feature = context.Features.Get<SettingsSessionFeature>();
-        if (failure is not (SessionFailure.None or SessionFailure.RoleUnknown))
+        // The sign-in cookie goes when the session in it no longer works — not because a form carried a bad ticket
+        // (a cross-site page could send one, and must not sign anyone out).
+        if (SessionRequests.IsFromCookie(context) && failure is not (SessionFailure.None or SessionFailure.RoleUnknown))
         {
             SessionAuthentication.DeleteCookie(context);
         }

@@ -28,6 +28,11 @@ public sealed partial class SettingsSessionHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (!SessionRequests.IsSettingsPath(Request.Path))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
         if (SessionRequests.IsEntryPoint(Request) && Request.Query.ContainsKey("token"))
         {
             return FromPipedriveToken();
@@ -36,12 +41,17 @@ public sealed partial class SettingsSessionHandler(
         var ticket = Request.Headers[HeaderName].ToString();
         if (string.IsNullOrEmpty(ticket) && Request.HasFormContentType)
         {
-            ticket = (await Request.ReadFormAsync(Context.RequestAborted))[FieldName].ToString();
+            ticket = await FormFieldAsync();
         }
 
         if (string.IsNullOrEmpty(ticket) && SessionRequests.IsReading(Request))
         {
-            ticket = Request.Query[FieldName].ToString() is { Length: > 0 } fromQuery ? fromQuery : Request.Cookies[SessionAuthentication.CookieName];
+            ticket = Request.Query[FieldName].ToString();
+            if (string.IsNullOrEmpty(ticket) && Request.Cookies[SessionAuthentication.CookieName] is { Length: > 0 } cookie)
+            {
+                ticket = cookie;
+                SessionRequests.MarkFromCookie(Context);
+            }
         }
 
         if (string.IsNullOrEmpty(ticket))
@@ -57,6 +67,19 @@ public sealed partial class SettingsSessionHandler(
         }
 
         return Success(session);
+    }
+
+    /// <summary>The ticket field of a posted form; a form that cannot be read carries none (the request is then refused).</summary>
+    private async Task<string> FormFieldAsync()
+    {
+        try
+        {
+            return (await Request.ReadFormAsync(Context.RequestAborted))[FieldName].ToString();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return string.Empty;
+        }
     }
 
     private AuthenticateResult FromPipedriveToken()

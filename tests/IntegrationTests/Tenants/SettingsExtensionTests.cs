@@ -129,6 +129,7 @@ public sealed class SettingsExtensionTests(ExtensionDeploymentFixture fixture, I
     /// <summary>Dark from the iframe URL, and a switch in Pipedrive reaching the open page through the SDK's event.</summary>
     private async Task ThemeAsync(PipedriveHost host, BrowserSession browser, SyncedTenant tenant)
     {
+        await browser.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         output.WriteLine("screenshot: " + await browser.ScreenshotAsync("settings-in-pipedrive-light", fullPage: false));
         await host.OpenAsync(tenant.CompanyId, tenant.Admin.UserId, theme: "dark");
         await Assertions.Expect(host.App.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");

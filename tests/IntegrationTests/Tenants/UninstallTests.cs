@@ -101,7 +101,7 @@ public sealed class UninstallTests(DeploymentFixture fixture, ITestOutputHelper 
             settings = await tenant.Admin.Http.GetAsync("/settings");
         }
 
-        Assert.StartsWith("/pipedrive/install", settings.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/pipedrive/install", settings.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         await tenant.QuietAsync();
 
