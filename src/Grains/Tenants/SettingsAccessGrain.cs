@@ -58,9 +58,9 @@ public sealed partial class SettingsAccessGrain(
                 known = await AskPipedriveAsync(connection, userId, now);
                 roles[userId] = known;
             }
-            catch (ApiClientException ex)
+            catch (Exception ex) when (ex is ApiClientException or System.Text.Json.JsonException)
             {
-                LogRoleUnknown(CompanyId, userId, ex.Kind, ex.StatusCode);
+                LogRoleUnknown(CompanyId, userId, (ex as ApiClientException)?.Kind, (ex as ApiClientException)?.StatusCode);
                 roles.Remove(userId);
                 return access with { Problem = "Pipedrive could not be asked whether you are an admin of this company. Please try again in a minute." };
             }
@@ -91,7 +91,7 @@ public sealed partial class SettingsAccessGrain(
         new(CompanyId, connection.PipedriveApiBase!, secrets.Unprotect(connection.PipedriveAccessToken!));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the role of user {UserId} of company {CompanyId} from Pipedrive ({Kind}, status {Status})")]
-    private partial void LogRoleUnknown(long companyId, long userId, ApiFailureKind kind, int? status);
+    private partial void LogRoleUnknown(long companyId, long userId, ApiFailureKind? kind, int? status);
 
     private sealed record KnownRole(AdminRole Role, string? UserName, DateTimeOffset CheckedAt);
 }
