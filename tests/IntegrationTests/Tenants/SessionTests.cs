@@ -56,6 +56,15 @@ public sealed class SessionTests(ExtensionDeploymentFixture fixture, ITestOutput
         await Check("no token: not signed in (sent to the OAuth sign-in)", $"/pipedrive-app?id={query["id"]}&userId={alpha.UserId}&companyId={alpha.CompanyId}", HttpStatusCode.Redirect);
         catalogue.Print("Pipedrive iframe tokens");
         catalogue.AssertAll();
+
+        // The page may be framed by Pipedrive (here: the sandbox's origin) and runs no inline script or style.
+        using var http = Stranger();
+        using var page = await http.GetAsync(genuine.PathAndQuery);
+        var policy = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
+        output.WriteLine("Content-Security-Policy: " + policy);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains($"frame-ancestors 'self' https://*.pipedrive.com {Deployment.Sandbox.PipedriveUrl.GetLeftPart(UriPartial.Authority)}", policy, StringComparison.Ordinal);
     }
 
     [Fact]
