@@ -3,6 +3,7 @@ using PipedriveMaileon.Database.DataProtection;
 using PipedriveMaileon.Web.Health;
 using PipedriveMaileon.Web.Hosting;
 using PipedriveMaileon.Web.Installation;
+using PipedriveMaileon.Web.Layout;
 using PipedriveMaileon.Web.Observability;
 using PipedriveMaileon.Web.Operations;
 using PipedriveMaileon.Web.Sessions;
@@ -26,6 +27,7 @@ builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
+app.UseSettingsAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -35,7 +37,6 @@ app.MapWebhookEndpoints();
 app.MapLedgerExports();
 app.MapRazorPages();
 app.MapOperatorEndpoints();
-app.MapTenantsPage();
 app.MapOperatorTelemetry(OperatorAuthenticationHandler.PolicyName);
 app.Run();
 

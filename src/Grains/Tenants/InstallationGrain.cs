@@ -55,6 +55,23 @@ public sealed partial class InstallationGrain(
             return InstallationResult.Failed("Pipedrive's answer named no company. Nothing was installed.");
         }
 
+        // App sharing lets any user of a company authorise the app; only an admin installs it or replaces the
+        // installation's tokens. A regular user's grant is dropped unused (revoking it would uninstall the app for them).
+        if (!user.IsAdmin || !user.IsActive)
+        {
+            LogNotAdmin(companyId, user.Id);
+            return new InstallationResult
+            {
+                Succeeded = false,
+                RefusedNotAdmin = true,
+                CompanyId = companyId,
+                CompanyName = user.CompanyName ?? $"Company {companyId}",
+                UserId = user.Id,
+                UserName = user.Name,
+                FailureMessage = "Only an admin of the company can install this app or change its settings.",
+            };
+        }
+
         var grant = new InstallationGrant
         {
             CompanyId = companyId,
@@ -102,6 +119,9 @@ public sealed partial class InstallationGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the installation of company {CompanyId} failed on the database; trying once more")]
     private partial void LogInstallRetried(long companyId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} of company {CompanyId} authorised the app but is not an admin; nothing was stored")]
+    private partial void LogNotAdmin(long companyId, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OAuth code exchange failed ({Kind}, status {Status})")]
     private partial void LogExchangeFailed(ApiFailureKind kind, int? status);

@@ -71,6 +71,11 @@ public sealed partial class TenantGrain(
         var reinstall = State.Status != TenantStatus.NotInstalled;
         await UpdateAsync(() =>
         {
+            if (State.Status != TenantStatus.Active)
+            {
+                State.InstallationEpoch++;
+            }
+
             State.Status = TenantStatus.Active;
             State.CompanyName = grant.CompanyName;
             State.InstallingUserId = grant.UserId;
@@ -322,6 +327,7 @@ public sealed partial class TenantGrain(
         DealEventsEnabled = State.DealEventsEnabled,
         NewsletterField = State.NewsletterField,
         ExtraFields = State.ExtraFields.ToList(),
+        InstallationEpoch = State.InstallationEpoch,
     };
 
     private PipedriveConnection PipedriveConnection() =>

@@ -21,6 +21,7 @@ public static class PipedriveEmulatorExtensions
             .Validate(o => o.RedirectUri is { IsAbsoluteUri: true } uri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
                 "Sandbox:Pipedrive:RedirectUri must be an absolute http(s) URL.")
             .Validate(o => o.AppUrl is null || o.AppUrl.IsAbsoluteUri, "Sandbox:Pipedrive:AppUrl must be an absolute URL.")
+            .Validate(o => o.SettingsUrl is null || o.SettingsUrl.IsAbsoluteUri, "Sandbox:Pipedrive:SettingsUrl must be an absolute URL.")
             .ValidateOnStart();
         services.AddSingleton<PipedriveStore>();
         services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<PipedriveStore>());
@@ -67,6 +68,7 @@ public static class PipedriveEmulatorExtensions
 
         PipedriveControlEndpoints.Map(app.MapGroup($"{EmulatorRouting.ControlPrefix}/pipedrive"));
         PipedriveConsole.Map(app.MapGroup("/pipedrive"));
+        AppSettingsHost.Map(app.MapGroup("/pipedrive/apps"));
         return app;
     }
 }

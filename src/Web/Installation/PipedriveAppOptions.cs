@@ -13,6 +13,14 @@ public sealed class PipedriveAppOptions
     [Required(ErrorMessage = "Pipedrive:ClientSecret is required (the app's client secret from Pipedrive's Developer Hub).")]
     public string ClientSecret { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Verifies the signed <c>token</c> Pipedrive adds to the app-settings iframe (the custom UI extension's JWT
+    /// secret from Developer Hub); unset = the client secret, as Pipedrive signs with it then.
+    /// </summary>
+    public string? ExtensionJwtSecret { get; set; }
+
+    public string ExtensionTokenSecret => string.IsNullOrEmpty(ExtensionJwtSecret) ? ClientSecret : ExtensionJwtSecret;
+
     [Required]
     public Uri OAuthBaseUrl { get; set; } = new("https://oauth.pipedrive.com");
 

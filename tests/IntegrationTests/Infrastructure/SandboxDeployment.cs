@@ -26,11 +26,11 @@ public sealed class SandboxDeployment : IAsyncDisposable
     public IReadOnlyList<ManagedProcess> Silos => silos;
 
     public static async Task<SandboxDeployment> StartAsync(
-        string purpose, int silos = 1, IReadOnlyDictionary<string, string>? configuration = null, double sandboxTimeScale = 0.01)
+        string purpose, int silos = 1, IReadOnlyDictionary<string, string>? configuration = null, double sandboxTimeScale = 0.01, string? extensionJwtSecret = null)
     {
         var cluster = await ProcessCluster.CreateAsync(purpose);
         var webUrl = ProcessCluster.ReserveWebUrl();
-        var sandbox = await SandboxProcess.StartAsync(webUrl, sandboxTimeScale);
+        var sandbox = await SandboxProcess.StartAsync(webUrl, sandboxTimeScale, extensionJwtSecret);
         foreach (var (key, value) in sandbox.AppConfiguration)
         {
             cluster.With(key, value);

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+
+namespace PipedriveMaileon.Grains.Tenants;
+
+/// <summary>
+/// Answers whether a user may use the company's settings. The installation's status and epoch come from the
+/// tenant grain on every call (so an uninstall or re-install ends sessions at once); the user's role comes from
+/// Pipedrive with the installation's own token and is reused for the caller's maximum age only. A failed call to
+/// Pipedrive answers <see cref="AdminRole.Unknown"/>, never an old "admin".
+/// </summary>
+[GrainType("settings-access")]
+public sealed partial class SettingsAccessGrain(
+    PipedriveApiClient pipedrive,
+    SecretProtector secrets,
+    TimeProvider time,
+    ILogger<SettingsAccessGrain> logger) : Grain, ISettingsAccessGrain
+{
+    private readonly Dictionary<long, KnownRole> roles = [];
+    private int rolesEpoch = -1;
+    private string? companyName;
+
+    private long CompanyId => this.GetPrimaryKeyLong();
+
+    private ITenantGrain Tenant => GrainFactory.GetGrain<ITenantGrain>(CompanyId);
+
+    public async Task<SettingsAccess> Check(long userId, TimeSpan maxAdminAge)
+    {
+        var connection = await Tenant.GetConnection();
+        if (rolesEpoch != connection.InstallationEpoch)
+        {
+            // A new installation: whatever was known about its users and name is Pipedrive's to say again.
+            roles.Clear();
+            rolesEpoch = connection.InstallationEpoch;
+            companyName = null;
+        }
+
+        companyName ??= (await Tenant.GetOverview()).CompanyName;
+        var access = new SettingsAccess
+        {
+            Status = connection.Status,
+            InstallationEpoch = connection.InstallationEpoch,
+            Role = AdminRole.Unknown,
+            CompanyName = companyName,
+        };
+        if (connection.Status != TenantStatus.Active || connection.PipedriveApiBase is null || connection.PipedriveAccessToken is null)
+        {
+            return access with { Problem = "The app is not installed for this company right now." };
+        }
+
+        var now = time.GetUtcNow();
+        if (!roles.TryGetValue(userId, out var known) || now - known.CheckedAt > maxAdminAge || now < known.CheckedAt)
+        {
+            try
+            {
+                known = await AskPipedriveAsync(connection, userId, now);
+                roles[userId] = known;
+            }
+            catch (Exception ex) when (ex is ApiClientException or System.Text.Json.JsonException)
+            {
+                LogRoleUnknown(CompanyId, userId, (ex as ApiClientException)?.Kind, (ex as ApiClientException)?.StatusCode);
+                roles.Remove(userId);
+                return access with { Problem = "Pipedrive could not be asked whether you are an admin of this company. Please try again in a minute." };
+            }
+        }
+
+        return access with { Role = known.Role, UserName = known.UserName, RoleCheckedAt = known.CheckedAt };
+    }
+
+    private async Task<KnownRole> AskPipedriveAsync(TenantConnection connection, long userId, DateTimeOffset now)
+    {
+        PipedriveUser? user;
+        try
+        {
+            user = await pipedrive.GetUserAsync(Pipedrive(connection), userId);
+        }
+        catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.Unauthorized)
+        {
+            // The access token expired between the connection read and the call: refresh once, as every caller does.
+            var refreshed = await Tenant.RefreshAccessToken(connection.PipedriveAccessToken!);
+            user = await pipedrive.GetUserAsync(Pipedrive(refreshed), userId);
+        }
+
+        var isAdmin = user is { IsAdmin: true, IsActive: true } && (user.CompanyId is null || user.CompanyId == CompanyId);
+        return new KnownRole(isAdmin ? AdminRole.Admin : AdminRole.NotAdmin, user?.Name, now);
+    }
+
+    private PipedriveConnection Pipedrive(TenantConnection connection) =>
+        new(CompanyId, connection.PipedriveApiBase!, secrets.Unprotect(connection.PipedriveAccessToken!));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the role of user {UserId} of company {CompanyId} from Pipedrive ({Kind}, status {Status})")]
+    private partial void LogRoleUnknown(long companyId, long userId, ApiFailureKind? kind, int? status);
+
+    private sealed record KnownRole(AdminRole Role, string? UserName, DateTimeOffset CheckedAt);
+}
