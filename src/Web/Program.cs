@@ -1,5 +1,7 @@
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.DataProtection;
+using PipedriveMaileon.ServiceDefaults;
+using PipedriveMaileon.ServiceDefaults.Health;
 using PipedriveMaileon.Web.Health;
 using PipedriveMaileon.Web.Hosting;
 using PipedriveMaileon.Web.Installation;
@@ -9,7 +11,14 @@ using PipedriveMaileon.Web.Sessions;
 using PipedriveMaileon.Web.Settings;
 using PipedriveMaileon.Web.Webhooks;
 
+if (args is [HealthProbe.CommandName, var probeUrl])
+{
+    // Container healthcheck without curl: `dotnet PipedriveMaileon.Web.dll probe http://127.0.0.1:8080/health/ready`.
+    return await HealthProbe.RunAsync(new Uri(probeUrl), Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(Telemetry.Profile).AddClusterCheck();
 builder.Services.AddOptions<PipedriveAppOptions>().Bind(builder.Configuration.GetSection(PipedriveAppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<PublicAppOptions>().Bind(builder.Configuration.GetSection(PublicAppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -19,7 +28,6 @@ builder.Services.AddTenantSessions(builder.Configuration);
 builder.Services.AddOperatorAuthentication(builder.Configuration);
 builder.Services.AddSingleton<OAuthState>();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
-builder.Services.AddReadinessChecks();
 builder.Services.AddWebhookRateLimiting(builder.Configuration);
 builder.AddClusterClient();
 builder.AddTelemetry();
@@ -38,6 +46,7 @@ app.MapOperatorEndpoints();
 app.MapTenantsPage();
 app.MapOperatorTelemetry(OperatorAuthenticationHandler.PolicyName);
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so tests can host the web front end.</summary>
 public partial class Program;

@@ -99,6 +99,11 @@ public sealed class PostgresDiscoveryTests : IDisposable
         var folder = Directory.CreateDirectory(Path.Combine(root, relative)).FullName;
         var file = Path.Combine(folder, name);
         File.WriteAllText(file, "#!/bin/sh\nexit 0\n");
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The scripts and these layouts are for Unix-like systems.");
+        }
+
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
