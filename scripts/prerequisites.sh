@@ -8,6 +8,14 @@ if [ -z "${HOME:-}" ]; then
     export HOME="${HOME:-/root}"
 fi
 
+# As root the scripts need runuser and useradd, which live in the sbin folders a minimal PATH leaves out.
+if [ "$EUID" -eq 0 ]; then
+    for _prereq_sbin in /usr/sbin /sbin; do
+        case ":$PATH:" in *":$_prereq_sbin:"*) ;; *) PATH="$PATH:$_prereq_sbin" ;; esac
+    done
+    export PATH
+fi
+
 # prereq_can_install: true when missing Debian packages can be installed right here.
 prereq_can_install() {
     [ "$EUID" -eq 0 ] && command -v apt-get >/dev/null 2>&1

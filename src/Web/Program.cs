@@ -17,7 +17,8 @@ if (args is [HealthProbe.CommandName, var probeUrl])
     return await HealthProbe.RunAsync(new Uri(probeUrl), Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The program's own folder is the content root, so appsettings.json is read wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults(Telemetry.Profile).AddClusterCheck();
 builder.Services.AddOptions<PipedriveAppOptions>().Bind(builder.Configuration.GetSection(PipedriveAppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<PublicAppOptions>().Bind(builder.Configuration.GetSection(PublicAppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

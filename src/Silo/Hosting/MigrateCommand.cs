@@ -31,7 +31,7 @@ public static class MigrateCommand
 
     private static async Task<int> RunAsync(bool createDatabase, string[] configurationArgs, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(configurationArgs);
+        var builder = Host.CreateApplicationBuilder(SiloCommandLine.HostSettings(configurationArgs));
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(builder.Configuration);
         if (createDatabase)
         {

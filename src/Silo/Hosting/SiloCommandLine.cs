@@ -30,6 +30,13 @@ public static class SiloCommandLine
     }
 
     /// <summary>
+    /// Host settings with the program's own folder as content root, so its appsettings.json (log levels, ports) is
+    /// read wherever the program is started from (./run.sh starts it from the repository root).
+    /// </summary>
+    public static HostApplicationBuilderSettings HostSettings(string[] args) =>
+        new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
+
+    /// <summary>
     /// Exceptions reach the caller (which turns operator errors into exit codes); signals are left to the host, whose
     /// graceful shutdown must not be cut short.
     /// </summary>

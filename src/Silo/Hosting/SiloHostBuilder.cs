@@ -16,7 +16,7 @@ public static class SiloHostBuilder
 {
     public static IHost Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = Host.CreateApplicationBuilder(SiloCommandLine.HostSettings(args));
         var configuration = builder.Configuration;
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
         var endpoints = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
