@@ -14,7 +14,9 @@ using PipedriveMaileon.Web.Webhooks;
 if (args is [HealthProbe.CommandName, var probeUrl])
 {
     // Container healthcheck without curl: `dotnet PipedriveMaileon.Web.dll probe http://127.0.0.1:8080/health/ready`.
-    return await HealthProbe.RunAsync(new Uri(probeUrl), Console.Out);
+    return Uri.TryCreate(probeUrl, UriKind.Absolute, out var url)
+        ? await HealthProbe.RunAsync(url, Console.Out)
+        : HealthProbe.Unhealthy;
 }
 
 // The program's own folder is the content root, so appsettings.json is read wherever it is started from.
