@@ -16,7 +16,8 @@ data="$root/.data"
 logs="$data/logs"
 mkdir -p "$logs"
 
-command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required: https://dot.net" >&2; exit 1; }
+prereq_require_dotnet
+prereq_require curl curl "waits for the web front end to become ready"
 
 pids=()
 started_pg=""

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
@@ -8,6 +7,7 @@ using PipedriveMaileon.Database.DataProtection;
 using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.ServiceDefaults;
 
 namespace PipedriveMaileon.Silo.Hosting;
 
@@ -16,28 +16,23 @@ public static class SiloHostBuilder
 {
     public static IHost Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = Host.CreateApplicationBuilder(SiloCommandLine.HostSettings(args));
         var configuration = builder.Configuration;
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
         var endpoints = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
         Validate(endpoints);
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(endpoints.ShutdownTimeoutSeconds));
+        builder.AddServiceDefaults(SiloTelemetry.Profile(configuration)).AddSiloHealth(configuration);
         builder.Services.AddApplicationDatabase(configuration);
         builder.Services.AddGrainServices(configuration);
         builder.Services.AddSharedDataProtection(configuration);
         builder.Services.AddHostedService<SchemaGate>();
         // Stored state leaves out what a fresh instance holds anyway (empty collections, zero values).
         builder.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o => CompactStateJson.Apply(o.JsonSerializerOptions));
-        builder.AddSiloTelemetry();
 
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = configuration[ClusterIdentity.ClusterIdKey] ?? ClusterIdentity.DefaultClusterId;
-                o.ServiceId = configuration[ClusterIdentity.ServiceIdKey] ?? ClusterIdentity.DefaultServiceId;
-            });
             var advertised = AdvertisedAddress(endpoints);
             silo.ConfigureEndpoints(advertised, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
             silo.UseAdoNetClustering(o =>

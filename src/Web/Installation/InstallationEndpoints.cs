@@ -39,7 +39,7 @@ public static partial class InstallationEndpoints
             MaxAge = oauthState.Lifetime,
             Path = "/pipedrive",
         });
-        var authorize = new UriBuilder(new Uri(pipedrive.Value.OAuthBaseUrl, "/oauth/authorize"))
+        var authorize = new UriBuilder(new Uri(pipedrive.Value.AuthorizeBaseUrl, "/oauth/authorize"))
         {
             Query = $"client_id={Uri.EscapeDataString(pipedrive.Value.ClientId)}" +
                     $"&redirect_uri={Uri.EscapeDataString(publicApp.Value.CallbackUrl.ToString())}" +
