@@ -99,12 +99,13 @@ public sealed partial class WalkthroughTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Every_picture_the_readme_shows_is_one_the_walkthrough_takes_and_is_committed()
+    public void Every_walkthrough_picture_is_in_the_readme_and_every_picture_it_shows_is_committed()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md"));
         var shown = ReadmeImage().Matches(readme).Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(WalkthroughScreenshots.Names.Order(), shown.Order());
+        // The README also shows pictures other browser tests take (the settings page inside the Pipedrive host).
+        Assert.Empty(WalkthroughScreenshots.Names.Except(shown));
         Assert.All(shown, name => Assert.True(File.Exists(Path.Combine(WalkthroughScreenshots.DocsFolder, name + ".png")), $"docs/screenshots/{name}.png is missing"));
     }
 
