@@ -27,8 +27,7 @@ public static class MaileonServiceCollectionExtensions
         services.AddHttpClient<MaileonClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), "maileon"))
-            .AddResilienceHandler("maileon", ConfigurePipeline)
-            .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
+            .AddResilienceHandler("maileon", ConfigurePipeline);
         return services;
     }
 
