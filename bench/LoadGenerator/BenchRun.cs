@@ -428,8 +428,10 @@ public sealed class BenchRun(BenchArguments args)
     private static long? Per(long? before, long? after, int count) => before is { } b && after is { } a && count > 0 ? (a - b) / count : null;
 
     /// <summary>
-    /// Installs <see cref="BenchArguments.IdleTenants"/> more tenants through the sandbox install flow (8 at a time), lets
-    /// them sit idle, and measures what they hold in the silo(s): RSS and managed heap, each after a forced full GC.
+    /// Installs <see cref="BenchArguments.IdleTenants"/> more tenants through the sandbox install flow (8 at a time) in
+    /// two halves, lets them sit idle, and measures what they hold in the silo(s): RSS and managed heap, each after
+    /// forced full GCs, before, between the halves and after. The second half's growth is the marginal cost of a
+    /// tenant, free of one-time costs the first installs pay (code compiled to its faster tier, pools and threads grown).
     /// </summary>
     private async Task<IdleTenantsResult> IdleTenantsAsync(SandboxClient sandbox)
     {
@@ -439,29 +441,41 @@ public sealed class BenchRun(BenchArguments args)
         var provisioner = new TenantProvisioner(sandbox, args.WebUrls[0], args.Seed);
         var installed = 0;
         string? failure = null;
+        var half = args.IdleTenants / 2;
+        MemorySnapshot? middle = null;
+        var installedFirstHalf = 0;
         using (var progress = new Progress("install idle tenants", total: args.IdleTenants))
         {
-            await Parallel.ForEachAsync(Enumerable.Range(IndexBase, args.IdleTenants), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, _) =>
+            foreach (var (from, count) in new[] { (IndexBase, half), (IndexBase + half, args.IdleTenants - half) })
             {
-                var (tenant, reason) = failure is null ? await provisioner.InstallAsync(index) : (null, null);
-                if (tenant is not null)
+                await Parallel.ForEachAsync(Enumerable.Range(from, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, _) =>
                 {
-                    Interlocked.Increment(ref installed);
-                }
-                else if (reason is not null)
-                {
-                    failure ??= reason;
-                }
+                    var (tenant, reason) = failure is null ? await provisioner.InstallAsync(index) : (null, null);
+                    if (tenant is not null)
+                    {
+                        Interlocked.Increment(ref installed);
+                    }
+                    else if (reason is not null)
+                    {
+                        failure ??= reason;
+                    }
 
-                progress.Advance();
-            });
+                    progress.Advance();
+                });
+                if (middle is null)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 1 : 5));
+                    middle = await ManagedHeap.SnapshotAsync(args.SiloPids);
+                    installedFirstHalf = installed;
+                }
+            }
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
         // Installing queues work (webhook registration, Maileon setup); let it finish before the idle reading.
         await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 1 : 5));
         var after = await ManagedHeap.SnapshotAsync(args.SiloPids);
-        return new IdleTenantsResult(args.IdleTenants, installed, failure, seconds, before, after);
+        return new IdleTenantsResult(args.IdleTenants, installed, failure, seconds, before, after, middle, installedFirstHalf);
     }
 
     /// <summary>Waits until every marked person has a Maileon request (or the drain time ends); first arrival per person.</summary>

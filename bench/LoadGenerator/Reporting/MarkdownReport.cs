@@ -130,7 +130,12 @@ public static class MarkdownReport
         if (main.IdleTenants is { } idle)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| idle installed tenants (sandbox install flow, 8 at a time, {F(idle.Seconds, "0")} s) | {idle.Installed} of {idle.Requested} | {Bytes(idle.Before.RssBytes)} → {Bytes(idle.After.RssBytes)} | {Bytes(idle.Before.HeapBytes)} → {Bytes(idle.After.HeapBytes)} | **{B(idle.RssPerTenant)}** | {B(idle.HeapPerTenant)} |");
+                $"| idle installed tenants (sandbox install flow, 8 at a time, {F(idle.Seconds, "0")} s) | {idle.Installed} of {idle.Requested} | {Bytes(idle.Before.RssBytes)} → {Bytes(idle.After.RssBytes)} | {Bytes(idle.Before.HeapBytes)} → {Bytes(idle.After.HeapBytes)} | {B(idle.RssPerTenant)} | {B(idle.HeapPerTenant)} |");
+            if (idle.Middle is { } middle)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| of which the second half (marginal cost of one more tenant) | {idle.Installed - idle.InstalledFirstHalf} | {Bytes(middle.RssBytes)} → {Bytes(idle.After.RssBytes)} | {Bytes(middle.HeapBytes)} → {Bytes(idle.After.HeapBytes)} | **{B(idle.MarginalRssPerTenant)}** | {B(idle.MarginalHeapPerTenant)} |");
+            }
             if (idle.Failure is not null)
             {
                 md.AppendLine();

@@ -94,11 +94,22 @@ public sealed record MemoryResult(int Activations, int Acknowledged, long? RssBe
     long? HeapBefore = null, long? HeapAfter = null, long? HeapBytesPerGrain = null);
 
 /// <summary>Installed tenants left idle: silo RSS and managed heap before and after, each after a forced full GC.</summary>
-public sealed record IdleTenantsResult(int Requested, int Installed, string? Failure, double Seconds, MemorySnapshot Before, MemorySnapshot After)
+/// <summary>
+/// Installed tenants left idle: silo RSS and managed heap before, after the first half (<see cref="Middle"/>) and after
+/// all, each after forced full GCs. Per tenant: over all of them, and marginal (the second half only).
+/// </summary>
+public sealed record IdleTenantsResult(int Requested, int Installed, string? Failure, double Seconds, MemorySnapshot Before, MemorySnapshot After,
+    MemorySnapshot? Middle = null, int InstalledFirstHalf = 0)
 {
-    public long? RssPerTenant => Installed > 0 && Before.RssBytes is { } b && After.RssBytes is { } a ? (a - b) / Installed : null;
+    public long? RssPerTenant => Per(Before.RssBytes, After.RssBytes, Installed);
 
-    public long? HeapPerTenant => Installed > 0 && Before.HeapBytes is { } b && After.HeapBytes is { } a ? (a - b) / Installed : null;
+    public long? HeapPerTenant => Per(Before.HeapBytes, After.HeapBytes, Installed);
+
+    public long? MarginalRssPerTenant => Per(Middle?.RssBytes, After.RssBytes, Installed - InstalledFirstHalf);
+
+    public long? MarginalHeapPerTenant => Per(Middle?.HeapBytes, After.HeapBytes, Installed - InstalledFirstHalf);
+
+    private static long? Per(long? before, long? after, int count) => count > 0 && before is { } b && after is { } a ? (a - b) / count : null;
 }
 
 /// <summary>The cap: cores per process, on silos or webs; whether it was applied and how often it bit.</summary>

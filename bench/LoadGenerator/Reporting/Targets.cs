@@ -79,12 +79,14 @@ public static class Targets
     private static TargetVerdict IdleTenantTarget(IdleTenantsResult? idle)
     {
         const string Target = "≤ 64 KiB per idle installed tenant (≥ 1,000 installed)";
-        if (idle?.RssPerTenant is not { } rss)
+        if ((idle?.MarginalRssPerTenant ?? idle?.RssPerTenant) is not { } rss)
         {
             return new(Target, "n/a", "n/a (no tenants installed or no silo memory readings)");
         }
 
-        var measured = $"RSS {F(rss)} B, managed heap {(idle.HeapPerTenant is { } h ? F(h) + " B" : "n/a")} per tenant over {idle.Installed} installed (after forced full GCs)";
+        // Judged on the marginal cost (the second half of the installs): what one more idle tenant adds.
+        var measured = $"RSS {F(rss)} B, managed heap {B(idle!.MarginalHeapPerTenant ?? idle.HeapPerTenant)} per tenant over the last {idle.Installed - idle.InstalledFirstHalf} " +
+            $"of {idle.Installed} installed (over all {idle.Installed}: RSS {B(idle.RssPerTenant)}, heap {B(idle.HeapPerTenant)}; after forced full GCs)";
         return new(Target, measured, idle.Installed < IdleTenantsMeasured ? "n/a (fewer than 1,000 installed)" : rss <= BytesPerIdleTenant ? "met" : "not met");
     }
 
@@ -99,6 +101,8 @@ public static class Targets
             ? new(Target, $"{F(efficiency, "0.00")} ({F(four.AckedPerSecond)}/s vs 4 × {F(silos[0].AckedPerSecond)}/s){webFigure}", efficiency >= ScaleOutEfficiency ? "met" : "not met")
             : new(Target, "n/a", "n/a (no capped scale-out series: cgroups not writable, or a tiny run)");
     }
+
+    private static string B(long? bytes) => bytes is { } b ? F(b) + " B" : "n/a";
 
     private static string N(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
 
