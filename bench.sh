@@ -21,6 +21,11 @@ tiny=""; build=yes; silos=1; out="$root/bench/results"; extra=()
 # Per-process CPU caps of the scale-out series (cores). Small enough that 4 capped processes plus the uncapped tiers
 # (PostgreSQL, the other tier, sandbox, load generator) fit in 2 cores, so the capped tier stays the bound.
 silo_quota="${BENCH_SILO_QUOTA:-0.1}"; web_quota="${BENCH_WEB_QUOTA:-0.05}"
+# The capped processes start uncapped (start-up and warm-up at full speed) and are capped for the saturation phase,
+# so the runtime is told up front what it would see in a container with that limit: one processor (thread pool, GC
+# and spin heuristics sized for it), and no spinning of idle thread-pool workers (spinning burns the quota itself).
+capped_runtime_env=(DOTNET_PROCESSOR_COUNT=1 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0)
+capped_tier=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --tiny) tiny=yes; shift ;;
@@ -126,13 +131,16 @@ run_topology() {
         # The bench measures ingest capacity, not the per-tenant admission policy (its own tests prove the 429s).
         Webhooks__PerTenantPerSecond=100000 Webhooks__PerTenantBurst=1000000
     )
+    local silo_env=() web_env=()
+    [ "$capped_tier" = silos ] && silo_env=("${capped_runtime_env[@]}")
+    [ "$capped_tier" = webs ] && web_env=("${capped_runtime_env[@]}")
     for i in $(seq 0 $((n_silos - 1))); do
-        env "${app_env[@]}" Orleans__SiloPort="$(pg_free_port)" Orleans__GatewayPort="$(pg_free_port)" \
+        env "${app_env[@]}" "${silo_env[@]}" Orleans__SiloPort="$(pg_free_port)" Orleans__GatewayPort="$(pg_free_port)" \
             dotnet "$(bin Silo)" >"$work/logs/$tag-silo-$i.log" 2>&1 &
         pids+=($!); silo_pids+=($!)
     done
     for i in $(seq 0 $((n_webs - 1))); do
-        env "${app_env[@]}" ASPNETCORE_URLS="${web_urls[$i]}" \
+        env "${app_env[@]}" "${web_env[@]}" ASPNETCORE_URLS="${web_urls[$i]}" \
             dotnet "$(bin Web)" >"$work/logs/$tag-web-$i.log" 2>&1 &
         pids+=($!); web_pids+=($!)
     done
@@ -155,7 +163,9 @@ run_topology() {
     stop_processes
 }
 
+[ -n "${BENCH_CAP_MAIN:-}" ] && capped_tier="$BENCH_CAP_MAIN"  # experiments: the runtime settings of a capped tier on the main run
 run_topology 0 "$silos" 1 full
+capped_tier=""
 cgroups_writable() {
     local probe="/sys/fs/cgroup/cpu/pipedrive-maileon-bench-probe-$$"
     mkdir "$probe" 2>/dev/null && echo 100000 >"$probe/cpu.cfs_quota_us" 2>/dev/null && rmdir "$probe" && return 0
@@ -167,14 +177,17 @@ if [ -z "$tiny" ]; then
     if cgroups_writable; then
         # Capped series: warm-up uncapped, then the generator moves the capped processes into their cgroups for the
         # saturation phase. More requests in flight than the uncapped run, so throttled processes stay busy.
+        capped_tier=silos
         for n in 1 2 3 4; do
             run_topology "$index" "$n" 1 scaleout --cpu-quota "$silo_quota" --quota-on silos --concurrency 48
             index=$((index + 1))
         done
+        capped_tier=webs
         for n in 1 2 3 4; do
             run_topology "$index" 1 "$n" scaleout --cpu-quota "$web_quota" --quota-on webs --concurrency 48
             index=$((index + 1))
         done
+        capped_tier=""
     else
         echo "cgroup v1 cpu controller not writable at /sys/fs/cgroup/cpu: the capped scale-out series is skipped; uncapped topologies instead."
         for topology in "1 1" "2 1" "1 2" "2 2"; do
