@@ -118,7 +118,7 @@ public sealed class ReportTests
         var silos = ScaleOut.Series([Result("full", 400, 600), .. Capped("silos", 0.95, 100, 190, 270, 340)], "silos");
         Assert.Equal([1, 2, 3, 4], silos.Select(p => p.Processes));
         Assert.Equal(0.85, silos[3].Efficiency!.Value, 3);
-        Assert.All(silos, p => Assert.StartsWith("the capped silos", p.Bound, StringComparison.Ordinal));
+        Assert.All(silos, p => Assert.StartsWith("the capped silos (", p.Bound, StringComparison.Ordinal));
 
         var webs = ScaleOut.Series(Capped("webs", 0.5, 300, 320), "webs");
         Assert.All(webs, p => Assert.StartsWith("neither the cap nor the cores", p.Bound, StringComparison.Ordinal));

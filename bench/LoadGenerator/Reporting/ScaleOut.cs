@@ -25,9 +25,16 @@ public static class ScaleOut
         var cappedCores = on == "webs" ? web : silo;
         var cap = r.Quota!.Cores * processes;
         var machine = r.SaturationCost?.MachineBusyCores;
-        var bound = cappedCores is { } used && used >= SaturatedShare * cap ? $"the capped {on} ({used / cap:P0} of their cap)"
-            : machine is { } busy && busy >= SaturatedShare * r.ProcessorCount ? $"the machine's {r.ProcessorCount} cores ({busy:0.00} busy)"
-            : $"neither the cap nor the cores (capped {on} at {(cappedCores is { } c ? (c / cap).ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "n/a")}): latency, concurrency or a lock";
+        var capBound = cappedCores is { } used && used >= SaturatedShare * cap;
+        var machineBound = machine is { } busy && busy >= SaturatedShare * r.ProcessorCount;
+        var share = cappedCores is { } c ? (c / cap).ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+        var bound = (capBound, machineBound) switch
+        {
+            (true, true) => $"the capped {on} ({share} of their cap) and the machine's {r.ProcessorCount} cores ({machine:0.00} busy) at once: the other tiers and other work on the machine compete with the capped {on}, so this is no clean capacity figure",
+            (true, false) => $"the capped {on} ({share} of their cap)",
+            (false, true) => $"the machine's {r.ProcessorCount} cores ({machine:0.00} busy; capped {on} at {share} of their cap)",
+            _ => $"neither the cap nor the cores (capped {on} at {share} of their cap): latency, concurrency or a lock",
+        };
         return new ScalePoint(on, processes, r.Quota.Cores, r, rate, single is > 0 ? rate / (processes * single.Value) : null,
             cappedCores, silo, web, pg, machine, bound);
     }
