@@ -32,8 +32,7 @@ public static class MaileonServiceCollectionExtensions
         services.AddHttpClient<MaileonTransport>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), "maileon"))
-            .AddResilienceHandler("maileon", ConfigurePipeline)
-            .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
+            .AddResilienceHandler("maileon", ConfigurePipeline);
         services.TryAddTransient<MaileonAccount>();
         services.TryAddTransient<MaileonContacts>();
         services.TryAddTransient<MaileonCustomFields>();

@@ -8,6 +8,7 @@ using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.ServiceDefaults;
+using PipedriveMaileon.Silo.Storage;
 
 namespace PipedriveMaileon.Silo.Hosting;
 
@@ -40,14 +41,7 @@ public static class SiloHostBuilder
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
                 o.ConnectionString = connectionString;
             });
-            silo.AddAdoNetGrainStorage(ClusterIdentity.StorageProvider, options => options.Configure<IServiceProvider>((o, services) =>
-            {
-                o.Invariant = ClusterIdentity.AdoNetInvariant;
-                o.ConnectionString = connectionString;
-
-                // JSON without CLR type names: renaming a state class or namespace does not orphan stored state.
-                o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
-            }));
+            silo.AddGroupCommitGrainStorage(ClusterIdentity.StorageProvider);
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
