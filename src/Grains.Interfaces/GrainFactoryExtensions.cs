@@ -13,6 +13,8 @@ public static class GrainFactoryExtensions
 
     public static ITenantSetupGrain TenantSetup(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantSetupGrain>(companyId);
 
+    public static ISettingsAccessGrain SettingsAccess(this IGrainFactory grains, long companyId) => grains.GetGrain<ISettingsAccessGrain>(companyId);
+
     public static ITenantHealthGrain TenantHealth(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantHealthGrain>(companyId);
 
     public static IContactSyncGrain Contact(this IGrainFactory grains, long companyId, long personId) =>

@@ -10,8 +10,12 @@ namespace PipedriveMaileon.ApiClients.Maileon;
 
 public static class MaileonServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="MaileonClient"/> with options from the <c>Maileon</c> section validated at start-up.</summary>
-    public static IServiceCollection AddMaileonClient(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers the Maileon resource clients (<see cref="MaileonAccount"/>, <see cref="MaileonContacts"/>,
+    /// <see cref="MaileonCustomFields"/>, <see cref="MaileonTransactionTypes"/>, <see cref="MaileonTransactions"/>,
+    /// <see cref="MaileonWebhooks"/>, <see cref="MaileonReports"/>) and their shared <see cref="MaileonTransport"/>, with options from the <c>Maileon</c> section validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddMaileonClients(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<MaileonOptions>()
@@ -24,11 +28,17 @@ public static class MaileonServiceCollectionExtensions
 
         // The resilience pipeline bounds each call; HttpClient's own timeout would only cut it short less precisely.
         // The default HttpClient loggers would write request paths, which carry e-mail addresses.
-        services.AddHttpClient<MaileonClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient<MaileonTransport>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), "maileon"))
-            .AddResilienceHandler("maileon", ConfigurePipeline)
-            .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
+            .AddResilienceHandler("maileon", ConfigurePipeline);
+        services.TryAddTransient<MaileonAccount>();
+        services.TryAddTransient<MaileonContacts>();
+        services.TryAddTransient<MaileonCustomFields>();
+        services.TryAddTransient<MaileonTransactionTypes>();
+        services.TryAddTransient<MaileonTransactions>();
+        services.TryAddTransient<MaileonWebhooks>();
+        services.TryAddTransient<MaileonReports>();
         return services;
     }
 

@@ -20,7 +20,7 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// </summary>
 public sealed class ContactEffectHandler(
     TenantConnections tenants,
-    MaileonClient maileon,
+    MaileonContacts maileonContacts,
     PipedriveApiClient pipedrive,
     PipedriveLookupCache lookups,
     IGrainFactory grains,
@@ -68,12 +68,12 @@ public sealed class ContactEffectHandler(
     private async Task<EffectOutcome> StartDoubleOptInAsync(ContactEffect.StartDoubleOptIn doi, TenantConnection connection, EffectAttempt attempt, CancellationToken cancellationToken)
     {
         var credentials = tenants.Maileon(connection);
-        var existing = await maileon.GetContactAsync(credentials, doi.Email, cancellationToken: cancellationToken);
+        var existing = await maileonContacts.GetContactAsync(credentials, doi.Email, cancellationToken: cancellationToken);
         var mapping = await MapAsync(doi.Person, connection, cancellationToken);
         if (existing?.HasConfirmedDoubleOptIn == true)
         {
             // Never downgrade and never send a second DOI mail: update the fields only.
-            await maileon.UpsertContactAsync(credentials, doi.Email, mapping.Data, new MaileonUpsertOptions(Source: doi.Source), cancellationToken);
+            await maileonContacts.UpsertContactAsync(credentials, doi.Email, mapping.Data, new MaileonUpsertOptions(Source: doi.Source), cancellationToken);
             return EffectOutcome.Done("contact already held a confirmed double opt-in; fields updated", new Result.DoiAlreadyConfirmed(mapping.Notes));
         }
 
@@ -83,7 +83,7 @@ public sealed class ContactEffectHandler(
             return EffectOutcome.Done("contact created by an earlier attempt; DOI mail already requested", new Result.DoiRequested(mapping.Notes));
         }
 
-        await maileon.UpsertContactAsync(
+        await maileonContacts.UpsertContactAsync(
             credentials,
             doi.Email,
             mapping.Data,
@@ -102,13 +102,13 @@ public sealed class ContactEffectHandler(
     {
         var credentials = tenants.Maileon(connection);
         var mapping = await MapAsync(update.Person, connection, cancellationToken);
-        await maileon.UpsertContactAsync(credentials, update.Email, mapping.Data, new MaileonUpsertOptions(), cancellationToken);
+        await maileonContacts.UpsertContactAsync(credentials, update.Email, mapping.Data, new MaileonUpsertOptions(), cancellationToken);
         return EffectOutcome.Done("contact fields updated", new Result.ContactSaved(mapping.Notes));
     }
 
     private async Task<EffectOutcome> UnsubscribeAsync(ContactEffect.Unsubscribe unsubscribe, TenantConnection connection, CancellationToken cancellationToken)
     {
-        var result = await maileon.UnsubscribeAsync(tenants.Maileon(connection), unsubscribe.Email, cancellationToken);
+        var result = await maileonContacts.UnsubscribeAsync(tenants.Maileon(connection), unsubscribe.Email, cancellationToken);
         return EffectOutcome.Done(result == MaileonUnsubscribeResult.NotFound ? "no such contact in Maileon (nothing to unsubscribe)" : "unsubscribed in Maileon");
     }
 

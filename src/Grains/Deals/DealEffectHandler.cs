@@ -22,7 +22,8 @@ namespace PipedriveMaileon.Grains.Deals;
 /// </summary>
 public sealed class DealEffectHandler(
     TenantConnections tenants,
-    MaileonClient maileon,
+    MaileonContacts maileonContacts,
+    MaileonTransactions maileonTransactions,
     PipedriveApiClient pipedrive,
     PipedriveLookupCache lookups,
     DealEventBatcher batcher,
@@ -90,7 +91,7 @@ public sealed class DealEffectHandler(
 
         var names = new DealEventNames(pipedrivePerson.Name, await OrgNameAsync(connection.CompanyId, work, cancellationToken), await OwnerNameAsync(connection.CompanyId, work, cancellationToken), ccEmail);
         var transactionId = type.SupportsTransactionId ? DealEventMapper.TransactionId(connection.CompanyId, work.Deal.Id, work.EventId) : null;
-        if (request.Attempt.PreviousAttempts > 0 && transactionId is not null && await maileon.GetTransactionAsync(credentials, type.Id, transactionId, cancellationToken) is not null)
+        if (request.Attempt.PreviousAttempts > 0 && transactionId is not null && await maileonTransactions.GetTransactionAsync(credentials, type.Id, transactionId, cancellationToken) is not null)
         {
             return DealSendRules.Sent(work, person, learnedBcc, earlierAttemptArrived: true);
         }
@@ -133,7 +134,7 @@ public sealed class DealEffectHandler(
             return contact;
         }
 
-        contact = await maileon.GetContactAsync(credentials, email, cancellationToken: cancellationToken);
+        contact = await maileonContacts.GetContactAsync(credentials, email, cancellationToken: cancellationToken);
         if (contact is not null)
         {
             found.Set(key, contact, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ContactLifetime });

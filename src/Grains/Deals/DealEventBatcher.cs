@@ -11,7 +11,7 @@ namespace PipedriveMaileon.Grains.Deals;
 /// report. Nothing is stored here: a lost batch is the callers' outbox entries, which retry (checking
 /// <c>transaction_id</c> first). A deal has at most one event in flight, so batching never reorders a deal's events.
 /// </summary>
-public sealed partial class DealEventBatcher(MaileonClient maileon, ILogger<DealEventBatcher> logger)
+public sealed partial class DealEventBatcher(MaileonTransactions maileonTransactions, ILogger<DealEventBatcher> logger)
 {
     public const int MaxBatch = 200;
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(50);
@@ -79,7 +79,7 @@ public sealed partial class DealEventBatcher(MaileonClient maileon, ILogger<Deal
         var items = batch.Items;
         try
         {
-            var reports = await maileon.SendTransactionsAsync(batch.Connection, items.Select(i => i.Transaction).ToList(), CancellationToken.None);
+            var reports = await maileonTransactions.SendTransactionsAsync(batch.Connection, items.Select(i => i.Transaction).ToList(), CancellationToken.None);
             for (var i = 0; i < items.Count; i++)
             {
                 items[i].Reply.TrySetResult(i < reports.Count

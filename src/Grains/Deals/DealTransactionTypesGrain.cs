@@ -18,7 +18,7 @@ namespace PipedriveMaileon.Grains.Deals;
 [GrainType(GrainTypes.DealTransactionTypes)]
 public sealed partial class DealTransactionTypesGrain(
     TenantConnections tenants,
-    MaileonClient maileon,
+    MaileonTransactionTypes maileonTypes,
     TimeProvider time,
     ILogger<DealTransactionTypesGrain> logger) : Grain, IDealTransactionTypesGrain
 {
@@ -74,11 +74,11 @@ public sealed partial class DealTransactionTypesGrain(
         {
             try
             {
-                var existing = await maileon.GetTransactionTypeAsync(credentials, name, CancellationToken.None);
+                var existing = await maileonTypes.GetTransactionTypeAsync(credentials, name, CancellationToken.None);
                 if (existing is null)
                 {
                     var refused = await CreateAsync(credentials, name);
-                    existing = await maileon.GetTransactionTypeAsync(credentials, name, CancellationToken.None);
+                    existing = await maileonTypes.GetTransactionTypeAsync(credentials, name, CancellationToken.None);
                     if (existing is null)
                     {
                         return refused is null
@@ -116,7 +116,7 @@ public sealed partial class DealTransactionTypesGrain(
     {
         try
         {
-            await maileon.CreateTransactionTypeAsync(credentials, DealTransactionTypes.Definition(name), CancellationToken.None);
+            await maileonTypes.CreateTransactionTypeAsync(credentials, DealTransactionTypes.Definition(name), CancellationToken.None);
             return null;
         }
         catch (ApiClientException ex) when (ex.Kind is ApiFailureKind.Conflict or ApiFailureKind.Rejected)

@@ -20,7 +20,7 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPipedriveClients(configuration);
-        services.AddMaileonClient(configuration);
+        services.AddMaileonClients(configuration);
         services.AddOptions<TenantSetupOptions>().Bind(configuration.GetSection(TenantSetupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenantSetupOptions>>().Value);
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -11,6 +11,7 @@ public static class GrainTypes
     public const string TenantSetup = "tenantsetup";
     public const string TenantHealth = "tenanthealth";
     public const string Installation = "installation";
+    public const string SettingsAccess = "settings-access";
     public const string Contact = "contact";
     public const string Deal = "deal";
     public const string DealTransactionTypes = "dealtypes";

@@ -67,7 +67,7 @@ internal sealed partial class ReconciliationRun(
             started,
             async request =>
             {
-                var page = await services.Maileon.GetUnsubscriptionsAsync(maileon, request.Since ?? DateTimeOffset.UnixEpoch, request.Until, request.PageIndex, MaileonPageSize, cancellationToken);
+                var page = await services.MaileonReports.GetUnsubscriptionsAsync(maileon, request.Since ?? DateTimeOffset.UnixEpoch, request.Until, request.PageIndex, MaileonPageSize, cancellationToken);
                 return new ScanPage<MaileonUnsubscription>(page.Items, page.HasMore(MaileonPageSize));
             },
             u => ApplyAsync(MaileonFacts.FromUnsubscription(u, companyId)),
@@ -83,7 +83,7 @@ internal sealed partial class ReconciliationRun(
             async request =>
             {
                 var since = request.Since is { } at ? clock.ToWallClock(at) : (DateTime?)null;
-                var page = await services.Maileon.ListContactsAsync(maileon, since, request.PageIndex, MaileonPageSize, cancellationToken: cancellationToken);
+                var page = await services.MaileonContacts.ListContactsAsync(maileon, since, request.PageIndex, MaileonPageSize, cancellationToken: cancellationToken);
                 return new ScanPage<MaileonContact>(page.Items, page.HasMore(MaileonPageSize));
             },
             c => ApplyAsync(MaileonFacts.FromContact(c, companyId, clock)),

@@ -8,14 +8,17 @@ namespace PipedriveMaileon.Grains.Reconciliation;
 /// <summary>What a reconciliation run reads from: the tenant's connection, Maileon, Pipedrive and its rate limits.</summary>
 public sealed class ReconciliationServices(
     TenantConnections tenants,
-    MaileonClient maileon,
+    MaileonContacts maileonContacts,
+    MaileonReports maileonReports,
     PipedriveApiClient pipedrive,
     PipedriveRateLimitTracker rateLimits,
     IOptions<ReconciliationOptions> options)
 {
     public TenantConnections Tenants { get; } = tenants;
 
-    public MaileonClient Maileon { get; } = maileon;
+    public MaileonContacts MaileonContacts { get; } = maileonContacts;
+
+    public MaileonReports MaileonReports { get; } = maileonReports;
 
     public PipedriveApiClient Pipedrive { get; } = pipedrive;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Pipedrive;
-using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
@@ -64,6 +63,23 @@ public sealed partial class InstallationGrain(
             return (null, InstallationResult.Failed("Pipedrive's answer named no company. Nothing was installed."));
         }
 
+        // App sharing lets any user of a company authorise the app; only an admin installs it or replaces the
+        // installation's tokens. A regular user's grant is dropped unused (revoking it would uninstall the app for them).
+        if (!user.IsAdmin || !user.IsActive)
+        {
+            LogNotAdmin(companyId, user.Id);
+            return (null, new InstallationResult
+            {
+                Succeeded = false,
+                RefusedNotAdmin = true,
+                CompanyId = companyId,
+                CompanyName = user.CompanyName ?? $"Company {companyId}",
+                UserId = user.Id,
+                UserName = user.Name,
+                FailureMessage = "Only an admin of the company can install this app or change its settings.",
+            });
+        }
+
         return (new InstallationGrant
         {
             CompanyId = companyId,
@@ -80,9 +96,9 @@ public sealed partial class InstallationGrain(
     }
 
     /// <summary>
-    /// The code is spent by now, so a failure here would send the admin through Pipedrive again. A storage hiccup
-    /// (typically a pooled connection that died with a database restart; the pool is dropped when it shows) gets two
-    /// more tries on a fresh connection: Install is idempotent.
+    /// The code is spent by now, so a failure here would send the admin through Pipedrive again. A write the storage
+    /// could not complete (typically on a connection a database restart killed) gets two more tries: Install is
+    /// idempotent. Activation reads ride out a restart in the grain storage itself.
     /// </summary>
     private async Task<InstallationResult> InstallAsync(InstallationGrant grant)
     {
@@ -94,19 +110,12 @@ public sealed partial class InstallationGrain(
                 await SetUpAsync(grant.CompanyId, grant.UserId);
                 return installed;
             }
-            // A failed write arrives as GrainStateUnavailableException; a failed read while the tenant grain activates
-            // arrives as the provider's own error (no grain method ran to translate it).
-            catch (Exception ex) when (attempt < InstallAttempts && IsStorageFailure(ex))
+            catch (GrainStateUnavailableException) when (attempt < InstallAttempts)
             {
-                if (DatabaseFailures.IsConnectionLoss(ex))
-                {
-                    DatabaseFailures.DropIdleConnections();
-                }
-
                 LogInstallRetried(grant.CompanyId);
                 await Task.Delay(InstallRetryDelay);
             }
-            catch (Exception ex) when (IsStorageFailure(ex))
+            catch (GrainStateUnavailableException)
             {
                 return InstallationResult.Failed("Pipedrive authorised the app, but its database could not be reached to store the installation. Nothing was installed; please start the installation again in a minute.");
             }
@@ -129,14 +138,14 @@ public sealed partial class InstallationGrain(
         }
     }
 
-    private static bool IsStorageFailure(Exception exception) =>
-        exception is GrainStateUnavailableException || DatabaseFailures.IsDatabaseFailure(exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the installation of company {CompanyId} failed on the database; trying once more")]
     private partial void LogInstallRetried(long companyId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Setting up company {CompanyId} after its installation failed; its self-check repeats it")]
     private partial void LogSetupFailed(Exception exception, long companyId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} of company {CompanyId} authorised the app but is not an admin; nothing was stored")]
+    private partial void LogNotAdmin(long companyId, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OAuth code exchange failed ({Kind}, status {Status})")]
     private partial void LogExchangeFailed(ApiFailureKind kind, int? status);

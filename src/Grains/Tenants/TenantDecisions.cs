@@ -15,6 +15,12 @@ public static class TenantDecisions
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(grant);
         var reinstall = state.Status != TenantStatus.NotInstalled;
+        if (state.Status != TenantStatus.Active)
+        {
+            // Settings sessions carry the epoch they were signed in under: an uninstall or re-install ends them.
+            state.InstallationEpoch++;
+        }
+
         state.Status = TenantStatus.Active;
         state.CompanyName = grant.CompanyName;
         state.InstallingUserId = grant.UserId;

@@ -23,6 +23,7 @@ public static class TenantRecord
             DealEventsEnabled = state.DealEventsEnabled,
             NewsletterField = state.NewsletterField,
             ExtraFields = state.ExtraFields.ToList(),
+            InstallationEpoch = state.InstallationEpoch,
         };
     }
 

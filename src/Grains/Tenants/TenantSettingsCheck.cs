@@ -6,14 +6,14 @@ using PipedriveMaileon.Grains.Interfaces.Tenants;
 namespace PipedriveMaileon.Grains.Tenants;
 
 /// <summary>Checks what an admin submits on the settings page against Maileon and Pipedrive, with messages a person can act on.</summary>
-public sealed class TenantSettingsCheck(MaileonClient maileon, PipedriveApiClient pipedrive, TenantConnections tenants)
+public sealed class TenantSettingsCheck(MaileonAccount maileonAccount, PipedriveApiClient pipedrive, TenantConnections tenants)
 {
     /// <summary>Null when Maileon accepts the key; otherwise why not.</summary>
     public async Task<string?> MaileonKeyProblemAsync(long companyId, string apiKey)
     {
         try
         {
-            var check = await maileon.CheckApiKeyAsync(new MaileonConnection(companyId, apiKey));
+            var check = await maileonAccount.CheckApiKeyAsync(new MaileonConnection(companyId, apiKey));
             return MaileonKeyMessages.ForCheck(check, check.ServerMessage, apiKey);
         }
         catch (ApiClientException ex) when (ex.IsTransient)

@@ -19,7 +19,9 @@ public sealed partial class TenantSetupGrain(
     TenantSettingsCheck check,
     SecretProtector secrets,
     PipedriveApiClient pipedrive,
-    MaileonClient maileon,
+    MaileonAccount maileonAccount,
+    MaileonCustomFields maileonFields,
+    MaileonWebhooks maileonWebhooks,
     IOptions<TenantSetupOptions> options,
     TimeProvider time,
     ILogger<TenantSetupGrain> logger) : Grain, ITenantSetupGrain
@@ -161,7 +163,7 @@ public sealed partial class TenantSetupGrain(
             credentials.PipedriveUser,
             secrets.Unprotect(credentials.PipedrivePassword),
             secrets.Unprotect(credentials.MaileonToken));
-        return await new TenantSetupRunner(pipedrive, maileon, options.Value, time).RunAsync(input, CancellationToken.None);
+        return await new TenantSetupRunner(pipedrive, new TenantSetupMaileon(maileonAccount, maileonFields, maileonWebhooks), options.Value, time).RunAsync(input, CancellationToken.None);
     }
 
     /// <summary>Setup succeeded: the tenant's reconciliation runs from now on (idempotent; a failure is retried by the next setup run).</summary>
@@ -184,9 +186,9 @@ public sealed partial class TenantSetupGrain(
             var credentials = tenants.Maileon(connection);
             var prefix = options.Value.MaileonWebhookPathPrefix(CompanyId);
             var removed = 0;
-            foreach (var hook in (await maileon.ListWebhooksAsync(credentials)).Where(h => h.Url.StartsWith(prefix, StringComparison.Ordinal)))
+            foreach (var hook in (await maileonWebhooks.ListWebhooksAsync(credentials)).Where(h => h.Url.StartsWith(prefix, StringComparison.Ordinal)))
             {
-                await maileon.DeleteWebhookAsync(credentials, hook.Id);
+                await maileonWebhooks.DeleteWebhookAsync(credentials, hook.Id);
                 removed++;
             }
 

@@ -12,6 +12,9 @@ public sealed class TenantState : IOutboxState<TenantWork>
     public TenantStatus Status { get; set; } = TenantStatus.NotInstalled;
     public int ConfigVersion { get; set; }
 
+    /// <summary>Incremented by every install that does not find the tenant active: settings sessions of an earlier installation end.</summary>
+    public int InstallationEpoch { get; set; }
+
     // Installation
     public string? CompanyName { get; set; }
     public long InstallingUserId { get; set; }

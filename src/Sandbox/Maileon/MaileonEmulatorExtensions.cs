@@ -27,7 +27,8 @@ public static class MaileonEmulatorExtensions
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<AppAddressRewriter>();
         return services;
     }
 
@@ -68,6 +69,8 @@ public static class MaileonEmulatorExtensions
         TransactionEndpoints.Map(api);
         WebhookEndpoints.Map(api);
         UnsubscriptionReportEndpoints.Map(api);
+        // Anything else → 404 with the XML error report (docs: "HTTP Status Codes": "404 Not Found – The requested
+        // resource was not found"; "For most error cases, the response body is an XML errors document").
         api.Map("/{**unknown}", (string? unknown) => MaileonResponses.NotFound($"No resource at /1.0/{unknown}."));
 
         MaileonControlEndpoints.Map(app.MapGroup($"{EmulatorRouting.ControlPrefix}/maileon"));

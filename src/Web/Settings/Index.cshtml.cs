@@ -36,7 +36,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     /// <summary>Reconciliation progress; null when it could not be read just now.</summary>
     public ReconciliationView? Reconciliation { get; private set; }
 
-    private TenantSession Session => TenantSession.From(User) ?? throw new InvalidOperationException("No tenant session.");
+    private TenantSession Session => SettingsSessionFeature.Of(HttpContext).Session;
 
     private ITenantGrain Tenant => cluster.Tenant(Session.CompanyId);
 
@@ -45,7 +45,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync(fillForm: true);
-        return Overview.Status == TenantStatus.Uninstalled ? await SignOutUninstalledAsync() : Page();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync()
@@ -120,26 +120,22 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     public async Task<IActionResult> OnPostRunReconciliationAsync()
     {
         await cluster.Reconciliation(Session.CompanyId).RunNow();
-        Notice = "Reconciliation started; reload the page in a minute to see what it found.";
+        Notice = "Reconciliation started; its progress shows below.";
         await LoadAsync(fillForm: true);
         return Page();
     }
 
     public async Task<IActionResult> OnPostUninstallAsync()
     {
-        await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, Session.UserId, DateTimeOffset.UtcNow));
-        return await SignOutUninstalledAsync();
-    }
-
-    private async Task<IActionResult> SignOutUninstalledAsync()
-    {
-        await SessionAuthentication.SignOutAsync(HttpContext);
-        return RedirectToPage("/Settings/Uninstalled");
+        var session = Session;
+        await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, session.UserId, DateTimeOffset.UtcNow));
+        SessionAuthentication.DeleteCookie(HttpContext);
+        return Redirect(SettingsAccessResultHandler.UninstalledPage(session));
     }
 
     private async Task LoadAsync(bool fillForm)
     {
-        ViewData["Company"] = Session.CompanyName;
+        ViewData["Company"] = SettingsSessionFeature.Of(HttpContext).Access.CompanyName;
         Overview = await Tenant.GetOverview();
         if (fillForm)
         {

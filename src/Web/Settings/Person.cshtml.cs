@@ -20,11 +20,13 @@ public sealed class PersonModel(JournalReader journal, IClusterClient cluster) :
 
     public async Task<IActionResult> OnGetAsync(long? personId)
     {
-        var session = TenantSession.From(User)!;
-        ViewData["Company"] = session.CompanyName;
+        var feature = SettingsSessionFeature.Of(HttpContext);
+        var session = feature.Session;
+        ViewData["Company"] = feature.Access.CompanyName;
         if (personId is not > 0)
         {
-            return RedirectToPage("/Settings/Index");
+            // Shown, not redirected: a redirect inside Pipedrive's iframe would lose the page's session ticket.
+            return Page();
         }
 
         PersonId = personId.Value;

@@ -40,6 +40,6 @@ public static class TestSiloServices
             ["Pipedrive:OAuthBaseUrl"] = "http://127.0.0.1:9",
             ["Maileon:BaseUrl"] = "http://127.0.0.1:9/1.0",
         }).Build();
-        silo.Services.AddPipedriveClients(configuration).AddMaileonClient(configuration);
+        silo.Services.AddPipedriveClients(configuration).AddMaileonClients(configuration);
     }
 }

@@ -161,7 +161,7 @@ public sealed class AuthenticationTests(MaileonSandboxFactory factory) : IClassF
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(status, response.StatusCode);
-        Assert.Equal(MaileonAccountFixture.XmlType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(MaileonAccountFixture.XmlType, Conformance.MaileonWire.RawContentType(response));
         var error = XElement.Parse(body);
         Assert.Equal("error", error.Name.LocalName);
         Assert.Contains(messagePart, error.Element("message")!.Value, StringComparison.OrdinalIgnoreCase);

@@ -34,7 +34,7 @@ public sealed class DoiLifecycleTests(MaileonSandboxFactory factory) : IClassFix
         var call = Assert.Single(await receiver.WaitForAsync(1));
         Assert.Equal("POST", call.Method);
         Assert.Equal("/webhooks/maileon/42/doi", call.Path);
-        Assert.Equal("application/json; charset=utf-8", call.ContentType);
+        Assert.Equal("application/json", call.ContentType);
         Assert.Contains("email=anna+news%40example.com", call.RawQuery, StringComparison.Ordinal);
         Assert.Equal("42", call.Query["tenant"]);
         Assert.Equal("pd-42-7", call.Query["eid"]);

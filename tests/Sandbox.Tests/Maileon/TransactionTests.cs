@@ -54,7 +54,7 @@ public sealed class TransactionTests(MaileonSandboxFactory factory) : IClassFixt
         Assert.True(reports[2]!["queued"]!.GetValue<bool>());
 
         var listed = JsonNode.Parse(await account.Api.GetStringAsync($"/1.0/transactions?type_id={typeId}&count=10"))!.AsArray();
-        Assert.Equal([42, 44], listed.Select(t => t!["content"]!["deal.id"]!.GetValue<int>()).ToArray());
+        Assert.Equal([42, 44], listed.Select(t => t!["tx"]!["deal.id"]!.GetValue<int>()).ToArray());
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class TransactionTests(MaileonSandboxFactory factory) : IClassFixt
         Assert.Equal("deal-2-v7", supplied[0]!["transaction_id"]!.GetValue<string>());
 
         var found = JsonNode.Parse(await account.Api.GetStringAsync($"/1.0/transactions/{typeId}/transaction_id/deal-2-v7"))!;
-        Assert.Equal(2, found["content"]!["deal_id"]!.GetValue<int>());
+        Assert.Equal(2, found["deal_id"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotFound, (await account.Api.GetAsync($"/1.0/transactions/{typeId}/transaction_id/deal-3-v1")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await account.Api.DeleteAsync($"/1.0/transactions/{typeId}/transaction_id/deal-2-v7")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await account.Api.GetAsync($"/1.0/transactions/{typeId}/transaction_id/deal-2-v7")).StatusCode);

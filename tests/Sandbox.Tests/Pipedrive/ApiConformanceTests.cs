@@ -18,19 +18,19 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
             org_id = 1,
         });
         Assert.Equal(200, created.Status);
-        OpenApiSpec.V2.AssertValid("POST", "/persons", 200, created.Body);
+        OpenApiSpec.V2.AssertValid("POST", "/persons", 200, created);
         var id = JsonNode.Parse(created.Body)!["data"]!["id"]!.GetValue<long>();
 
         var got = await session.ApiAsync(token, HttpMethod.Get, $"/api/v2/persons/{id}");
-        OpenApiSpec.V2.AssertValid("GET", "/persons/{id}", 200, got.Body);
+        OpenApiSpec.V2.AssertValid("GET", "/persons/{id}", 200, got);
         Assert.Equal("spec.person@example.test", JsonNode.Parse(got.Body)!["data"]!["emails"]![0]!["value"]!.GetValue<string>());
 
         var patched = await session.ApiAsync(token, HttpMethod.Patch, $"/api/v2/persons/{id}", new { name = "Spec Person Renamed" });
-        OpenApiSpec.V2.AssertValid("PATCH", "/persons/{id}", 200, patched.Body);
+        OpenApiSpec.V2.AssertValid("PATCH", "/persons/{id}", 200, patched);
         Assert.Equal("Spec Person Renamed", JsonNode.Parse(patched.Body)!["data"]!["name"]!.GetValue<string>());
 
         var list = await session.ApiAsync(token, HttpMethod.Get, "/api/v2/persons?limit=1&sort_by=update_time");
-        OpenApiSpec.V2.AssertValid("GET", "/persons", 200, list.Body);
+        OpenApiSpec.V2.AssertValid("GET", "/persons", 200, list);
         var cursor = JsonNode.Parse(list.Body)!["additional_data"]!["next_cursor"]!.GetValue<string>();
         var second = await session.ApiAsync(token, HttpMethod.Get, $"/api/v2/persons?limit=1&sort_by=update_time&cursor={Uri.EscapeDataString(cursor)}");
         Assert.Single(JsonNode.Parse(second.Body)!["data"]!.AsArray());
@@ -39,13 +39,14 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
         Assert.Contains(JsonNode.Parse(since.Body)!["data"]!.AsArray(), p => p!["id"]!.GetValue<long>() == id);
 
         var search = await session.ApiAsync(token, HttpMethod.Get, "/api/v2/persons/search?term=spec.person%40example.test&fields=email&exact_match=true");
-        OpenApiSpec.V2.AssertValid("GET", "/persons/search", 200, search.Body);
+        OpenApiSpec.V2.AssertValid("GET", "/persons/search", 200, search);
         Assert.Equal(id, JsonNode.Parse(search.Body)!["data"]!["items"]![0]!["item"]!["id"]!.GetValue<long>());
 
         var deleted = await session.ApiAsync(token, HttpMethod.Delete, $"/api/v2/persons/{id}");
-        OpenApiSpec.V2.AssertValid("DELETE", "/persons/{id}", 200, deleted.Body);
+        OpenApiSpec.V2.AssertValid("DELETE", "/persons/{id}", 200, deleted);
         var missing = await session.ApiAsync(token, HttpMethod.Get, $"/api/v2/persons/{id}");
         Assert.Equal(404, missing.Status);
+        OpenApiSpec.AssertJsonContentType(missing.Response);
         Assert.Equal("Entity was not found", JsonNode.Parse(missing.Body)!["error"]!.GetValue<string>());
     }
 
@@ -62,16 +63,16 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
             add_visible_flag = false,
         });
         Assert.Equal(200, created.Status);
-        OpenApiSpec.V1.AssertValid("POST", "/personFields", 200, created.Body);
+        OpenApiSpec.V1.AssertValid("POST", "/personFields", 200, created);
         var field = JsonNode.Parse(created.Body)!["data"]!;
         var key = field["key"]!.GetValue<string>();
         Assert.Matches("^[0-9a-f]{40}$", key);
         var optionId = field["options"]![1]!["id"]!.GetValue<long>();
 
         var list = await session.ApiAsync(token, HttpMethod.Get, "/api/v1/personFields?start=0&limit=100");
-        OpenApiSpec.V1.AssertValid("GET", "/personFields", 200, list.Body);
+        OpenApiSpec.V1.AssertValid("GET", "/personFields", 200, list);
         Assert.Contains(JsonNode.Parse(list.Body)!["data"]!.AsArray(), f => f!["key"]!.GetValue<string>() == key && f["edit_flag"]!.GetValue<bool>());
-        OpenApiSpec.V2.AssertValid("GET", "/personFields", 200, (await session.ApiAsync(token, HttpMethod.Get, "/api/v2/personFields")).Body);
+        OpenApiSpec.V2.AssertValid("GET", "/personFields", 200, await session.ApiAsync(token, HttpMethod.Get, "/api/v2/personFields"));
 
         var person = await session.ApiAsync(token, HttpMethod.Post, "/api/v2/persons", new { name = "Option Person" });
         var personId = JsonNode.Parse(person.Body)!["data"]!["id"]!.GetValue<long>();
@@ -80,9 +81,10 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
         Assert.Equal(optionId, JsonNode.Parse(patched.Body)!["data"]!["custom_fields"]![key]!.GetValue<long>());
         var invalid = await session.ApiAsync(token, HttpMethod.Patch, $"/api/v2/persons/{personId}", new JsonObject { ["custom_fields"] = new JsonObject { [key] = 999999 } });
         Assert.Equal(400, invalid.Status);
+        OpenApiSpec.AssertJsonContentType(invalid.Response);
 
         var deleted = await session.ApiAsync(token, HttpMethod.Delete, $"/api/v1/personFields/{field["id"]!.GetValue<long>()}");
-        OpenApiSpec.V1.AssertValid("DELETE", "/personFields/{id}", 200, deleted.Body);
+        OpenApiSpec.V1.AssertValid("DELETE", "/personFields/{id}", 200, deleted);
         var after = JsonNode.Parse((await session.ApiAsync(token, HttpMethod.Get, $"/api/v2/persons/{personId}")).Body)!;
         Assert.False(after["data"]!["custom_fields"]!.AsObject().ContainsKey(key));
     }
@@ -91,22 +93,22 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
     public async Task Users_organizations_and_deals_match_the_specs()
     {
         var token = await session.AccessTokenAsync();
-        OpenApiSpec.V1.AssertValid("GET", "/users/me", 200, (await session.ApiAsync(token, HttpMethod.Get, "/api/v1/users/me")).Body);
-        OpenApiSpec.V1.AssertValid("GET", "/users/{id}", 200, (await session.ApiAsync(token, HttpMethod.Get, $"/api/v1/users/{SandboxSession.DemoAdmin}")).Body);
+        OpenApiSpec.V1.AssertValid("GET", "/users/me", 200, await session.ApiAsync(token, HttpMethod.Get, "/api/v1/users/me"));
+        OpenApiSpec.V1.AssertValid("GET", "/users/{id}", 200, await session.ApiAsync(token, HttpMethod.Get, $"/api/v1/users/{SandboxSession.DemoAdmin}"));
         var missingUser = await session.ApiAsync(token, HttpMethod.Get, "/api/v1/users/1");
         Assert.Equal(404, missingUser.Status);
-        OpenApiSpec.V1.AssertValid("GET", "/users/{id}", 404, missingUser.Body);
-        OpenApiSpec.V2.AssertValid("GET", "/organizations/{id}", 200, (await session.ApiAsync(token, HttpMethod.Get, "/api/v2/organizations/1")).Body);
+        OpenApiSpec.V1.AssertValid("GET", "/users/{id}", 404, missingUser);
+        OpenApiSpec.V2.AssertValid("GET", "/organizations/{id}", 200, await session.ApiAsync(token, HttpMethod.Get, "/api/v2/organizations/1"));
 
         var deal = await session.ApiAsync(token, HttpMethod.Post, "/api/v2/deals", new { title = "Spec deal", value = 100, person_id = 1 });
-        OpenApiSpec.V2.AssertValid("POST", "/deals", 200, deal.Body);
+        OpenApiSpec.V2.AssertValid("POST", "/deals", 200, deal);
         var id = JsonNode.Parse(deal.Body)!["data"]!["id"]!.GetValue<long>();
         var got = await session.ApiAsync(token, HttpMethod.Get, $"/api/v2/deals/{id}?include_fields=smart_bcc_email");
-        OpenApiSpec.V2.AssertValid("GET", "/deals/{id}", 200, got.Body);
+        OpenApiSpec.V2.AssertValid("GET", "/deals/{id}", 200, got);
         Assert.EndsWith("@pipedrivemail.com", JsonNode.Parse(got.Body)!["data"]!["smart_bcc_email"]!.GetValue<string>(), StringComparison.Ordinal);
-        OpenApiSpec.V2.AssertValid("PATCH", "/deals/{id}", 200, (await session.ApiAsync(token, HttpMethod.Patch, $"/api/v2/deals/{id}", new { status = "won" })).Body);
-        OpenApiSpec.V2.AssertValid("GET", "/deals", 200, (await session.ApiAsync(token, HttpMethod.Get, "/api/v2/deals")).Body);
-        OpenApiSpec.V2.AssertValid("DELETE", "/deals/{id}", 200, (await session.ApiAsync(token, HttpMethod.Delete, $"/api/v2/deals/{id}")).Body);
+        OpenApiSpec.V2.AssertValid("PATCH", "/deals/{id}", 200, await session.ApiAsync(token, HttpMethod.Patch, $"/api/v2/deals/{id}", new { status = "won" }));
+        OpenApiSpec.V2.AssertValid("GET", "/deals", 200, await session.ApiAsync(token, HttpMethod.Get, "/api/v2/deals"));
+        OpenApiSpec.V2.AssertValid("DELETE", "/deals/{id}", 200, await session.ApiAsync(token, HttpMethod.Delete, $"/api/v2/deals/{id}"));
     }
 
     [Fact]
@@ -120,7 +122,7 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
             http_auth_user = "pd", http_auth_password = "pw-secret", version = "2.0",
         });
         Assert.Equal(201, created.Status);
-        OpenApiSpec.V1.AssertValid("POST", "/webhooks", 201, created.Body);
+        OpenApiSpec.V1.AssertValid("POST", "/webhooks", 201, created);
         var data = JsonNode.Parse(created.Body)!["data"]!;
         Assert.Equal("pd", data["http_auth_user"]!.GetValue<string>());
         Assert.Equal("pw-secret", data["http_auth_password"]!.GetValue<string>());
@@ -128,13 +130,13 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
         Assert.Equal("application", data["type"]!.GetValue<string>());
 
         var list = await session.ApiAsync(token, HttpMethod.Get, "/api/v1/webhooks");
-        OpenApiSpec.V1.AssertValid("GET", "/webhooks", 200, list.Body);
+        OpenApiSpec.V1.AssertValid("GET", "/webhooks", 200, list);
         var masked = await session.ControlAsync(HttpMethod.Get, $"/webhooks?companyId={company}");
         Assert.Equal("***", masked[0]!["http_auth_password"]!.GetValue<string>());
 
         var bad = await session.ApiAsync(token, HttpMethod.Post, "/api/v1/webhooks", new { subscription_url = "not a url", event_action = "change", event_object = "person", name = "x" });
         Assert.Equal(400, bad.Status);
-        OpenApiSpec.V1.AssertValid("POST", "/webhooks", 400, bad.Body);
+        OpenApiSpec.V1.AssertValid("POST", "/webhooks", 400, bad);
         Assert.Equal("invalid or non-reachable URL", JsonNode.Parse(bad.Body)!["errors"]!["subscription_url"]![0]!.GetValue<string>());
 
         for (var i = 1; i < 40; i++)
@@ -145,13 +147,14 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
 
         var over = await session.ApiAsync(token, HttpMethod.Post, "/api/v1/webhooks", new { subscription_url = "https://app.test/h/41", event_action = "*", event_object = "*", name = "h41" });
         Assert.Equal(422, over.Status);
+        OpenApiSpec.AssertJsonContentType(over.Response);
 
         var id = data["id"]!.GetValue<long>();
         var deleted = await session.ApiAsync(token, HttpMethod.Delete, $"/api/v1/webhooks/{id}");
-        OpenApiSpec.V1.AssertValid("DELETE", "/webhooks/{id}", 200, deleted.Body);
+        OpenApiSpec.V1.AssertValid("DELETE", "/webhooks/{id}", 200, deleted);
         var again = await session.ApiAsync(token, HttpMethod.Delete, $"/api/v1/webhooks/{id}");
         Assert.Equal(404, again.Status);
-        OpenApiSpec.V1.AssertValid("DELETE", "/webhooks/{id}", 404, again.Body);
+        OpenApiSpec.V1.AssertValid("DELETE", "/webhooks/{id}", 404, again);
     }
 
     [Fact]
@@ -170,6 +173,7 @@ public sealed class ApiConformanceTests(PipedriveSandboxFactory factory) : IClas
         {
             var limited = await session.ApiAsync(token, HttpMethod.Get, "/api/v2/persons/1");
             Assert.Equal(429, limited.Status);
+            OpenApiSpec.AssertJsonContentType(limited.Response);
             Assert.Equal("3", limited.Response.Headers.GetValues("Retry-After").Single());
         }
 

@@ -52,7 +52,9 @@ public sealed class OAuthTests(PipedriveSandboxFactory factory) : IClassFixture<
     {
         var code = await session.ApproveAsync();
         var form = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = PipedriveSandboxFactory.RedirectUri };
-        Assert.Equal(200, (int)(await session.TokenAsync(form)).StatusCode);
+        var granted = await session.TokenAsync(form);
+        Assert.Equal(200, (int)granted.StatusCode);
+        OpenApiSpec.AssertJsonContentType(granted);
         await AssertOAuthError(await session.TokenAsync(form), 400, "invalid_grant", "Invalid grant: authorization_code is invalid");
 
         var late = await session.ApproveAsync();
@@ -114,6 +116,7 @@ public sealed class OAuthTests(PipedriveSandboxFactory factory) : IClassFixture<
     {
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(status, (int)response.StatusCode);
+        OpenApiSpec.AssertJsonContentType(response);
         Assert.False(body["success"]!.GetValue<bool>());
         Assert.Equal(error, body["error"]!.GetValue<string>());
         if (description is not null)

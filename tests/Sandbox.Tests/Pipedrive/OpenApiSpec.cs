@@ -38,6 +38,25 @@ public sealed class OpenApiSpec
 
     public static OpenApiSpec V2 => LazyV2.Value;
 
+    /// <summary>
+    /// The exact <c>Content-Type</c> of every Pipedrive API answer: the specs' only response media type
+    /// (<c>application/json</c>) with the UTF-8 charset parameter Pipedrive's JSON answers carry.
+    /// </summary>
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>Asserts the status, the exact <c>Content-Type</c> header and the body against the response schema.</summary>
+    public void AssertValid(string method, string path, int status, (int Status, string Body, HttpResponseMessage Response) answer)
+    {
+        Assert.True(answer.Status == status, $"{method} {path}: {answer.Status} instead of {status}: {answer.Body}");
+        Assert.Equal(["application/json"], MediaTypes(method, path, status));
+        AssertJsonContentType(answer.Response);
+        AssertValid(method, path, status, answer.Body);
+    }
+
+    /// <summary>The header as sent (not as .NET re-formats a parsed value) is exactly <see cref="JsonContentType"/>.</summary>
+    public static void AssertJsonContentType(HttpResponseMessage response) =>
+        Assert.Equal(JsonContentType, response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values) ? string.Join(", ", values) : null);
+
     /// <summary>Asserts that <paramref name="body"/> matches the response schema of the operation and status.</summary>
     public void AssertValid(string method, string path, int status, string body)
     {
@@ -51,6 +70,10 @@ public sealed class OpenApiSpec
             Assert.Fail($"{method} {path} {status} does not match the spec:\n{string.Join("\n", errors)}\nbody: {body[..Math.Min(body.Length, 1500)]}");
         }
     }
+
+    private IEnumerable<string> MediaTypes(string method, string path, int status) =>
+        (Resolve(root["paths"]![path]![method.ToLowerInvariant()]!["responses"]![status.ToString(CultureInfo.InvariantCulture)])?["content"]?.AsObject()
+            .Select(c => c.Key) ?? []).ToArray();
 
     /// <summary>Every operation of the spec as (method, path template), e.g. ("GET", "/persons/{id}").</summary>
     public IEnumerable<(string Method, string Path)> Operations() =>

@@ -44,7 +44,7 @@ internal sealed class ApiClientHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddPipedriveClients(configuration);
-        services.AddMaileonClient(configuration);
+        services.AddMaileonClients(configuration);
         services.ConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(builder => builder.PrimaryHandler = Handler));
         _services = services.BuildServiceProvider();
@@ -60,7 +60,19 @@ internal sealed class ApiClientHarness : IDisposable
 
     public PipedriveRateLimitTracker RateLimits => _services.GetRequiredService<PipedriveRateLimitTracker>();
 
-    public MaileonClient Maileon => _services.GetRequiredService<MaileonClient>();
+    public MaileonAccount MaileonAccount => _services.GetRequiredService<MaileonAccount>();
+
+    public MaileonContacts MaileonContacts => _services.GetRequiredService<MaileonContacts>();
+
+    public MaileonCustomFields MaileonCustomFields => _services.GetRequiredService<MaileonCustomFields>();
+
+    public MaileonTransactionTypes MaileonTransactionTypes => _services.GetRequiredService<MaileonTransactionTypes>();
+
+    public MaileonTransactions MaileonTransactions => _services.GetRequiredService<MaileonTransactions>();
+
+    public MaileonWebhooks MaileonWebhooks => _services.GetRequiredService<MaileonWebhooks>();
+
+    public MaileonReports MaileonReports => _services.GetRequiredService<MaileonReports>();
 
     /// <summary>Moves fake time forward in small steps until the call completes (Polly's waits run on fake time).</summary>
     public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> call, TimeSpan step)

@@ -42,8 +42,8 @@ public sealed class DealEffectHandlerTests : IDisposable
             NewsletterField = new NewsletterFieldConfig("k", 1, new Dictionary<NewsletterOption, long>()),
         });
         var tenants = new TenantConnections(grains.Factory, secrets, TimeProvider.System);
-        handler = new DealEffectHandler(tenants, api.Maileon, api.Pipedrive, new PipedriveLookupCache(api.Pipedrive),
-            new DealEventBatcher(api.Maileon, NullLogger<DealEventBatcher>.Instance), grains.Factory);
+        handler = new DealEffectHandler(tenants, api.MaileonContacts, api.MaileonTransactions, api.Pipedrive, new PipedriveLookupCache(api.Pipedrive),
+            new DealEventBatcher(api.MaileonTransactions, NullLogger<DealEventBatcher>.Instance), grains.Factory);
         api.Handler.Respond(Answer);
     }
 

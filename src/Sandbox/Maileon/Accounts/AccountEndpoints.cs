@@ -9,7 +9,13 @@ public static class AccountEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        // GET|POST|PUT|DELETE /ping → 200, no body; the key's privilege for that verb is what is tested
+        // (docs: "Ping" get/post/put/delete test pages; PHP client utils/PingService.php reads the status only).
         api.MapMethods("/ping", ["GET", "POST", "PUT", "DELETE"], () => Results.StatusCode(StatusCodes.Status200OK));
+
+        // GET /account/info → 200, application/json for Accept: application/json, else <account_info> as
+        // application/xml ("Valid Accept header values are application/xml or application/json. By default XML is
+        // returned." — docs: "Get Account Information"; PHP client account/AccountService.php asks for JSON).
         api.MapGet("/account/info", AccountInfo);
     }
 
@@ -39,16 +45,19 @@ public static class AccountEndpoints
             });
         }
 
-        return MaileonResponses.Xml(new XElement("account_info",
-            new XElement("id", account.Id),
-            new XElement("name", account.Name),
-            new XElement("created", created),
-            new XElement("customer_account_id", account.CustomerAccountId),
-            new XElement("customer_account_name", account.CustomerAccountName),
-            new XElement("mailing_domain", account.MailingDomain),
-            new XElement("login_domain", account.LoginDomain),
-            new XElement("locale", account.Locale),
-            new XElement("type", account.Type)));
+        // The element order of the docs' XML example.
+        return MaileonResponses.Xml(
+            new XElement("account_info",
+                new XElement("id", account.Id),
+                new XElement("customer_account_id", account.CustomerAccountId),
+                new XElement("created", created),
+                new XElement("customer_account_name", account.CustomerAccountName),
+                new XElement("locale", account.Locale),
+                new XElement("mailing_domain", account.MailingDomain),
+                new XElement("name", account.Name),
+                new XElement("login_domain", account.LoginDomain),
+                new XElement("type", account.Type)),
+            mediaType: MaileonResponses.PlainXmlMediaType);
     }
 
     /// <summary>Maileon writes offsets as <c>+0200</c> (no colon).</summary>

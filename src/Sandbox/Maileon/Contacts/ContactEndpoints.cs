@@ -9,26 +9,50 @@ public static class ContactEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        // POST /contacts/email/{email} (XML or vnd.maileon.api+json body) → 201 <id>n</id> in application/vnd.maileon.api+xml
+        // (docs: "Create Contact", "Create Contact (JSON)"; PHP client contacts/ContactsService.php createContact;
+        // 201 + id read by the Contao and Loewenstark plugins). Legacy POST|GET /contacts/{email}: Java and .NET clients.
         api.MapPost("/contacts/email/{email}", UpsertByEmail);
         api.MapPost("/contacts/{email}", UpsertByEmail);
+
+        // GET /contacts/email/{email}?standard_field*&custom_field* → 200 <contact> (requested standard fields, nil when
+        // empty; requested custom fields with a value) | 404 <error> (docs: "Get Contact By Email"; PHP Contact::fromXML).
         api.MapGet("/contacts/email/{email}", GetByEmail);
         api.MapGet("/contacts/{email}", GetByEmail);
+
+        // PUT /contacts/email/{email}[?permission] → 201, no body (docs: "Update Contact By Email" shows 201 Created).
         api.MapPut("/contacts/email/{email}", UpdateByEmail);
+
+        // DELETE /contacts/email/{email}/unsubscribe → 204 | 404 <error> (Loewenstark plugin checks 204;
+        // docs: "Unsubscribe Contacts By Email"; PHP unsubscribeContactByEmail).
         api.MapDelete("/contacts/email/{email}/unsubscribe", UnsubscribeByEmail);
         api.MapDelete("/contacts/email/{email}", DeleteByEmail);
+
+        // GET /contacts/emails/{email} → 200 <contacts> (PHP getContactsByEmail, Contacts::fromXML).
         api.MapGet("/contacts/emails/{email}", ListByEmail);
 
+        // POST|PUT /contacts/externalid/{id} as by email; 409 when the external id is not unique
+        // (docs: "Create Contact By External ID (JSON)"; PHP createContactByExternalId, updateContactByExternalId).
         api.MapPost("/contacts/externalid/{externalId}", UpsertByExternalId);
+
+        // GET /contacts/externalid/{id} → 200 <contacts><contact>… (a list: external ids need not be unique;
+        // docs: "Get Contacts By External ID"; PHP getContactsByExternalId → Contacts).
         api.MapGet("/contacts/externalid/{externalId}", GetByExternalId);
         api.MapPut("/contacts/externalid/{externalId}", UpdateByExternalId);
         api.MapDelete("/contacts/externalid/{externalId}/unsubscribe", UnsubscribeByExternalId);
         api.MapDelete("/contacts/externalid/{externalId}", DeleteByExternalId);
 
+        // GET /contacts/contact?id&checksum|ignore_checksum=true&standard_field*&custom_field* → 200 <contact> | 404
+        // (docs: "Get Contact By Maileon ID" — its example answers Content-Type: application/vnd.maileon.api+xml).
         api.MapGet("/contacts/contact", GetById);
+
+        // PUT /contacts/contact?id&ignore_checksum=true[&triggerdoi=true] → 201 (PHP updateContact re-sends DOI).
         api.MapPut("/contacts/contact", UpdateById);
         api.MapDelete("/contacts/contact/unsubscribe", UnsubscribeById);
         api.MapDelete("/contacts/contact", DeleteById);
 
+        // GET /contacts?page_index&page_size&updated_after → 200 <contacts> + X-Items/X-Pages; GET /contacts/count →
+        // <count>n</count> (PHP getContacts, getContactsCount; XMLDeserializer reads <count> as an int).
         api.MapGet("/contacts", List);
         api.MapGet("/contacts/count", Count);
     }

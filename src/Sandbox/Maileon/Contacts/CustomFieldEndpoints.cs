@@ -12,7 +12,12 @@ public static class CustomFieldEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
+        // GET /contacts/fields/custom → 200 <custom_fields><custom_field><name/><type/>… (root names: Java adaptor,
+        // .NET [XmlRoot("custom_fields")]; PHP CustomFields::fromXML reads name and type of every child).
         api.MapGet("/contacts/fields/custom", List);
+
+        // POST /contacts/fields/custom/{name}?type= (empty body) → 201, no body; an existing name → 409 <error>
+        // (PHP createCustomField; the duplicate status is undocumented: 409 is the sandbox's assumption, see README).
         api.MapPost("/contacts/fields/custom/{name}", Create);
         api.MapPut("/contacts/fields/custom/{oldName}/{newName}", Rename);
         api.MapDelete("/contacts/fields/custom/{name}/values", ClearValues);

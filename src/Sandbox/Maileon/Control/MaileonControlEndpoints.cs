@@ -274,9 +274,21 @@ public static class MaileonControlEndpoints
                 .Where(t => typeName is null || t.TypeName == typeName)
                 .Where(t => email is null || string.Equals(t.Email, email, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(t => t.Id);
-            return MaileonResponses.JsonBody(new JsonArray([.. transactions.Select(t => (JsonNode)TransactionEndpoints.Describe(t, time))]));
+            return MaileonResponses.JsonBody(new JsonArray([.. transactions.Select(t => (JsonNode)DescribeTransaction(t, time))]));
         }
     }
+
+    /// <summary>The sandbox's own view of a stored event (not a Maileon shape): type, contact reference, content, time.</summary>
+    private static JsonObject DescribeTransaction(StoredTransaction transaction, MaileonTime time) => new()
+    {
+        ["id"] = transaction.Id,
+        ["type"] = transaction.TypeId,
+        ["typeName"] = transaction.TypeName,
+        ["contact"] = new JsonObject { ["id"] = transaction.ContactId, ["email"] = transaction.Email, ["external_id"] = transaction.ExternalId },
+        ["transaction_id"] = transaction.TransactionId,
+        ["content"] = transaction.Content.DeepClone(),
+        ["created"] = time.Seconds(transaction.ReceivedAt),
+    };
 
     private static IResult ListImports(long? accountId, MaileonStore store)
     {

@@ -13,6 +13,9 @@ public static class UnsubscriptionReportEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        // GET /reports/unsubscriptions → 200 <unsubscriptions><unsubscription><timestamp>yyyy-mm-dd hh:mm:ss</timestamp>
+        // <contact><id/><email/><external_id/></contact>[<mailing_id/>][<msg_id/>]<source/>… + X-Items/X-Pages; /count →
+        // <count> (docs: "Get Unsubscriptions"; PHP ReportsService::getUnsubscribers, reports/Unsubscriber.php).
         api.MapGet("/reports/unsubscriptions", List);
         api.MapGet("/reports/unsubscriptions/count", Count);
     }

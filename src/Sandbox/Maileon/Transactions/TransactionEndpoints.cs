@@ -20,14 +20,25 @@ public static class TransactionEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
+        // POST /transactions?ignore_invalid_transactions&generate_transaction_id (JSON array) → 200 application/json
+        // {"reports":[{"contact":{…},"queued":…,"transaction_id"?,"message":…}]}; an unknown contact without import is
+        // not queued, or makes the whole request 400 <error> with ignore_invalid_transactions=false
+        // (docs: "Create Transactions"; PHP TransactionsService::createTransactions, ProcessingReport, ReportContact).
         api.MapPost("/transactions", Create);
+
+        // GET /transactions?type_id&count&min_excluded_transaction_id → 200 application/json
+        // [{"tx":{content},"txId":n,"contactId":n,"email":"…"}] (PHP getRecentTransactions deserializes each item into
+        // transactions/RecentTransaction.php: tx "the data for the transaction", txId, contactId, email).
         api.MapGet("/transactions", List);
         api.MapDelete("/transactions", DeleteBefore);
+
+        // GET /transactions/{typeId}/transaction_id/{id} → 200 application/json with the transaction's content itself,
+        // e.g. {"transaction_id":"abc123","name":"Max Mustermann"}; the first match when ids repeat (docs: "Get Transaction").
         api.MapGet("/transactions/{typeId}/transaction_id/{transactionId}", GetByTransactionId);
         api.MapDelete("/transactions/{typeId}/transaction_id/{transactionId}", DeleteByTransactionId);
     }
 
-    private static async Task<IResult> Create(HttpContext http, MaileonStore store, SandboxClock clock, MaileonTime time)
+    private static async Task<IResult> Create(HttpContext http, MaileonStore store, SandboxClock clock)
     {
         if (ContactBodyParser.MediaType(http.Request.ContentType) is not "application/json")
         {
@@ -274,7 +285,7 @@ public static class TransactionEndpoints
         ["message"] = item.Error,
     };
 
-    private static IResult List(HttpContext http, MaileonStore store, MaileonTime time)
+    private static IResult List(HttpContext http, MaileonStore store)
     {
         var query = new QueryReader(http.Request);
         var typeId = query.Long("type_id");
@@ -299,20 +310,20 @@ public static class TransactionEndpoints
             }
 
             var matching = account.Transactions.Where(t => t.TypeId == typeId && t.Id > minExcluded).TakeLast(count);
-            return MaileonResponses.JsonBody(new JsonArray([.. matching.Select(t => (JsonNode)Describe(t, time))]));
+            return MaileonResponses.JsonBody(new JsonArray([.. matching.Select(t => (JsonNode)Recent(t))]));
         }
     }
 
-    private static IResult GetByTransactionId(HttpContext http, string typeId, string transactionId, MaileonStore store, MaileonTime time)
+    private static IResult GetByTransactionId(HttpContext http, string typeId, string transactionId, MaileonStore store)
     {
         lock (store.Gate)
         {
             var account = store.FindAccount(AuthenticatedAccount.From(http).AccountId)!;
             var type = account.FindTransactionType(typeId);
-            var found = type is null ? null : account.Transactions.LastOrDefault(t => t.TypeId == type.Id && t.TransactionId == transactionId);
+            var found = type is null ? null : account.Transactions.FirstOrDefault(t => t.TypeId == type.Id && t.TransactionId == transactionId);
             return found is null
                 ? MaileonResponses.NotFound($"Transaction {transactionId} of type {typeId} not found.")
-                : MaileonResponses.JsonBody(Describe(found, time));
+                : MaileonResponses.JsonBody(found.Content.DeepClone());
         }
     }
 
@@ -350,15 +361,13 @@ public static class TransactionEndpoints
         }
     }
 
-    public static JsonObject Describe(StoredTransaction transaction, MaileonTime time) => new()
+    /// <summary>One item of the recent-transactions list, in the fields <c>RecentTransaction</c> reads.</summary>
+    private static JsonObject Recent(StoredTransaction transaction) => new()
     {
-        ["id"] = transaction.Id,
-        ["type"] = transaction.TypeId,
-        ["typeName"] = transaction.TypeName,
-        ["contact"] = new JsonObject { ["id"] = transaction.ContactId, ["email"] = transaction.Email, ["external_id"] = transaction.ExternalId },
-        ["transaction_id"] = transaction.TransactionId,
-        ["content"] = transaction.Content.DeepClone(),
-        ["created"] = time.Seconds(transaction.ReceivedAt),
+        ["tx"] = transaction.Content.DeepClone(),
+        ["txId"] = transaction.Id,
+        ["contactId"] = transaction.ContactId,
+        ["email"] = transaction.Email,
     };
 
     private static IResult TooLarge(long bytes) =>

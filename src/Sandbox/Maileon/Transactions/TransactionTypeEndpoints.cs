@@ -14,11 +14,22 @@ public static class TransactionTypeEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        // GET /transactions/types?page_index&page_size → 200 <transaction_types> + X-Items/X-Pages; /count → <count>
+        // (PHP getTransactionTypes, getTransactionTypesCount; TransactionType::fromXML).
         api.MapGet("/transactions/types", List);
         api.MapGet("/transactions/types/count", Count);
+
+        // GET /transactions/types/{id|name} → 200 <transaction_type> with id, name, description, created,
+        // archivingDuration, storeOnly, attributes/attribute(id, name, description, type, required) | 404 <error>
+        // (PHP getTransactionType/getTransactionTypeByName share the path; Java serializer; Magento relies on the 404).
         api.MapGet("/transactions/types/{idOrName}", Get);
+
+        // POST /transactions/types (XML, or JSON by example) → 201 <id>n</id> (Java client parses the <id>;
+        // PHP createTransactionType sends XML without attribute ids and omits <required> when false).
         api.MapPost("/transactions/types", Create);
         api.MapPut("/transactions/types/{idOrName}", Update);
+
+        // DELETE /transactions/types/{id|name} → 204 (Ruby client checks 204).
         api.MapDelete("/transactions/types/{idOrName}", Delete);
     }
 

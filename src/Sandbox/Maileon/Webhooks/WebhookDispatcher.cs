@@ -122,7 +122,10 @@ public sealed class WebhookDispatcher(
         using var request = new HttpRequestMessage(HttpMethod.Post, call.Url);
         if (call.Body is not null)
         {
-            request.Content = new StringContent(call.Body, Encoding.UTF8, "application/json");
+            // Exactly "application/json" (docs: "Webhooks – Outgoing", Technical Details); the older page said
+            // "application/json; charset=UTF-8", so receivers should accept both.
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(call.Body));
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
 
         return await WebhookPost.SendAsync(httpClientFactory.CreateClient(HttpClientName), request, store.Behaviour.WebhookTimeoutSeconds, stoppingToken);

@@ -6,14 +6,24 @@ using PipedriveMaileon.Sandbox.Maileon.Wire;
 
 namespace PipedriveMaileon.Sandbox.Maileon.Webhooks;
 
-/// <summary>The webhook management resources (JSON): create (201 <c>&lt;id&gt;</c>, or <c>{"id":n}</c> for JSON Accept), list, get, update, delete.</summary>
+/// <summary>The webhook management resources (JSON bodies): create, list, get, update, delete.</summary>
 public static class WebhookEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        // POST /webhooks (also webhooks/, the PHP client's path) → 201 <id>1915</id> in application/vnd.maileon.api+xml,
+        // whatever the Accept header (docs: "Create Webhook" — Response: Status 201 Created, <id>1915</id>; PHP
+        // WebhooksService::createWebhook sends Accept: application/json and reads the id through the XML deserializer).
         api.MapPost("/webhooks", Create);
+
+        // GET /webhooks → 200 application/json [{id, newsletterAccountId, url, event, urlParams, customFields,
+        // standardFields, eventFields}], [] when none (docs: "Get Webhooks"; PHP getWebhooks → Webhook::fromArray).
         api.MapGet("/webhooks", List);
+
+        // GET /webhooks/{id} → 200 application/json, the list item's object | 404 <error> (PHP getWebhook → Webhook).
         api.MapGet("/webhooks/{id:long}", Get);
+
+        // PUT /webhooks/{id}, body as create → 200 (docs: "Update Webhook"); DELETE /webhooks/{id} → 204 | 404.
         api.MapPut("/webhooks/{id:long}", Update);
         api.MapDelete("/webhooks/{id:long}", Delete);
     }
@@ -52,9 +62,7 @@ public static class WebhookEndpoints
             account.Webhooks[webhook.Id] = webhook;
         }
 
-        return MaileonResponses.PrefersJson(http.Request)
-            ? MaileonResponses.JsonBody(new JsonObject { ["id"] = webhook.Id }, StatusCodes.Status201Created)
-            : MaileonResponses.Id(webhook.Id);
+        return MaileonResponses.Id(webhook.Id);
     }
 
     private static IResult List(HttpContext http, MaileonStore store)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace PipedriveMaileon.Web.Health;
+namespace PipedriveMaileon.ServiceDefaults.Health;
 
 /// <summary>Ready only when PostgreSQL answers a trivial query.</summary>
 public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
