@@ -78,7 +78,7 @@ public static class AppSettingsHost
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static string Sign(long companyId, long userId, PipedriveEmulatorOptions app, SandboxClock clock) =>
+    internal static string Sign(long companyId, long userId, PipedriveEmulatorOptions app, SandboxClock clock) =>
         ExtensionTokenSigner.Sign(companyId, userId, app.ExtensionSecret, clock.UtcNow, TimeSpan.FromSeconds(app.ExtensionTokenLifetimeSeconds));
 
     private static string H(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
