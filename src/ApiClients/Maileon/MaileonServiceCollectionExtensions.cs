@@ -13,7 +13,8 @@ public static class MaileonServiceCollectionExtensions
     /// <summary>
     /// Registers the Maileon resource clients (<see cref="MaileonAccount"/>, <see cref="MaileonContacts"/>,
     /// <see cref="MaileonCustomFields"/>, <see cref="MaileonTransactionTypes"/>, <see cref="MaileonTransactions"/>,
-    /// <see cref="MaileonWebhooks"/>, <see cref="MaileonReports"/>), the <see cref="MaileonClient"/> facade over them
+    /// <see cref="MaileonWebhooks"/>, <see cref="MaileonReports"/>, <see cref="MaileonTrackingReports"/>,
+    /// <see cref="MaileonMailings"/>), the <see cref="MaileonClient"/> facade over the first seven
     /// and their shared <see cref="MaileonTransport"/>, with options from the <c>Maileon</c> section validated at start-up.
     /// </summary>
     public static IServiceCollection AddMaileonClient(this IServiceCollection services, IConfiguration configuration)
@@ -41,6 +42,8 @@ public static class MaileonServiceCollectionExtensions
         services.TryAddTransient<MaileonTransactions>();
         services.TryAddTransient<MaileonWebhooks>();
         services.TryAddTransient<MaileonReports>();
+        services.TryAddTransient<MaileonTrackingReports>();
+        services.TryAddTransient<MaileonMailings>();
         services.TryAddTransient(sp => MaileonClient.Over(sp.GetRequiredService<MaileonTransport>()));
         return services;
     }
