@@ -125,6 +125,14 @@ public static class AppSettingsHostScript
         })();
         """;
 
+    /// <summary>What the script drives besides the iframe: the snackbar, the confirmation dialog, and the script itself.</summary>
+    public const string HostElements = """
+        <div id="snackbar" data-testid="host-snackbar" hidden></div>
+        <div id="confirm" class="dialog" data-testid="host-confirm" role="dialog" hidden><div class="box"><h2 id="confirm-title"></h2><p id="confirm-description"></p>
+          <p class="actions"><button type="button" id="confirm-cancel" data-testid="host-confirm-cancel">Cancel</button> <button type="button" id="confirm-ok" data-testid="host-confirm-ok">OK</button></p></div></div>
+        <script src="/pipedrive/apps/host.js"></script>
+        """;
+
     public const string Style = """
         :root { --bg: #f5f5f7; --panel: #fff; --ink: #192435; --line: #e0e2e6; --rail: #192435; --accent: #017737; }
         [data-theme="dark"] { --bg: #101820; --panel: #18222c; --ink: #e4e8ec; --line: #2c3a47; --rail: #0b1117; --accent: #3fbf73; }

@@ -77,10 +77,7 @@ public static partial class PersonPanelHost
                     <section data-testid="history"><h2>History</h2>{Entries(store, person, done: true)}</section>
                   </div>
                 </main>
-                <div id="snackbar" data-testid="host-snackbar" hidden></div>
-                <div id="confirm" class="dialog" data-testid="host-confirm" role="dialog" hidden><div class="box"><h2 id="confirm-title"></h2><p id="confirm-description"></p>
-                  <p class="actions"><button type="button" id="confirm-cancel" data-testid="host-confirm-cancel">Cancel</button> <button type="button" id="confirm-ok" data-testid="host-confirm-ok">OK</button></p></div></div>
-                <script src="/pipedrive/apps/host.js"></script>
+                {AppSettingsHostScript.HostElements}
                 </body></html>
                 """);
         }
