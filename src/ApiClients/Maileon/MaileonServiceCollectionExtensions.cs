@@ -13,7 +13,9 @@ public static class MaileonServiceCollectionExtensions
     /// <summary>
     /// Registers the Maileon resource clients (<see cref="MaileonAccount"/>, <see cref="MaileonContacts"/>,
     /// <see cref="MaileonCustomFields"/>, <see cref="MaileonTransactionTypes"/>, <see cref="MaileonTransactions"/>,
-    /// <see cref="MaileonWebhooks"/>, <see cref="MaileonReports"/>) and their shared <see cref="MaileonTransport"/>, with options from the <c>Maileon</c> section validated at start-up.
+    /// <see cref="MaileonWebhooks"/>, <see cref="MaileonReports"/>, <see cref="MaileonTrackingReports"/>,
+    /// <see cref="MaileonMailings"/>) and their shared <see cref="MaileonTransport"/>, with options from the
+    /// <c>Maileon</c> section validated at start-up.
     /// </summary>
     public static IServiceCollection AddMaileonClients(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +41,8 @@ public static class MaileonServiceCollectionExtensions
         services.TryAddTransient<MaileonTransactions>();
         services.TryAddTransient<MaileonWebhooks>();
         services.TryAddTransient<MaileonReports>();
+        services.TryAddTransient<MaileonTrackingReports>();
+        services.TryAddTransient<MaileonMailings>();
         return services;
     }
 

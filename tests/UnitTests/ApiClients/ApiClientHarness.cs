@@ -74,6 +74,10 @@ internal sealed class ApiClientHarness : IDisposable
 
     public MaileonReports MaileonReports => _services.GetRequiredService<MaileonReports>();
 
+    public MaileonTrackingReports MaileonTrackingReports => _services.GetRequiredService<MaileonTrackingReports>();
+
+    public MaileonMailings MaileonMailings => _services.GetRequiredService<MaileonMailings>();
+
     /// <summary>Moves fake time forward in small steps until the call completes (Polly's waits run on fake time).</summary>
     public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> call, TimeSpan step)
     {
