@@ -1,6 +1,8 @@
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Reconciliation;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 
@@ -19,6 +21,23 @@ public static class GrainFactoryExtensions
 
     public static IContactSyncGrain Contact(this IGrainFactory grains, long companyId, long personId) =>
         grains.GetGrain<IContactSyncGrain>(personId, CompanyKey.Format(companyId));
+
+    /// <summary>
+    /// The tenant's grain of one e-mail address. <paramref name="addressKey"/> must be an <see cref="EmailAddressKey"/>
+    /// (trimmed, lower case): two spellings of one address are one Maileon contact and one grain.
+    /// </summary>
+    public static IAddressGrain Address(this IGrainFactory grains, long companyId, string addressKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(addressKey);
+        if (EmailAddressKey.Of(addressKey) != addressKey)
+        {
+            throw new ArgumentException("Not an address key (EmailAddressKey.Of).", nameof(addressKey));
+        }
+
+        return grains.GetGrain<IAddressGrain>(companyId, addressKey);
+    }
+
+    public static IFirstSyncGrain FirstSync(this IGrainFactory grains, long companyId) => grains.GetGrain<IFirstSyncGrain>(companyId);
 
     public static IDealGrain Deal(this IGrainFactory grains, long companyId, long dealId) =>
         grains.GetGrain<IDealGrain>(dealId, CompanyKey.Format(companyId));

@@ -25,7 +25,7 @@ public sealed class MaileonContacts(MaileonTransport transport)
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(options);
         var query = new QueryString()
-            .Add("permission", (long)options.Permission)
+            .Add("permission", (long?)options.Permission)
             .Add("sync_mode", 1L)
             .Add("doi", options.StartDoubleOptIn)
             .Add("doiplus", options.DoiPlus)
@@ -38,6 +38,42 @@ public sealed class MaileonContacts(MaileonTransport transport)
             retrySafe: !options.StartDoubleOptIn, cancellationToken);
         MaileonTransport.EnsureSuccess("UpsertContact", reply, connection);
         return MaileonXml.CreatedId(reply.Body);
+    }
+
+    /// <summary>
+    /// <c>PUT /contacts/email/{email}</c> with an XML contact body and no permission: updates the existing contact and
+    /// never creates one. False when no active contact has the address (never created, or unsubscribed and anonymised:
+    /// 404), so a field update can never bring back an unsubscribed contact.
+    /// </summary>
+    public async Task<bool> UpdateContactAsync(MaileonConnection connection, string email, MaileonContactData contact, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        ArgumentNullException.ThrowIfNull(contact);
+        var reply = await transport.SendAsync(
+            connection, "UpdateContact", HttpMethod.Put, $"contacts/email/{UrlEncoding.Encode(email)}",
+            MaileonContactXml.Write(contact), MaileonTransport.XmlContentType, MaileonTransport.XmlMediaType, true, cancellationToken);
+        if (reply.Status == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        MaileonTransport.EnsureSuccess("UpdateContact", reply, connection);
+        return true;
+    }
+
+    /// <summary><c>DELETE /contacts/email/{email}</c>: erases the contact (GDPR); false when there is none (404).</summary>
+    public async Task<bool> DeleteContactAsync(MaileonConnection connection, string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var reply = await transport.SendAsync(
+            connection, "DeleteContact", HttpMethod.Delete, $"contacts/email/{UrlEncoding.Encode(email)}", null, null, MaileonTransport.XmlMediaType, true, cancellationToken);
+        if (reply.Status == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        MaileonTransport.EnsureSuccess("DeleteContact", reply, connection);
+        return true;
     }
 
     /// <summary>

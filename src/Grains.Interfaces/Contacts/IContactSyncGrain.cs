@@ -1,29 +1,26 @@
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 namespace PipedriveMaileon.Grains.Interfaces.Contacts;
 
 /// <summary>
-/// One Pipedrive person of one tenant (key: person id, extension: company id). Serialises everything that happens
-/// to the person's subscription; each accepted event and the work it causes are stored in one write before the
-/// call returns.
+/// One Pipedrive person of one tenant (key: person id, extension: company id). Records person events (each accepted
+/// event and the work it causes in one write before the call returns); its consent belongs to its primary address
+/// (<see cref="IAddressGrain"/>), which it tells of requests and address changes and which tells it what to show.
 /// </summary>
 public interface IContactSyncGrain : IGrainWithIntegerCompoundKey
 {
     Task<IngressOutcome> AcceptPerson(PersonEvent personEvent);
 
-    Task<IngressOutcome> AcceptMaileon(MaileonEvent maileonEvent);
-
-    /// <summary>Reconciliation found a fact the webhooks missed (same rules as the webhook, source "reconciliation").</summary>
-    Task<IngressOutcome> Reconcile(MaileonEvent maileonEvent);
-
     /// <summary>
-    /// Reconciliation read the person from Pipedrive (webhooks may have been lost): a Newsletter request the grain
-    /// never saw is applied with the person's <c>update_time</c> as its time; it never re-subscribes.
+    /// Reconciliation read the person from Pipedrive (webhooks may have been lost): an address change is followed, and a
+    /// Newsletter request the grain never saw goes to the address with the person's <c>update_time</c> as its time; it
+    /// never re-subscribes.
     /// </summary>
     Task<IngressOutcome> ReconcilePerson(PersonSnapshot person);
 
-    /// <summary>Another person was merged into this one; it hands over what it knew.</summary>
-    Task AdoptMerged(MergedContact merged);
+    /// <summary>The person's address tells it its consent: what to record and show.</summary>
+    Task ShowAddress(AddressNotice notice);
 
     Task<ContactView> GetView();
 

@@ -15,6 +15,9 @@ public sealed record SettingsUpdate
 
     [Id(5)] public required long ActingUserId { get; init; }
 
+    /// <summary>Erase a person's Maileon contact when the person is deleted in Pipedrive (GDPR).</summary>
+    [Id(6)] public bool EraseInMaileonOnDelete { get; init; }
+
     public override string ToString() =>
         $"SettingsUpdate(key {(MaileonApiKey is null ? "kept" : "replaced")}, doiPlus {DoiPlus}, deals {DealEventsEnabled}, extras {ExtraFieldKeys.Count})";
 }

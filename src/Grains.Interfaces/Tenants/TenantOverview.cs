@@ -21,4 +21,5 @@ public sealed record TenantOverview
     [Id(12)] public IReadOnlyList<WebhookHealth> Webhooks { get; init; } = [];
     [Id(13)] public IReadOnlyList<SetupStepOutcome> Setup { get; init; } = [];
     [Id(14)] public string? MaileonAccountName { get; init; }
+    [Id(15)] public bool EraseInMaileonOnDelete { get; init; }
 }

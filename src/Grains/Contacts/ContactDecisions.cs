@@ -1,21 +1,24 @@
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 namespace PipedriveMaileon.Grains.Contacts;
 
 /// <summary>
-/// What each request does to a person's state: the consent rules (<see cref="SubscriptionStateMachine"/>), the person's
-/// known data, and the work and journal entries that follow, all into <see cref="ContactState"/>. Pure and
-/// deterministic (applied again after a version conflict); each returns false when it changed nothing.
+/// What each person event does to a person's state: the person's known data, its primary address in the tenant's
+/// address index, and its Newsletter requests, which go to the address (consent belongs to the address, see
+/// docs/IDENTITY.md; <see cref="PersonAddressDecisions"/> keeps the person's side of it). Pure and deterministic
+/// (applied again after a version conflict); each returns false when it changed nothing.
 /// </summary>
 public static class ContactDecisions
 {
-    public static bool AcceptPerson(ContactState state, PersonEvent personEvent, NewsletterFieldConfig newsletter, long appUserId, ContactContext context)
+    public static bool AcceptPerson(ContactState state, PersonEvent personEvent, NewsletterFieldConfig newsletter, long appUserId, bool eraseOnDelete, ContactContext context)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(personEvent);
+        ArgumentNullException.ThrowIfNull(newsletter);
         var meta = personEvent.Meta;
         if (state.HasSeen(meta.EventId))
         {
@@ -25,7 +28,7 @@ public static class ContactDecisions
         state.Remember(meta.EventId);
         if (meta.Action == PipedriveAction.Delete)
         {
-            Deleted(state, meta, context);
+            Deleted(state, meta, eraseOnDelete, context);
             return true;
         }
 
@@ -36,52 +39,50 @@ public static class ContactDecisions
         }
 
         var person = state.Person;
-        var subscription = state.Subscription;
         var emailBefore = person.PrimaryEmail;
-        // An event older than the data already merged must not read as an address change (it would undo a newer one).
-        var emailKnownBefore = person.EmailKnown && !(person.DataAt > meta.Timestamp);
-        var dataChanged = person.Merge(current, meta.Timestamp);
-        var queuedBefore = state.Outbox.Entries.Count;
-        foreach (var signal in PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore))
+        // An event older than the data already merged must neither read as an address change nor say what the field shows.
+        var fresh = !(person.DataAt > meta.Timestamp);
+        var emailKnownBefore = person.EmailKnown && fresh;
+        var dataChanged = person.Merge(current, meta.Timestamp, newsletter.Key);
+        if (fresh && current.CustomFields.TryGetValue(newsletter.Key, out var value))
         {
-            Decide(state, signal, context);
+            state.FieldValue = PersonEventTranslator.MeaningOf(value, newsletter);
+            state.FieldKnown = true;
         }
 
-        if (subscription.AwaitingEmail && !person.EmailKnown && !state.Outbox.Entries.Any(e => e.Work.Kind == ContactWorkKind.ReadPerson))
+        var actor = meta.UserId is { } user ? $"pipedrive-user:{user}" : "pipedrive";
+        if (fresh && person.EmailKnown)
+        {
+            PersonAddressDecisions.AddressIs(state, person.PrimaryEmail, meta.Timestamp, actor, context);
+        }
+
+        var requested = false;
+        foreach (var signal in PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore, meaning => WroteByUs(state, meaning)))
+        {
+            if (signal.Kind is ContactSignalKind.SubscribeRequested or ContactSignalKind.UnsubscribeRequested or ContactSignalKind.FieldOverwritten)
+            {
+                PersonAddressDecisions.Request(state, Kind(signal.Kind), signal.At, signal.Actor, signal.Source, fromReconciliation: false, context);
+                requested = true;
+            }
+        }
+
+        if (state.Address.AwaitingEmailSince is not null && !person.EmailKnown && !state.Outbox.Entries.Any(e => e.Work.Kind == ContactWorkKind.ReadPerson))
         {
             // The reduced v2 payload did not say whether the person has an address: read the person once.
             state.Outbox.Enqueue(new ContactWork { Kind = ContactWorkKind.ReadPerson }, context.Now);
         }
 
-        if (dataChanged && state.Outbox.Entries.Count <= queuedBefore && subscription.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed)
+        if (dataChanged && !requested)
         {
-            // Newer data supersedes an update not yet attempted.
-            state.Outbox.RemoveWhere(w => w.Kind == ContactWorkKind.UpdateContact);
-            state.Outbox.Enqueue(new ContactWork { Kind = ContactWorkKind.UpdateContact, Email = subscription.Email }, context.Now);
+            PersonAddressDecisions.UpdateContact(state, context);
         }
 
-        return true;
-    }
-
-    /// <summary>A DOI confirmation or an unsubscribe from Maileon (webhook or reconciliation, named by <paramref name="source"/>).</summary>
-    public static bool AcceptMaileon(ContactState state, MaileonEvent maileonEvent, string source, ContactContext context)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(maileonEvent);
-        if (state.HasSeen(maileonEvent.EventId))
-        {
-            return false;
-        }
-
-        state.Remember(maileonEvent.EventId);
-        var kind = maileonEvent.Kind == MaileonEventKind.DoiConfirmed ? ContactSignalKind.DoiConfirmed : ContactSignalKind.MaileonUnsubscribed;
-        Decide(state, new ContactSignal(kind, maileonEvent.Timestamp ?? context.Now, "maileon", source) { Email = maileonEvent.Email }, context);
         return true;
     }
 
     /// <summary>
-    /// Reconciliation read the person: merges its data, and applies a Newsletter request the webhooks missed (with the
-    /// person's update time as the request's time). Never re-subscribes.
+    /// Reconciliation read the person: merges its data, follows an address change, and hands a Newsletter request the
+    /// webhooks missed to the address (with the person's update time; the address never lets it re-subscribe).
     /// </summary>
     public static bool ReconcilePerson(ContactState state, PersonSnapshot person, NewsletterFieldConfig newsletter, ContactContext context)
     {
@@ -90,88 +91,35 @@ public static class ContactDecisions
         ArgumentNullException.ThrowIfNull(newsletter);
         var at = person.UpdateTime ?? context.Now;
         var known = state.Person;
-        var emailBefore = known.PrimaryEmail;
-        var emailKnownBefore = known.EmailKnown && !(known.DataAt > at);
-        var changed = known.Merge(person, at);
-        if (emailKnownBefore && person.Has("emails") && !SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail))
+        var fresh = !(known.DataAt > at);
+        var changed = known.Merge(person, at, newsletter.Key);
+        var addressBefore = state.Address.Address;
+        if (fresh && person.Has("emails"))
         {
-            changed |= Decide(state, Signal(ContactSignalKind.EmailChanged, at, person), context);
+            PersonAddressDecisions.AddressIs(state, person.PrimaryEmail, at, "pipedrive", context);
+            changed |= addressBefore != state.Address.Address;
         }
 
-        var requested = person.CustomFields.TryGetValue(newsletter.Key, out var value) && value.OptionId is { } id ? newsletter.MeaningOf(id) : null;
-        var subscription = state.Subscription;
-        var missedRequest = subscription.LastRequestAt is null || subscription.LastRequestAt < at;
-        if (missedRequest && requested == NewsletterOption.Subscribe && subscription.Status == SubscriptionStatus.None && !subscription.AwaitingEmail)
+        var requested = person.CustomFields.TryGetValue(newsletter.Key, out var value) ? PersonEventTranslator.MeaningOf(value, newsletter) : null;
+        var kind = requested switch
         {
-            changed |= Decide(state, Signal(ContactSignalKind.SubscribeRequested, at, person), context);
-        }
-        else if (missedRequest && requested == NewsletterOption.Unsubscribed && subscription.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed)
+            NewsletterOption.Subscribe => AddressRequestKind.Subscribe,
+            NewsletterOption.Unsubscribed => AddressRequestKind.Unsubscribe,
+            _ => (AddressRequestKind?)null,
+        };
+        if (kind is { } request && state.Address.Address is not null && (request == AddressRequestKind.Subscribe) != (state.AddressStatus is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed))
         {
-            changed |= Decide(state, Signal(ContactSignalKind.UnsubscribeRequested, at, person), context);
+            PersonAddressDecisions.Request(state, request, at, "pipedrive", "reconciliation", fromReconciliation: true, context);
+            changed = true;
         }
 
         return changed;
     }
 
-    /// <summary>Another person was merged into this one and hands over its subscription facts.</summary>
-    public static bool AdoptMerged(ContactState state, MergedContact merged, ContactContext context)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(merged);
-        var eventId = MergeEventId(merged.FromPersonId);
-        if (state.HasSeen(eventId))
-        {
-            return false;
-        }
-
-        state.Remember(eventId);
-        var signal = new ContactSignal(ContactSignalKind.MergedIn, merged.At, $"pipedrive-person:{merged.FromPersonId}", "merge")
-        {
-            Email = merged.Email,
-            MergedStatus = merged.Status,
-        };
-        Decide(state, signal, context);
-        return true;
-    }
-
-    public static string MergeEventId(long fromPersonId) => $"merged:{fromPersonId}";
-
-    /// <summary>
-    /// Applies one signal: the state machine, then the work, ledger entry and log line it decided. A newer Newsletter
-    /// write supersedes one not yet attempted. Returns false when it decided nothing.
-    /// </summary>
-    public static bool Decide(ContactState state, ContactSignal signal, ContactContext context)
-    {
-        var decision = SubscriptionStateMachine.Apply(state.Subscription, signal);
-        foreach (var work in decision.Work)
-        {
-            if (work.Kind == ContactWorkKind.SetNewsletterField)
-            {
-                state.Outbox.RemoveWhere(w => w.Kind == ContactWorkKind.SetNewsletterField);
-            }
-
-            state.Outbox.Enqueue(work, context.Now);
-        }
-
-        if (decision.Transition is { } transition)
-        {
-            ContactJournal.Ledger(state, signal.Actor, signal.Source, (transition.From, transition.To), transition.Detail, signal.At, state.Subscription.Email ?? signal.Email);
-            ContactJournal.Note(state, context, ActivityLevel.Info, transition.Detail);
-        }
-
-        if (decision.Note is { } note)
-        {
-            ContactJournal.Note(state, context, note.Level, note.Message);
-        }
-
-        return decision.Changed;
-    }
-
-    /// <summary>The person was deleted in Pipedrive (or merged into another, which then hears what this one knew).</summary>
-    private static void Deleted(ContactState state, PipedriveEventMeta meta, ContactContext context)
+    /// <summary>The person was deleted in Pipedrive (or merged into another): it leaves its address; the choice about Maileon is recorded.</summary>
+    private static void Deleted(ContactState state, PipedriveEventMeta meta, bool eraseOnDelete, ContactContext context)
     {
         var person = state.Person;
-        var subscription = state.Subscription;
         if (person.Deleted)
         {
             return;
@@ -179,19 +127,30 @@ public static class ContactDecisions
 
         person.Deleted = true;
         state.Outbox.RemoveWhere(w => w.Kind is ContactWorkKind.SetNewsletterField or ContactWorkKind.UpdateContact or ContactWorkKind.ReadPerson);
-        if (meta.MergedToId is { } survivor)
+        var merged = meta.MergedToId is { } survivor ? $" (merged into person {survivor})" : string.Empty;
+        if (state.Address.Address is not { } address)
         {
-            state.Outbox.Enqueue(new ContactWork { Kind = ContactWorkKind.HandOver, TargetPersonId = survivor, Status = subscription.Status, Email = subscription.Email ?? person.PrimaryEmail }, context.Now);
-            ContactJournal.Note(state, context, ActivityLevel.Info, $"Person merged into person {survivor}; the subscription facts ({subscription.Status}) are handed over.");
+            ContactJournal.Note(state, context, ActivityLevel.Info, $"Person deleted in Pipedrive{merged}.");
+            return;
         }
-        else
-        {
-            ContactJournal.Note(state, context, ActivityLevel.Info, subscription.Status == SubscriptionStatus.None
-                ? "Person deleted in Pipedrive."
-                : $"Person deleted in Pipedrive; the Maileon contact is left as it is ({subscription.Status}): consent belongs to the contact, not to the CRM record.");
-        }
+
+        PersonAddressDecisions.Tell(state, address, AddressMessageKind.Leave, meta.Timestamp, context, erase: eraseOnDelete);
+        var status = state.AddressStatus;
+        var detail = eraseOnDelete
+            ? $"Person deleted in Pipedrive{merged}; the Maileon contact is erased unless another person of this company has the address (setting \"also erase in Maileon\")."
+            : $"Person deleted in Pipedrive{merged}; the Maileon contact is left as it is: consent belongs to the contact, not to the CRM record (setting \"also erase in Maileon\" is off).";
+        ContactJournal.Ledger(state, meta.UserId is { } user ? $"pipedrive-user:{user}" : "pipedrive", "webhook", (status, status), detail, meta.Timestamp, address);
+        ContactJournal.Note(state, context, ActivityLevel.Info, detail);
     }
 
-    private static ContactSignal Signal(ContactSignalKind kind, DateTimeOffset at, PersonSnapshot person) =>
-        new(kind, at, "pipedrive", "reconciliation") { Email = person.PrimaryEmail };
+    /// <summary>The value is one the app wrote (or is writing): its echo asks for nothing.</summary>
+    private static bool WroteByUs(ContactState state, NewsletterOption? meaning) =>
+        state.WrittenOption == meaning || state.Outbox.Entries.Any(e => e.Work.Kind == ContactWorkKind.SetNewsletterField && e.Work.Option == meaning);
+
+    private static AddressRequestKind Kind(ContactSignalKind kind) => kind switch
+    {
+        ContactSignalKind.SubscribeRequested => AddressRequestKind.Subscribe,
+        ContactSignalKind.UnsubscribeRequested => AddressRequestKind.Unsubscribe,
+        _ => AddressRequestKind.Overwritten,
+    };
 }

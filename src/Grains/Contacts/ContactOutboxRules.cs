@@ -1,50 +1,44 @@
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
-using PipedriveMaileon.Grains.Interfaces.Tenants;
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Outbox;
 using ContactPlan = PipedriveMaileon.Grains.Outbox.EffectPlan<PipedriveMaileon.Grains.Contacts.ContactEffect>;
 
 namespace PipedriveMaileon.Grains.Contacts;
 
 /// <summary>
-/// A person's outbox rules: which call each piece of work becomes given the person's state now (work the
-/// subscription no longer needs is settled without a call), and what each outcome does to the state.
+/// A person's outbox rules: which call each piece of work becomes given the person's state now (work no longer
+/// needed is settled without a call), and what each outcome does to the state.
 /// </summary>
 public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork, ContactEffect>
 {
     public string WorkKindOf(ContactWork work) => work.Kind.ToString();
 
-    /// <summary>The DOI upsert sends a mail: it must not run twice.</summary>
-    public bool NeedsIntentRecord(ContactWork work) => work.Kind == ContactWorkKind.StartDoubleOptIn;
+    /// <summary>Nothing a person does itself sends a mail: double opt-ins belong to its address.</summary>
+    public bool NeedsIntentRecord(ContactWork work) => false;
 
     public ContactPlan Plan(ContactState state, OutboxEntry<ContactWork> entry, OutboxKey key)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(entry);
         var work = entry.Work;
-        var subscription = state.Subscription;
         switch (work.Kind)
         {
-            case ContactWorkKind.StartDoubleOptIn:
-                return subscription.Status == SubscriptionStatus.Pending && SubscriptionStateMachine.SameAddress(subscription.Email, work.Email)
-                    ? ContactPlan.Call(new ContactEffect.StartDoubleOptIn(work.Email!, state.Person.ToSnapshot(key.EntityId), $"pipedrive:{key.CompanyId}:{work.Actor ?? "app"}"))
-                    : NoLongerNeeded("no longer needed (the subscription changed meanwhile)");
             case ContactWorkKind.UpdateContact:
-                return subscription.Status is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed && subscription.Email is { } email
+                return state.AddressStatus is SubscriptionStatus.Pending or SubscriptionStatus.Subscribed && state.Address.Address is { } email
                     ? ContactPlan.Call(new ContactEffect.UpdateContact(email, state.Person.ToSnapshot(key.EntityId)))
                     : NoLongerNeeded("no longer needed");
-            case ContactWorkKind.Unsubscribe:
-                return work.Email is { } address
-                    ? ContactPlan.Call(new ContactEffect.Unsubscribe(address))
-                    : ContactPlan.Settle(EffectOutcome.Done("no address to unsubscribe"));
             case ContactWorkKind.SetNewsletterField:
                 return state.Person.Deleted
                     ? ContactPlan.Settle(EffectOutcome.Done("person deleted; field not written"))
                     : ContactPlan.Call(new ContactEffect.SetNewsletterField(work.Option));
             case ContactWorkKind.ReadPerson:
                 return ContactPlan.Call(new ContactEffect.ReadPerson());
-            case ContactWorkKind.HandOver when work.TargetPersonId is { } target:
-                return ContactPlan.Call(new ContactEffect.HandOver(target, work.Status ?? SubscriptionStatus.None, work.Email));
+            case ContactWorkKind.TellAddress when work.Email is { } address && work.Message is { } kind:
+                return ContactPlan.Call(new ContactEffect.TellAddress(address, Message(state, work, kind, key.EntityId)));
+            case ContactWorkKind.StartDoubleOptIn or ContactWorkKind.Unsubscribe or ContactWorkKind.HandOver:
+                // Queued before addresses held consent; handed to the address with the rest of the person's consent.
+                return NoLongerNeeded("handed over to the person's address");
             default:
                 return ContactPlan.Settle(EffectOutcome.Fail($"unknown work {work.Kind}"));
         }
@@ -60,9 +54,9 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
         switch (effect.Disposition)
         {
             case OutboxDisposition.Completed when effect.Outcome is EffectOutcome.Succeeded { Result: var result }:
-                Completed(state, work, result, summary, context);
+                Completed(state, work, result, context);
                 break;
-            case OutboxDisposition.WillRetry when effect.Entry.Attempts == 1:
+            case OutboxDisposition.WillRetry when effect.Entry.Attempts == 1 && work.Kind != ContactWorkKind.TellAddress:
                 ContactJournal.Note(state, context, ActivityLevel.Warning, $"Could not {Describe(work)} yet ({summary}); retrying automatically.");
                 break;
             case OutboxDisposition.WaitingForCredentials when effect.Entry.WaitingSince == effect.Now:
@@ -70,82 +64,68 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
                 break;
             case OutboxDisposition.Parked:
                 ContactJournal.Note(state, context, ActivityLevel.Error, $"Gave up trying to {Describe(work)} after {effect.Entry.Attempts} attempt(s): {summary}. Use \"Retry failed\" on the settings page once the cause is fixed.");
-                if (work.Kind is ContactWorkKind.StartDoubleOptIn or ContactWorkKind.Unsubscribe)
-                {
-                    var status = state.Subscription.Status;
-                    ContactJournal.Ledger(state, "system", "maileon-api", (status, status), $"Maileon call failed: {Describe(work)}", effect.Now, work.Email, summary);
-                }
-
                 break;
         }
     }
 
-    private static void Completed(ContactState state, ContactWork work, EffectResult result, string summary, ContactContext context)
+    private static void Completed(ContactState state, ContactWork work, EffectResult result, ContactContext context)
     {
-        foreach (var note in MappingNotes(result))
+        switch (result)
         {
-            ContactJournal.Note(state, context, ActivityLevel.Info, note);
-        }
-
-        var subscription = state.Subscription;
-        switch (work.Kind)
-        {
-            case ContactWorkKind.StartDoubleOptIn when result is ContactEffectResult.NoLongerNeeded:
-                break;
-            case ContactWorkKind.StartDoubleOptIn:
-                ContactJournal.Ledger(state, "system", "maileon-api", (SubscriptionStatus.Pending, SubscriptionStatus.Pending), "Maileon accepted the contact.", context.Now, work.Email, summary);
-                if (result is ContactEffectResult.DoiAlreadyConfirmed && subscription.Status == SubscriptionStatus.Pending)
+            case ContactEffectResult.ContactSaved saved:
+                foreach (var note in saved.MappingNotes)
                 {
-                    ContactDecisions.Decide(state, new ContactSignal(ContactSignalKind.DoiConfirmed, context.Now, "maileon", "maileon-api") { Email = work.Email }, context);
-                }
-                else if (subscription.Status == SubscriptionStatus.Pending)
-                {
-                    state.Outbox.Enqueue(new ContactWork { Kind = ContactWorkKind.SetNewsletterField, Option = NewsletterOption.AwaitingConfirmation }, context.Now);
+                    ContactJournal.Note(state, context, ActivityLevel.Info, note);
                 }
 
                 break;
-            case ContactWorkKind.Unsubscribe:
-                ContactJournal.Ledger(state, "system", "maileon-api", (subscription.Status, subscription.Status), "Maileon unsubscribe call.", context.Now, work.Email, summary);
+            case ContactEffectResult.ContactGone:
+                ContactJournal.Note(state, context, ActivityLevel.Info, "The person's data changed, but Maileon holds no active contact for the address any more (unsubscribed): nothing was written, and nothing was created.");
                 break;
-            case ContactWorkKind.SetNewsletterField:
+            case ContactEffectResult.PersonRead { Person: { } person }:
+                state.Person.Merge(person, person.UpdateTime ?? context.Now);
+                state.Person.EmailKnown = true;
+                PersonAddressDecisions.AddressIs(state, person.PrimaryEmail, person.UpdateTime ?? context.Now, "pipedrive", context);
+                break;
+            case var _ when work.Kind == ContactWorkKind.SetNewsletterField:
                 state.WrittenOption = work.Option;
-                break;
-            case ContactWorkKind.ReadPerson when result is ContactEffectResult.PersonRead { Person: { } person }:
-                PersonRead(state, person, context);
+                state.FieldValue = work.Option;
+                state.FieldKnown = true;
                 break;
         }
     }
 
-    private static void PersonRead(ContactState state, Interfaces.Webhooks.PersonSnapshot person, ContactContext context)
+    /// <summary>The message as it goes out, with the person's data where the address may create the Maileon contact from it.</summary>
+    private static AddressMessage Message(ContactState state, ContactWork work, AddressMessageKind kind, long personId)
     {
-        var emailBefore = state.Person.PrimaryEmail;
-        state.Person.Merge(person, person.UpdateTime ?? context.Now);
-        state.Person.EmailKnown = true;
-        if (!SubscriptionStateMachine.SameAddress(emailBefore, person.PrimaryEmail) || state.Subscription.AwaitingEmail)
+        var needsData = kind == AddressMessageKind.Legacy || work.Wish || work.Request == AddressRequestKind.Subscribe;
+        return new AddressMessage
         {
-            ContactDecisions.Decide(state, new ContactSignal(ContactSignalKind.EmailChanged, person.UpdateTime ?? context.Now, "pipedrive", "pipedrive-api") { Email = person.PrimaryEmail }, context);
-        }
+            MessageId = work.MessageId ?? $"person:{personId}:entry",
+            Kind = kind,
+            PersonId = personId,
+            At = work.At ?? DateTimeOffset.UnixEpoch,
+            Actor = work.Actor ?? "pipedrive",
+            Source = work.Source ?? "webhook",
+            Request = work.Request,
+            Wish = work.Wish,
+            FromStatus = work.Status ?? SubscriptionStatus.None,
+            Person = needsData ? state.Person.ToSnapshot(personId) : null,
+            Legacy = work.Legacy,
+            EraseInMaileon = work.Erase,
+            FromReconciliation = work.FromReconciliation,
+        };
     }
-
-    private static IReadOnlyList<string> MappingNotes(EffectResult result) => result switch
-    {
-        ContactEffectResult.ContactSaved saved => saved.MappingNotes,
-        ContactEffectResult.DoiRequested requested => requested.MappingNotes,
-        ContactEffectResult.DoiAlreadyConfirmed confirmed => confirmed.MappingNotes,
-        _ => [],
-    };
 
     private static ContactPlan NoLongerNeeded(string summary) =>
         ContactPlan.Settle(EffectOutcome.Done(summary, new ContactEffectResult.NoLongerNeeded()));
 
     private static string Describe(ContactWork work) => work.Kind switch
     {
-        ContactWorkKind.StartDoubleOptIn => "send the contact to Maileon with double opt-in",
         ContactWorkKind.UpdateContact => "update the Maileon contact",
-        ContactWorkKind.Unsubscribe => "unsubscribe the address in Maileon",
         ContactWorkKind.SetNewsletterField => $"set the Newsletter field to {(work.Option?.ToString() ?? "empty")}",
         ContactWorkKind.ReadPerson => "read the person from Pipedrive",
-        ContactWorkKind.HandOver => $"hand the subscription over to person {work.TargetPersonId}",
+        ContactWorkKind.TellAddress => "tell the person's e-mail address",
         _ => work.Kind.ToString(),
     };
 }

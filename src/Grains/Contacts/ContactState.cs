@@ -1,4 +1,6 @@
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Identity;
+using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Outbox;
 
@@ -12,9 +14,29 @@ public sealed class ContactState : IOutboxState<ContactWork>
 
     public DateTimeOffset? OutboxDueAt { get; set; }
 
+    /// <summary>
+    /// The consent as a person kept it before addresses held it: read from older stored states only, handed to the
+    /// person's address once (<see cref="ContactDecisions.HandOverLegacy"/>) and then empty.
+    /// </summary>
     public SubscriptionState Subscription { get; set; } = new();
 
     public KnownPerson Person { get; set; } = new();
+
+    /// <summary>The person's primary address in the tenant's address index (the key), and a wish waiting for one.</summary>
+    public PersonAddress Address { get; set; } = new();
+
+    /// <summary>The consent of the person's address, as its grain last told it.</summary>
+    public SubscriptionStatus AddressStatus { get; set; }
+
+    public DateTimeOffset? AddressStatusSince { get; set; }
+
+    /// <summary>What the Newsletter field shows, as far as the grain knows (a webhook, our own write, the first sync's scan).</summary>
+    public NewsletterOption? FieldValue { get; set; }
+
+    public bool FieldKnown { get; set; }
+
+    /// <summary>Numbers the messages to addresses (their ids, so a repeat is a duplicate for the address).</summary>
+    public long Messages { get; set; }
 
     /// <summary>Recently accepted event ids, oldest first (bounded).</summary>
     public List<string> RecentEvents { get; set; } = [];

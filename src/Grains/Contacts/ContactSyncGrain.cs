@@ -2,6 +2,7 @@ using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
@@ -10,11 +11,12 @@ using PipedriveMaileon.Grains.Tenants;
 namespace PipedriveMaileon.Grains.Contacts;
 
 /// <summary>
-/// One Pipedrive person of one tenant: records person and Maileon events through <see cref="ContactDecisions"/>
-/// into its outbox, whose effects (<see cref="ContactOutboxRules"/>, <see cref="ContactEffectHandler"/>) run after
-/// the acknowledgement, in order. An idle person is deactivated after <see cref="IdleMinutes"/> minutes: persons get
-/// webhooks in short bursts (an edit, then our own field write coming back), and a tenant has many of them, so idle
-/// activations would otherwise hold most of a silo's memory. Pending outbox work keeps the activation alive.
+/// One Pipedrive person of one tenant: records person events through <see cref="ContactDecisions"/> and its
+/// address's notices through <see cref="PersonAddressDecisions"/> into its outbox, whose effects
+/// (<see cref="ContactOutboxRules"/>, <see cref="ContactEffectHandler"/>) run after the acknowledgement, in order. An
+/// idle person is deactivated after <see cref="IdleMinutes"/> minutes: persons get webhooks in short bursts (an edit,
+/// then our own field write coming back), and a tenant has many of them, so idle activations would otherwise hold most
+/// of a silo's memory. Pending outbox work keeps the activation alive.
 /// </summary>
 [GrainType(GrainTypes.Contact)]
 // Activated on the silo whose ingress worker first calls it: a tenant's webhooks all enter through one gateway
@@ -28,6 +30,15 @@ public sealed class ContactSyncGrain(
     public const int IdleMinutes = 5;
 
     private ContactState State => outbox.State;
+
+    /// <summary>A person stored before addresses held consent hands its consent to its address first.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (LegacyHandOver.Needed(State))
+        {
+            await outbox.UpdateAsync((state, now) => LegacyHandOver.HandOver(state, outbox.InFlightEntryId, Context(now)));
+        }
+    }
 
     public async Task<IngressOutcome> AcceptPerson(PersonEvent personEvent)
     {
@@ -50,13 +61,9 @@ public sealed class ContactSyncGrain(
         }
 
         var changed = await outbox.UpdateAsync(
-            (state, now) => ContactDecisions.AcceptPerson(state, personEvent, newsletter, connection.InstallingUserId, Context(now)), eventId);
+            (state, now) => ContactDecisions.AcceptPerson(state, personEvent, newsletter, connection.InstallingUserId, connection.EraseInMaileonOnDelete, Context(now)), eventId);
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do for this person.");
     }
-
-    public Task<IngressOutcome> AcceptMaileon(MaileonEvent maileonEvent) => AcceptMaileonAsync(maileonEvent, "webhook");
-
-    public Task<IngressOutcome> Reconcile(MaileonEvent maileonEvent) => AcceptMaileonAsync(maileonEvent, "reconciliation");
 
     public async Task<IngressOutcome> ReconcilePerson(PersonSnapshot person)
     {
@@ -70,13 +77,12 @@ public sealed class ContactSyncGrain(
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Already up to date.");
     }
 
-    public async Task AdoptMerged(MergedContact merged)
+    public Task ShowAddress(AddressNotice notice)
     {
-        ArgumentNullException.ThrowIfNull(merged);
-        if (!State.HasSeen(ContactDecisions.MergeEventId(merged.FromPersonId)))
-        {
-            await outbox.UpdateAsync((state, now) => ContactDecisions.AdoptMerged(state, merged, Context(now)));
-        }
+        ArgumentNullException.ThrowIfNull(notice);
+        return State.HasSeen(notice.NoticeId)
+            ? Task.CompletedTask
+            : outbox.UpdateAsync((state, now) => PersonAddressDecisions.ShowAddress(state, notice, Context(now)), notice.NoticeId);
     }
 
     public Task<ContactView> GetView()
@@ -84,9 +90,9 @@ public sealed class ContactSyncGrain(
         var parked = State.Outbox.Parked.ToList();
         return Task.FromResult(new ContactView(
             CompanyKey.Of(this).EntityId,
-            State.Subscription.Status,
-            State.Subscription.Email,
-            State.Subscription.StatusSince,
+            State.AddressStatus,
+            State.Address.Address ?? State.Person.PrimaryEmail,
+            State.AddressStatusSince,
             State.Outbox.Entries.Count - parked.Count,
             parked.Count,
             parked.Select(p => p.LastError).LastOrDefault()));
@@ -97,18 +103,6 @@ public sealed class ContactSyncGrain(
     public Task Wake() => outbox.WakeAsync();
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
-
-    private async Task<IngressOutcome> AcceptMaileonAsync(MaileonEvent maileonEvent, string source)
-    {
-        ArgumentNullException.ThrowIfNull(maileonEvent);
-        if (State.HasSeen(maileonEvent.EventId))
-        {
-            return IngressOutcome.Duplicate;
-        }
-
-        var changed = await outbox.UpdateAsync((state, now) => ContactDecisions.AcceptMaileon(state, maileonEvent, source, Context(now)), maileonEvent.EventId);
-        return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do.");
-    }
 
     private ContactContext Context(DateTimeOffset now)
     {

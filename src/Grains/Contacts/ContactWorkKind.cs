@@ -2,13 +2,15 @@ namespace PipedriveMaileon.Grains.Contacts;
 
 public enum ContactWorkKind
 {
-    /// <summary>Create or update the Maileon contact and start double opt-in (unless it already holds DOI).</summary>
+    // Stored as numbers: new kinds go at the end.
+
+    /// <summary>Before addresses held consent: a person's double opt-in (now the address's work; handed over, never run here).</summary>
     StartDoubleOptIn,
 
-    /// <summary>Update the Maileon contact's fields; never changes permission.</summary>
+    /// <summary>Update the existing Maileon contact's fields (never creates one, never changes permission).</summary>
     UpdateContact,
 
-    /// <summary>Unsubscribe the address in Maileon.</summary>
+    /// <summary>Before addresses held consent: a person's unsubscribe call (now the address's work; handed over).</summary>
     Unsubscribe,
 
     /// <summary>Write the Newsletter field in Pipedrive.</summary>
@@ -17,6 +19,9 @@ public enum ContactWorkKind
     /// <summary>Read the person from Pipedrive (the webhook lacked what we need).</summary>
     ReadPerson,
 
-    /// <summary>Tell the survivor of a merge what this person knew.</summary>
+    /// <summary>Before addresses held consent: the merged person's facts for the survivor (consent stays with the address now).</summary>
     HandOver,
+
+    /// <summary>Tell the grain of an address something (a request, arrival, departure, hand-over).</summary>
+    TellAddress,
 }

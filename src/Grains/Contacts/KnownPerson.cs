@@ -72,8 +72,11 @@ public sealed class KnownPerson
         }
     }
 
-    /// <summary>Merges what <paramref name="snapshot"/> carries. Returns true when a field that goes to Maileon changed.</summary>
-    public bool Merge(PersonSnapshot snapshot, DateTimeOffset at)
+    /// <summary>
+    /// Merges what <paramref name="snapshot"/> carries. Returns true when a field that goes to Maileon changed; a change of
+    /// <paramref name="ignoredField"/> (the Newsletter field, which Maileon never gets) is kept but does not count.
+    /// </summary>
+    public bool Merge(PersonSnapshot snapshot, DateTimeOffset at, string? ignoredField = null)
     {
         if (DataAt is { } newest && at < newest)
         {
@@ -117,7 +120,7 @@ public sealed class KnownPerson
             if (!CustomFields.TryGetValue(key, out var old) || !SameValue(old, value))
             {
                 CustomFields[FieldNames.Intern(key)] = value;
-                changed = true;
+                changed |= key != ignoredField;
             }
         }
 

@@ -7,7 +7,9 @@ using PipedriveMaileon.Grains.Interfaces.Webhooks;
 namespace PipedriveMaileon.Grains.Contacts;
 
 /// <summary>
-/// Maps a Pipedrive person to the Maileon contact body (seed's contact field table plus the tenant's extra fields).
+/// Maps a Pipedrive person to the Maileon contact body (seed's contact field table plus the tenant's extra fields), with
+/// our external id; who may write which field of an existing contact (<c>createdByPipedrive</c>, <c>pipedriveId</c>,
+/// the external id, the permission) is <see cref="MaileonContactOwnership"/>'s decision.
 /// <para>
 /// Only what the snapshot carries is set: a field the snapshot does not carry stays out of the body (Maileon keeps
 /// its value), so a partial webhook never blanks anything; a field carried but empty is sent as <c>""</c>, which
@@ -40,16 +42,6 @@ public static class MaileonContactMapper
 
         MapNames(person, standard, notes);
         MapOrganization(person, context, standard, notes);
-
-        custom[MaileonContactFields.CreatedByPipedrive] = "true";
-        if (person.Id is >= int.MinValue and <= int.MaxValue)
-        {
-            custom[MaileonContactFields.PipedriveId] = person.Id.ToString(CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            notes.Add($"{MaileonContactFields.PipedriveId} {person.Id} does not fit Maileon's 32-bit integer; left out");
-        }
 
         MapOwner(person, context, custom, notes);
         MapExtras(person, context.ExtraFields, custom, notes);

@@ -71,6 +71,19 @@ public static class MaileonContactOwnership
         return new MaileonUpsertPlan(owner, false, null, doubleOptIn, new MaileonContactData(null, mapped.StandardFields, custom), notes);
     }
 
+    /// <summary>
+    /// A field update of whatever contact has the address (its owner unknown): the mapped data fields only, never a
+    /// permission, an external id, <c>createdByPipedrive</c> or <c>pipedriveId</c>.
+    /// </summary>
+    public static MaileonContactData FieldsOnly(MaileonContactData mapped)
+    {
+        ArgumentNullException.ThrowIfNull(mapped);
+        var custom = mapped.CustomFields
+            .Where(f => f.Key is not (MaileonContactFields.CreatedByPipedrive or MaileonContactFields.PipedriveId))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        return new MaileonContactData(null, mapped.StandardFields, custom);
+    }
+
     /// <summary>A contact this tenant created whose <c>pipedriveId</c> is not yet the company id (it held the person id before).</summary>
     public static bool NeedsPipedriveIdMigration(MaileonContact contact, long companyId)
     {

@@ -5,13 +5,14 @@ namespace PipedriveMaileon.Grains.Contacts;
 
 /// <summary>
 /// Reads a person webhook in consent terms: did a user change the Newsletter field (and to what), did the primary
-/// address change. The app's own field writes come back as webhooks made by the installing user through the API;
-/// those are echoes and request nothing.
+/// address change. The app's own field writes come back as webhooks made by the installing user through the API with
+/// the value the app wrote; those are echoes and request nothing.
 /// </summary>
 public static class PersonEventTranslator
 {
     public static IReadOnlyList<ContactSignal> Translate(
-        PersonEvent personEvent, NewsletterFieldConfig newsletter, long appUserId, string? emailBefore, bool emailKnownBefore)
+        PersonEvent personEvent, NewsletterFieldConfig newsletter, long appUserId, string? emailBefore, bool emailKnownBefore,
+        Func<NewsletterOption?, bool>? wroteByUs = null)
     {
         var meta = personEvent.Meta;
         var current = personEvent.Current;
@@ -24,9 +25,10 @@ public static class PersonEventTranslator
         var actor = meta.UserId is { } user ? $"pipedrive-user:{user}" : "pipedrive";
         const string Source = "webhook";
 
-        if (!IsEcho(meta, appUserId) && NewsletterChanged(personEvent, newsletter.Key) && current.CustomFields.TryGetValue(newsletter.Key, out var value))
+        if (NewsletterChanged(personEvent, newsletter.Key) && current.CustomFields.TryGetValue(newsletter.Key, out var value)
+            && !(IsEcho(meta, appUserId) && (wroteByUs?.Invoke(MeaningOf(value, newsletter)) ?? true)))
         {
-            var kind = (value.OptionId is { } id ? newsletter.MeaningOf(id) : null) switch
+            var kind = MeaningOf(value, newsletter) switch
             {
                 NewsletterOption.Subscribe => ContactSignalKind.SubscribeRequested,
                 NewsletterOption.Unsubscribed => ContactSignalKind.UnsubscribeRequested,
@@ -43,7 +45,15 @@ public static class PersonEventTranslator
         return signals;
     }
 
-    /// <summary>Our own writes: made through the API by the user the app acts as.</summary>
+    /// <summary>What a Newsletter value means (null: empty or an option the app does not recognise).</summary>
+    public static NewsletterOption? MeaningOf(PersonFieldValue value, NewsletterFieldConfig newsletter)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(newsletter);
+        return value.OptionId is { } id ? newsletter.MeaningOf(id) : null;
+    }
+
+    /// <summary>Possibly our own write: made through the API by the user the app acts as (the value decides, see <c>wroteByUs</c>).</summary>
     public static bool IsEcho(PipedriveEventMeta meta, long appUserId) =>
         meta.UserId == appUserId && string.Equals(meta.ChangeSource, "api", StringComparison.OrdinalIgnoreCase);
 

@@ -1,3 +1,4 @@
+using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 
 namespace PipedriveMaileon.Grains.FirstSync;

@@ -1,3 +1,5 @@
+using PipedriveMaileon.Grains.Interfaces.FirstSync;
+
 namespace PipedriveMaileon.Grains.FirstSync;
 
 /// <summary>

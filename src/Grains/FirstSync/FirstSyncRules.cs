@@ -1,3 +1,5 @@
+using PipedriveMaileon.Grains.Interfaces.Identity;
+using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;

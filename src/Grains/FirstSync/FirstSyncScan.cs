@@ -1,3 +1,4 @@
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 

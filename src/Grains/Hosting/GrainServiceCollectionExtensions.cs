@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Deals;
+using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
 using PipedriveMaileon.Grains.Reconciliation;
@@ -37,6 +38,7 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddEffectHandlers(this IServiceCollection services)
     {
         services.TryAddSingleton<IEffectHandler<ContactEffect>, ContactEffectHandler>();
+        services.TryAddSingleton<IEffectHandler<AddressEffect>, AddressEffectHandler>();
         services.TryAddSingleton<IEffectHandler<TenantEffect>, TenantEffectHandler>();
         services.TryAddSingleton<IEffectHandler<DealEffect>, DealEffectHandler>();
         return services;
@@ -55,10 +57,12 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<TenantSettingsCheck>();
         services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
+        services.AddOutbox<AddressState, AddressWork, AddressEffect, AddressOutboxRules>(GrainTypes.Address, OutboxKeyKind.CompanyAddress);
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, ReconciliationOutboxRules>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
         services.TryAddSingleton<ReconciliationServices>();
         services.TryAddSingleton<PipedriveLookupCache>();
+        services.TryAddSingleton<ContactMaps>();
         return services;
     }
 }

@@ -13,6 +13,9 @@ public static class GrainTypes
     public const string Installation = "installation";
     public const string SettingsAccess = "settings-access";
     public const string Contact = "contact";
+    public const string Address = "address";
+    public const string FirstSync = "firstsync";
+    public const string ContactMigration = "contactmigration";
     public const string Deal = "deal";
     public const string DealTransactionTypes = "dealtypes";
     public const string DealEventBatch = "dealbatch";

@@ -1,3 +1,4 @@
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Contacts;
 
 namespace PipedriveMaileon.Grains.Identity;

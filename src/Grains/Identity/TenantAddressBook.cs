@@ -1,3 +1,4 @@
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Contacts;

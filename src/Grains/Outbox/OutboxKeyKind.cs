@@ -8,4 +8,7 @@ public enum OutboxKeyKind
 
     /// <summary>Integer key = person or deal id, key extension = company id.</summary>
     CompanyEntity,
+
+    /// <summary>Integer key = company id, key extension = an e-mail address key (the tenant's address grains).</summary>
+    CompanyAddress,
 }

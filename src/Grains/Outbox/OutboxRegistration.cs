@@ -28,7 +28,7 @@ public abstract class OutboxRegistration(string grainType, OutboxKeyKind keyKind
     public OutboxKey KeyOf(GrainId grainId)
     {
         var n1 = grainId.GetIntegerKey(out var extension);
-        return KeyKind == OutboxKeyKind.Company ? new OutboxKey(n1, n1) : new OutboxKey(Interfaces.CompanyKey.Parse(extension), n1);
+        return KeyKind is OutboxKeyKind.Company or OutboxKeyKind.CompanyAddress ? new OutboxKey(n1, n1) : new OutboxKey(Interfaces.CompanyKey.Parse(extension), n1);
     }
 
     /// <summary>Creates the facet for one activation.</summary>

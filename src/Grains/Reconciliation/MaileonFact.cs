@@ -2,5 +2,5 @@ using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 namespace PipedriveMaileon.Grains.Reconciliation;
 
-/// <summary>A Maileon fact for one of this tenant's persons, ready for <c>IContactSyncGrain.Reconcile</c>.</summary>
-public sealed record MaileonFact(long PersonId, MaileonEvent Event);
+/// <summary>A Maileon fact for one address of the tenant, ready for <c>MaileonEventRouting.ReconcileMaileonAsync</c>.</summary>
+public sealed record MaileonFact(MaileonEvent Event);

@@ -1,22 +1,23 @@
 using System.Globalization;
 using PipedriveMaileon.ApiClients.Maileon;
-using PipedriveMaileon.Grains.Interfaces.Contacts;
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 namespace PipedriveMaileon.Grains.Reconciliation;
 
 /// <summary>
-/// What reconciliation found in Maileon, as the events the webhooks would have delivered. Only contacts whose
-/// external id names this company are ours: a Maileon account may be shared with other tenants and other systems.
-/// Event ids are deterministic per fact, so reading the same fact again is a duplicate for the person's grain.
+/// What reconciliation found in Maileon, as the events the webhooks would have delivered. They reach the tenant by
+/// address (<see cref="MaileonEventRouting"/>), whoever created the contact: a Maileon account may be shared with other
+/// tenants and other systems, and the address's grain decides what a fact means for this tenant. Event ids are
+/// deterministic per fact, so reading the same fact again is a duplicate for the address.
 /// </summary>
 public static class MaileonFacts
 {
-    /// <summary>An unsubscription from the report; null when it is not one of this company's persons or has no address.</summary>
-    public static MaileonFact? FromUnsubscription(MaileonUnsubscription unsubscription, long companyId)
+    /// <summary>An unsubscription from the report; null when it names no usable address.</summary>
+    public static MaileonFact? FromUnsubscription(MaileonUnsubscription unsubscription)
     {
         ArgumentNullException.ThrowIfNull(unsubscription);
-        if (!IsOurs(unsubscription.ExternalId, companyId, out var personId) || string.IsNullOrWhiteSpace(unsubscription.Email))
+        if (EmailAddressKey.Of(unsubscription.Email) is not { } key)
         {
             return null;
         }
@@ -24,45 +25,41 @@ public static class MaileonFacts
         var at = unsubscription.Timestamp;
         var contact = unsubscription.ContactId?.ToString(CultureInfo.InvariantCulture) ?? "-";
         var when = at?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? "-";
-        return new MaileonFact(personId, new MaileonEvent
+        return new MaileonFact(new MaileonEvent
         {
             Kind = MaileonEventKind.Unsubscribed,
-            Email = unsubscription.Email.Trim(),
+            Email = unsubscription.Email!.Trim(),
             ExternalId = unsubscription.ExternalId,
             MaileonContactId = unsubscription.ContactId,
             Timestamp = at,
             MailingId = unsubscription.MailingId?.ToString(CultureInfo.InvariantCulture),
-            EventId = $"reconciliation:unsubscription:{unsubscription.ExternalId}:{contact}:{when}",
+            EventId = $"reconciliation:unsubscription:{key}:{contact}:{when}",
         });
     }
 
     /// <summary>
     /// A contact from the contact list that holds a confirmed double opt-in (DOI or DOI+); null when it does not, is
-    /// anonymised, has no address or is not one of this company's persons. One fact per Maileon contact: a new
-    /// subscription after an unsubscribe is a new contact in Maileon.
+    /// anonymised or has no usable address. One fact per Maileon contact: a new subscription after an unsubscribe is a
+    /// new contact in Maileon.
     /// </summary>
-    public static MaileonFact? FromContact(MaileonContact contact, long companyId, MaileonWallClock clock)
+    public static MaileonFact? FromContact(MaileonContact contact, MaileonWallClock clock)
     {
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(clock);
-        if (!contact.HasConfirmedDoubleOptIn || contact.Anonymous || string.IsNullOrWhiteSpace(contact.Email)
-            || !IsOurs(contact.ExternalId, companyId, out var personId))
+        if (!contact.HasConfirmedDoubleOptIn || contact.Anonymous || EmailAddressKey.Of(contact.Email) is not { } key)
         {
             return null;
         }
 
-        var contactKey = contact.Id?.ToString(CultureInfo.InvariantCulture) ?? contact.Email.Trim().ToUpperInvariant();
-        return new MaileonFact(personId, new MaileonEvent
+        var contactKey = contact.Id?.ToString(CultureInfo.InvariantCulture) ?? key;
+        return new MaileonFact(new MaileonEvent
         {
             Kind = MaileonEventKind.DoiConfirmed,
-            Email = contact.Email.Trim(),
+            Email = contact.Email!.Trim(),
             ExternalId = contact.ExternalId,
             MaileonContactId = contact.Id,
             Timestamp = contact.Updated is { } updated ? clock.ToInstant(updated) : null,
-            EventId = $"reconciliation:doi:{contact.ExternalId}:{contactKey}",
+            EventId = $"reconciliation:doi:{contactKey}",
         });
     }
-
-    private static bool IsOurs(string? externalId, long companyId, out long personId) =>
-        ContactExternalId.TryParse(externalId?.Trim(), out var company, out personId) && company == companyId;
 }

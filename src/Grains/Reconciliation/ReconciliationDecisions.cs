@@ -161,7 +161,7 @@ public static class ReconciliationDecisions
             var text = $"{s.Name}: {run.Found} found, {run.Applied} applied";
             if (run.Skipped > 0)
             {
-                text += $", {run.Skipped} not ours or without address";
+                text += $", {run.Skipped} without a usable address";
             }
 
             return s.Source.CaughtUp || s.Source.LastError is not null ? text : text + " (continues next run)";

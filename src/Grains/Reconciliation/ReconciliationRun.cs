@@ -4,6 +4,7 @@ using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Interfaces;
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
@@ -70,7 +71,7 @@ internal sealed partial class ReconciliationRun(
                 var page = await services.MaileonReports.GetUnsubscriptionsAsync(maileon, request.Since ?? DateTimeOffset.UnixEpoch, request.Until, request.PageIndex, MaileonPageSize, cancellationToken);
                 return new ScanPage<MaileonUnsubscription>(page.Items, page.HasMore(MaileonPageSize));
             },
-            u => ApplyAsync(MaileonFacts.FromUnsubscription(u, companyId)),
+            u => ApplyAsync(MaileonFacts.FromUnsubscription(u)),
             mayFetch: null,
             cancellationToken);
 
@@ -86,7 +87,7 @@ internal sealed partial class ReconciliationRun(
                 var page = await services.MaileonContacts.ListContactsAsync(maileon, since, request.PageIndex, MaileonPageSize, cancellationToken: cancellationToken);
                 return new ScanPage<MaileonContact>(page.Items, page.HasMore(MaileonPageSize));
             },
-            c => ApplyAsync(MaileonFacts.FromContact(c, companyId, clock)),
+            c => ApplyAsync(MaileonFacts.FromContact(c, clock)),
             mayFetch: null,
             cancellationToken);
     }
@@ -166,7 +167,7 @@ internal sealed partial class ReconciliationRun(
             return ApplyResult.Skipped;
         }
 
-        return Classify(await grains.Contact(companyId, fact.PersonId).Reconcile(fact.Event));
+        return Classify(await grains.ReconcileMaileonAsync(companyId, fact.Event));
     }
 
     private async Task<ApplyResult> ApplyAsync(PipedrivePerson person, IReadOnlyDictionary<string, string> fieldTypes)

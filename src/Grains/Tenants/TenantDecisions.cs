@@ -100,13 +100,15 @@ public static class TenantDecisions
         state.DoiPlus = settings.DoiPlus;
         state.DealEventsEnabled = settings.DealEventsEnabled;
         state.ExtraFields = [.. settings.ExtraFields];
+        state.EraseInMaileonOnDelete = settings.EraseInMaileonOnDelete;
         state.MaileonHealth = new ConnectionHealth(true, "API key accepted.", now);
         EnsureWebhookSecrets(state, fresh);
         state.ConfigVersion++;
         var extras = settings.ExtraFields;
         TenantJournal.Note(state, now, ActivityLevel.Info,
             $"Settings saved by user {settings.ActingUserId}: {(settings.DoiPlus ? "DOI+" : "DOI")}, deal events {(settings.DealEventsEnabled ? "on" : "off")}, " +
-            $"{extras.Count} extra field(s){(extras.Count == 0 ? "" : " (" + string.Join(", ", extras.Select(e => e.Name)) + ")")}{(settings.NewMaileonApiKey is null ? "" : ", new API key")}.");
+            $"{extras.Count} extra field(s){(extras.Count == 0 ? "" : " (" + string.Join(", ", extras.Select(e => e.Name)) + ")")}, " +
+            $"{(settings.EraseInMaileonOnDelete ? "deleted persons erased in Maileon" : "deleted persons' Maileon contacts kept")}{(settings.NewMaileonApiKey is null ? "" : ", new API key")}.");
         return true;
     }
 

@@ -24,6 +24,7 @@ public static class TenantRecord
             NewsletterField = state.NewsletterField,
             ExtraFields = state.ExtraFields.ToList(),
             InstallationEpoch = state.InstallationEpoch,
+            EraseInMaileonOnDelete = state.EraseInMaileonOnDelete,
         };
     }
 
@@ -47,6 +48,7 @@ public static class TenantRecord
             Webhooks = state.Webhooks.ToList(),
             Setup = state.LastSetup.ToList(),
             MaileonAccountName = state.MaileonAccountName,
+            EraseInMaileonOnDelete = state.EraseInMaileonOnDelete,
         };
     }
 }

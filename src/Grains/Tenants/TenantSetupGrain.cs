@@ -74,6 +74,7 @@ public sealed partial class TenantSetupGrain(
             DoiMailingKey = update.DoiMailingKey,
             DoiPlus = update.DoiPlus,
             DealEventsEnabled = update.DealEventsEnabled,
+            EraseInMaileonOnDelete = update.EraseInMaileonOnDelete,
             ExtraFields = extras,
             ActingUserId = update.ActingUserId,
         });

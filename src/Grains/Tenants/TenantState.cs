@@ -33,6 +33,7 @@ public sealed class TenantState : IOutboxState<TenantWork>
     public bool DoiPlus { get; set; }
     public bool DealEventsEnabled { get; set; }
     public List<ExtraFieldConfig> ExtraFields { get; set; } = [];
+    public bool EraseInMaileonOnDelete { get; set; }
 
     // What setup created on both sides
     public NewsletterFieldConfig? NewsletterField { get; set; }

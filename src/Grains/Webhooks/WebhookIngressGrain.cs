@@ -4,6 +4,7 @@ using Orleans.Concurrency;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Observability;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
@@ -76,18 +77,8 @@ public sealed partial class WebhookIngressGrain(TenantConnections tenants, TimeP
         using var scope = IngressScope(logger, companyId, "maileon", maileonEvent.EventId);
         Tag(companyId, maileonEvent.EventId);
 
-        // One Maileon account may serve several Pipedrive companies: only our own contacts count.
-        if (!ContactExternalId.TryParse(maileonEvent.ExternalId, out var contactCompany, out var personId))
-        {
-            return IngressOutcome.Ignored("The contact has no Pipedrive external id of this app.");
-        }
-
-        if (contactCompany != companyId)
-        {
-            return IngressOutcome.Ignored("The contact belongs to another Pipedrive company.");
-        }
-
-        return await GrainFactory.Contact(companyId, personId).AcceptMaileon(maileonEvent);
+        // By address, never by external id: one Maileon account may serve several Pipedrive companies and other systems.
+        return await GrainFactory.AcceptMaileonAsync(companyId, maileonEvent);
     }
 
     private static void Tag(long companyId, string? eventId)

@@ -1,4 +1,5 @@
 using PipedriveMaileon.Grains.Contacts;
+using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
@@ -20,9 +21,15 @@ public static class ContactDefaults
         [NewsletterOption.Unsubscribed] = 14,
     });
 
+    public static EffectOutcome Outcome(EffectRequest<AddressEffect> request) => request.Command switch
+    {
+        AddressEffect.StartDoubleOptIn => EffectOutcome.Done("contact created; DOI mail requested", new AddressEffectResult.DoiRequested([])),
+        AddressEffect.Unsubscribe => EffectOutcome.Done("unsubscribed"),
+        _ => EffectOutcome.Done("done"),
+    };
+
     public static EffectOutcome Outcome(EffectRequest<ContactEffect> request) => request.Command switch
     {
-        ContactEffect.StartDoubleOptIn => EffectOutcome.Done("contact saved; DOI mail requested", new ContactEffectResult.DoiRequested([])),
         ContactEffect.UpdateContact => EffectOutcome.Done("contact fields updated", new ContactEffectResult.ContactSaved([])),
         ContactEffect.ReadPerson => EffectOutcome.Done("person no longer exists", new ContactEffectResult.PersonRead(null)),
         _ => EffectOutcome.Done("done"),

@@ -1,9 +1,11 @@
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Hosting;
+using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
@@ -21,6 +23,9 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
 
     private FakeEffects<ContactEffect> Effects => fixture.Contacts;
 
+    /// <summary>The Maileon calls, which belong to the person's address (one per address, however many persons share it).</summary>
+    private FakeEffects<AddressEffect> Maileon => fixture.Addresses;
+
     [Fact]
     public async Task A_subscribe_request_starts_the_DOI_with_the_persons_data_and_then_shows_awaiting_confirmation()
     {
@@ -30,9 +35,10 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
 
         Assert.Equal(IngressStatus.Accepted, outcome.Status);
         await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
-        var doi = Assert.Single(fixture.Contacts.For(company), r => r.Command is ContactEffect.StartDoubleOptIn);
-        var command = (ContactEffect.StartDoubleOptIn)doi.Command;
+        var doi = Assert.Single(Maileon.For(company), r => r.Command is AddressEffect.StartDoubleOptIn);
+        var command = (AddressEffect.StartDoubleOptIn)doi.Command;
         Assert.Equal(Email, command.Email);
+        Assert.False(command.CheckFirst);
         Assert.Equal($"Person {Person}", command.Person.Name);
         Assert.Equal($"pipedrive:{company}:pipedrive-user:{AdminUserId}", command.Source);
         Assert.False(doi.Attempt.MayHaveRunBefore);
@@ -57,7 +63,7 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
 
         await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Unsubscribed, Email, T0.AddMinutes(5)));
 
-        await Eventually.TrueAsync(() => Effects.Commands<ContactEffect.Unsubscribe>(company).Any(u => u.Email == Email), "unsubscribe call");
+        await Eventually.TrueAsync(() => Maileon.Commands<AddressEffect.Unsubscribe>(company).Any(u => u.Email == Email), "unsubscribe call");
         Assert.Equal(SubscriptionStatus.Unsubscribed, (await contact.GetView()).Status);
         await LedgerIsAsync(company, "None->Pending", "Pending->Pending", "Pending->Subscribed", "Subscribed->Unsubscribed", "Unsubscribed->Unsubscribed");
     }
@@ -66,12 +72,12 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
     public async Task A_DOI_that_failed_transiently_is_retried_and_the_retry_knows_an_earlier_attempt_may_have_reached_Maileon()
     {
         var (company, contact) = await NewContactAsync();
-        Effects.Script(company, EffectOutcome.Retry("StartDoubleOptIn: HTTP 503"));
+        Maileon.Script(company, EffectOutcome.Retry("StartDoubleOptIn: HTTP 503"));
 
         await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
 
         await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
-        var attempts = fixture.Contacts.For(company).Where(r => r.Command is ContactEffect.StartDoubleOptIn).ToList();
+        var attempts = Maileon.For(company).Where(r => r.Command is AddressEffect.StartDoubleOptIn).ToList();
         Assert.Equal([false, true], attempts.Select(a => a.Attempt.MayHaveRunBefore));
         Assert.Contains(fixture.Journal.Activity(company), a => a.Level == ActivityLevel.Warning && a.Message.Contains("retrying automatically", StringComparison.Ordinal));
     }
@@ -80,33 +86,35 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
     public async Task A_refused_DOI_is_parked_where_the_settings_page_shows_it_until_someone_retries()
     {
         var (company, contact) = await NewContactAsync();
-        Effects.Script(company, EffectOutcome.Fail("StartDoubleOptIn: HTTP 400 invalid email"));
+        Maileon.Script(company, EffectOutcome.Fail("StartDoubleOptIn: HTTP 400 invalid email"));
+        var address = fixture.Grains.Address(company, Email);
 
         await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
-        var parked = await Eventually.MatchesAsync(contact.GetView, v => v.ParkedEffects == 1);
+        await Eventually.MatchesAsync(address.GetView, v => v.ParkedEffects == 1);
 
-        Assert.Equal("StartDoubleOptIn: HTTP 400 invalid email", parked.LastError);
         await LedgerIsAsync(company, "None->Pending", "Pending->Pending");
-        Assert.Contains(fixture.Journal.Ledger(company, Person), l => l.Detail!.StartsWith("Maileon call failed", StringComparison.Ordinal));
+        Assert.Contains(fixture.Journal.Ledger(company, Person), l => l.Detail!.StartsWith("Maileon call failed", StringComparison.Ordinal) && l.MaileonOutcome == "StartDoubleOptIn: HTTP 400 invalid email");
+        Assert.Contains(fixture.Journal.Activity(company), a => a.Level == ActivityLevel.Error && a.Message.Contains("HTTP 400 invalid email", StringComparison.Ordinal));
 
-        Assert.Equal(1, await contact.RetryParked());
+        Assert.Equal(1, await address.RetryParked());
         await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
-        Assert.Equal(0, (await contact.GetView()).ParkedEffects);
+        Assert.Equal(0, (await address.GetView()).ParkedEffects);
     }
 
     [Fact]
     public async Task Missing_credentials_hold_the_work_without_parking_and_renewed_credentials_resume_it_at_once()
     {
         var (company, contact) = await NewContactAsync();
-        Effects.Script(company, EffectOutcome.WaitForCredentials("StartDoubleOptIn: credentials refused (HTTP 401); waiting for the admin"));
+        Maileon.Script(company, EffectOutcome.WaitForCredentials("StartDoubleOptIn: credentials refused (HTTP 401); waiting for the admin"));
+        var address = fixture.Grains.Address(company, Email);
 
         await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
-        var waiting = await Eventually.MatchesAsync(contact.GetView, v => Effects.For(company).Count == 1 && v.PendingEffects == 1);
+        var waiting = await Eventually.MatchesAsync(address.GetView, v => Maileon.For(company).Count == 1 && v.PendingEffects == 1);
 
         Assert.Equal(0, waiting.ParkedEffects);
-        Assert.Contains(fixture.Journal.Activity(company), a => a.Message.Contains("at once when the app is reconnected", StringComparison.Ordinal));
+        Assert.Contains(fixture.Journal.Activity(company), a => a.Message.Contains("at once when a new key is saved", StringComparison.Ordinal));
 
-        Assert.Equal(1, await contact.AsReference<IOutboxParticipant>().ResumeWaiting());
+        Assert.Equal(1, await address.AsReference<IOutboxParticipant>().ResumeWaiting());
         await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
     }
 
@@ -114,7 +122,7 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
     public async Task A_contact_that_already_confirmed_its_DOI_in_Maileon_is_subscribed_without_a_second_mail()
     {
         var (company, contact) = await NewContactAsync();
-        Effects.Script(company, EffectOutcome.Done("contact already held a confirmed double opt-in; fields updated", new ContactEffectResult.DoiAlreadyConfirmed([])));
+        Maileon.Script(company, EffectOutcome.Done("contact already held a confirmed double opt-in; fields updated", new AddressEffectResult.DoiAlreadyConfirmed([])));
 
         await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
 
@@ -134,11 +142,11 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
 
         await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
         Assert.IsType<ContactEffect.ReadPerson>(Effects.For(company)[0].Command);
-        Assert.Equal(Email, Assert.Single(Effects.Commands<ContactEffect.StartDoubleOptIn>(company)).Email);
+        Assert.Equal(Email, Assert.Single(Maileon.Commands<AddressEffect.StartDoubleOptIn>(company)).Email);
     }
 
     [Fact]
-    public async Task A_person_stored_by_the_previous_version_resumes_its_DOI_as_one_that_may_already_have_run()
+    public async Task A_person_stored_by_the_previous_version_hands_its_DOI_to_its_address_as_one_that_may_already_have_run()
     {
         var company = ProductClusterFixture.NewCompany();
         await fixture.SetUpTenantAsync(company);
@@ -150,11 +158,12 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
         await contact.AsReference<IOutboxParticipant>().Wake();
         await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
 
-        var doi = Assert.Single(Effects.For(company), r => r.Command is ContactEffect.StartDoubleOptIn);
-        Assert.True(doi.Attempt.MayHaveRunBefore);
-        Assert.Equal(1, doi.Attempt.PreviousAttempts);
-        Assert.Equal("ada@example.com", ((ContactEffect.StartDoubleOptIn)doi.Command).Email);
-        Assert.Equal("Ada Lovelace", ((ContactEffect.StartDoubleOptIn)doi.Command).Person.Name);
+        // The person's consent now belongs to its address, which checks Maileon before sending (the old attempt may have run).
+        var doi = (AddressEffect.StartDoubleOptIn)Assert.Single(Maileon.For(company), r => r.Command is AddressEffect.StartDoubleOptIn).Command;
+        Assert.True(doi.CheckFirst);
+        Assert.Equal("ada@example.com", doi.Email);
+        Assert.Equal("Ada Lovelace", doi.Person.Name);
+        Assert.Equal(SubscriptionStatus.Pending, (await fixture.Grains.Address(company, "ada@example.com").GetView()).Status);
         var view = await contact.GetView();
         Assert.Equal(SubscriptionStatus.Pending, view.Status);
         Assert.Equal(1, view.ParkedEffects);
@@ -176,7 +185,7 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
         var (company, contact) = await NewContactAsync();
         await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
         await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
-        Assert.Equal(IngressStatus.Accepted, (await contact.AcceptMaileon(FromMaileon(MaileonEventKind.DoiConfirmed, company, Person, Email, T0.AddMinutes(1)))).Status);
+        Assert.Equal(IngressStatus.Accepted, (await fixture.Grains.AcceptMaileonAsync(company, FromMaileon(MaileonEventKind.DoiConfirmed, company, Person, Email, T0.AddMinutes(1)))).Status);
         await FieldBecomesAsync(company, NewsletterOption.Subscribed);
         return (company, contact);
     }

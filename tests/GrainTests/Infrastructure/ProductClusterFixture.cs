@@ -4,6 +4,7 @@ using PipedriveMaileon.ApiClients.Pipedrive;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Deals;
 using PipedriveMaileon.Grains.Hosting;
+using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Reconciliation;
@@ -27,6 +28,9 @@ public sealed class ProductClusterFixture : IAsyncLifetime
 
     public FakeEffects<ContactEffect> Contacts { get; } = new(request => ContactDefaults.Outcome(request));
 
+    /// <summary>The Maileon calls of addresses (double opt-in, unsubscribe, erase); notices to persons are delivered for real.</summary>
+    public FakeEffects<AddressEffect> Addresses { get; } = new(request => ContactDefaults.Outcome(request));
+
     public FakeEffects<DealEffect> Deals { get; } = new(request => DealSendRules.Sent(request.Command.Work, request.Command.Work.Deal.PersonId ?? 0, null));
 
     public FakeEffects<TenantEffect> TenantEffects { get; } = new(_ => EffectOutcome.Done("done"));
@@ -47,7 +51,10 @@ public sealed class ProductClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             TestSiloServices.AddCommon(silo, Journal);
-            silo.Services.AddSingleton<IEffectHandler<ContactEffect>>(Contacts);
+            silo.Services.AddSingleton<IEffectHandler<ContactEffect>>(services => new HoppingEffects<ContactEffect>(
+                Contacts, services.GetRequiredService<IGrainFactory>, (grains, r) => r.Command is ContactEffect.TellAddress tell ? ContactEffectHandler.TellAddressAsync(grains, r.CompanyId, tell) : null));
+            silo.Services.AddSingleton<IEffectHandler<AddressEffect>>(services => new HoppingEffects<AddressEffect>(
+                Addresses, services.GetRequiredService<IGrainFactory>, (grains, r) => r.Command is AddressEffect.Notify notify ? AddressEffectHandler.NotifyAsync(grains, r.CompanyId, notify) : null));
             silo.Services.AddSingleton<IEffectHandler<DealEffect>>(Deals);
             silo.Services.AddSingleton<IEffectHandler<TenantEffect>>(TenantEffects);
 

@@ -52,8 +52,6 @@ public sealed class MaileonContactMapperTests
         Assert.Equal("Mustermann", Standard(mapping, "LASTNAME"));
         Assert.Equal("Max Mustermann", Standard(mapping, "FULLNAME"));
         Assert.Equal("ACME GmbH", Standard(mapping, "ORGANIZATION"));
-        Assert.Equal("true", Custom(mapping, "createdByPipedrive"));
-        Assert.Equal("456", Custom(mapping, "pipedriveId"));
         Assert.Equal("Olga Owner", Custom(mapping, "owner_name"));
         Assert.Equal("olga@example.com", Custom(mapping, "owner_email"));
         Assert.Empty(mapping.Notes);
@@ -71,11 +69,14 @@ public sealed class MaileonContactMapperTests
     [Fact]
     public void TheAppsCustomFieldsAreTheOnesSetupCreates()
     {
-        var mapping = MaileonContactMapper.Map(Person(), Context());
+        // createdByPipedrive and pipedriveId are written only on contacts the app creates (MaileonContactOwnership).
+        var created = MaileonContactOwnership.Plan(null, MaileonContactMapper.Map(Person(), Context()).Data, 123, startDoubleOptIn: true);
 
         Assert.Equal(
             TenantSetupRunner.StandardCustomFields.Select(f => f.Name).Order(StringComparer.Ordinal),
-            mapping.Data.CustomFields.Keys.Order(StringComparer.Ordinal));
+            created.Data.CustomFields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("true", created.Data.CustomFields["createdByPipedrive"]);
+        Assert.Equal("123", created.Data.CustomFields["pipedriveId"]);
     }
 
     [Theory]
@@ -125,7 +126,7 @@ public sealed class MaileonContactMapperTests
 
         Assert.Equal(["FIRSTNAME"], mapping.Data.StandardFields.Keys);
         Assert.Equal("Moritz", Standard(mapping, "FIRSTNAME"));
-        Assert.Equal(["createdByPipedrive", "pipedriveId"], mapping.Data.CustomFields.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(mapping.Data.CustomFields);
         Assert.Equal("pd-123-456", mapping.Data.ExternalId);
     }
 
@@ -475,7 +476,7 @@ public sealed class MaileonContactMapperTests
 
         var mapping = MaileonContactMapper.Map(person, context);
 
-        Assert.Equal("456", Custom(mapping, "pipedriveId"));
+        Assert.Null(Custom(mapping, "pipedriveId"));
         Assert.Equal("x", Custom(mapping, "Dup"));
         Assert.Equal(2, mapping.Notes.Count);
     }

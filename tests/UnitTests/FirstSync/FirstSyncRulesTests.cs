@@ -1,3 +1,4 @@
+using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.Grains.FirstSync;
 using PipedriveMaileon.Grains.Interfaces.Tenants;

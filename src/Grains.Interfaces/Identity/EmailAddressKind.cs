@@ -1,4 +1,4 @@
-namespace PipedriveMaileon.Grains.Identity;
+namespace PipedriveMaileon.Grains.Interfaces.Identity;
 
 /// <summary>What a person's e-mail value is, for syncing.</summary>
 public enum EmailAddressKind

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PipedriveMaileon.Grains.Identity;
+namespace PipedriveMaileon.Grains.Interfaces.Identity;
 
 /// <summary>
 /// The key an e-mail address is known by within a tenant: trimmed and lower-cased, because Maileon matches addresses

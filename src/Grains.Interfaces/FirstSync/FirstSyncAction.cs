@@ -1,4 +1,4 @@
-namespace PipedriveMaileon.Grains.FirstSync;
+namespace PipedriveMaileon.Grains.Interfaces.FirstSync;
 
 /// <summary>What the first sync does for one person (the preview counts persons by action).</summary>
 public enum FirstSyncAction

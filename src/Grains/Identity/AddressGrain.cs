@@ -1,0 +1,87 @@
+using PipedriveMaileon.Grains.FirstSync;
+using PipedriveMaileon.Grains.Hosting;
+using PipedriveMaileon.Grains.Interfaces.FirstSync;
+using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Identity;
+using PipedriveMaileon.Grains.Interfaces.Webhooks;
+using PipedriveMaileon.Grains.Outbox;
+
+namespace PipedriveMaileon.Grains.Identity;
+
+/// <summary>
+/// One e-mail address of one tenant (see <see cref="IAddressGrain"/>): a thin shell over <see cref="AddressDecisions"/>
+/// and <see cref="FirstSyncGroupRules"/>, whose effects (<see cref="AddressOutboxRules"/>,
+/// <see cref="AddressEffectHandler"/>) run after the acknowledgement. Idle after a few minutes like a person.
+/// </summary>
+[GrainType(GrainTypes.Address)]
+[CollectionAgeLimit(Minutes = 5)]
+public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressState, AddressWork> outbox) : Grain, IAddressGrain, IOutboxParticipant
+{
+    private AddressState State => outbox.State;
+
+    public Task<IngressOutcome> AcceptMaileon(MaileonEvent maileonEvent) => MaileonAsync(maileonEvent, "webhook");
+
+    public Task<IngressOutcome> Reconcile(MaileonEvent maileonEvent) => MaileonAsync(maileonEvent, "reconciliation");
+
+    public async Task<IngressOutcome> Tell(AddressMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (State.HasSeen(message.MessageId))
+        {
+            return IngressOutcome.Duplicate;
+        }
+
+        var changed = await outbox.UpdateAsync((state, now) => AddressDecisions.Tell(state, message, Context(now)), message.MessageId);
+        return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do.");
+    }
+
+    public Task ApplyFirstSync(FirstSyncGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return outbox.UpdateAsync((state, now) => FirstSyncGroupRules.Apply(state, group, Context(now)));
+    }
+
+    public Task<AddressView> GetView()
+    {
+        var parked = State.Outbox.Parked.Count();
+        return Task.FromResult(new AddressView
+        {
+            Address = Key().Address,
+            Status = State.Entry.State.Status,
+            StatusSince = State.Entry.State.StatusSince,
+            Persons = [.. State.Entry.Persons],
+            PendingEffects = State.Outbox.Entries.Count - parked,
+            ParkedEffects = parked,
+        });
+    }
+
+    public Task<int> RetryParked() => outbox.RetryParkedAsync();
+
+    public Task Wake() => outbox.WakeAsync();
+
+    public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
+
+    private async Task<IngressOutcome> MaileonAsync(MaileonEvent maileonEvent, string source)
+    {
+        ArgumentNullException.ThrowIfNull(maileonEvent);
+        if (State.HasSeen(maileonEvent.EventId))
+        {
+            return IngressOutcome.Duplicate;
+        }
+
+        var changed = await outbox.UpdateAsync((state, now) => AddressDecisions.MaileonFact(state, maileonEvent, source, Context(now)), maileonEvent.EventId);
+        return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("No person of this company has the address.");
+    }
+
+    private (long CompanyId, string Address) Key()
+    {
+        var companyId = this.GetPrimaryKeyLong(out var address);
+        return (companyId, address ?? throw new InvalidOperationException("An address grain's key names no address."));
+    }
+
+    private AddressContext Context(DateTimeOffset now)
+    {
+        var (companyId, address) = Key();
+        return new AddressContext(companyId, address, now);
+    }
+}
