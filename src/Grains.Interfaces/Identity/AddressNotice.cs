@@ -33,4 +33,10 @@ public sealed record AddressNotice
     [Id(7)] public string? Note { get; init; }
 
     [Id(8)] public bool NoteIsWarning { get; init; }
+
+    /// <summary>
+    /// The Maileon contact was just written from this person's data as of this time: data the person learnt later
+    /// (an edit while the double opt-in was on its way) still has to reach the contact.
+    /// </summary>
+    [Id(9)] public DateTimeOffset? ContactDataAt { get; init; }
 }

@@ -131,6 +131,11 @@ public static class PersonAddressDecisions
 
         state.AddressStatus = notice.Status;
         state.AddressStatusSince = context.Now;
+        if (notice.ContactDataAt is { } written && state.Person.DataAt > written)
+        {
+            // The person changed while its double opt-in was on its way: the contact now exists and gets the newer data.
+            UpdateContact(state, context);
+        }
         if (notice.Ledger is { } line)
         {
             ContactJournal.Ledger(state, line.Actor, line.Source, (line.From, line.To), line.Detail, line.At, notice.Address, line.MaileonOutcome);

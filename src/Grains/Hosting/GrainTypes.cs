@@ -15,7 +15,6 @@ public static class GrainTypes
     public const string Contact = "contact";
     public const string Address = "address";
     public const string FirstSync = "firstsync";
-    public const string ContactMigration = "contactmigration";
     public const string Deal = "deal";
     public const string DealTransactionTypes = "dealtypes";
     public const string DealEventBatch = "dealbatch";

@@ -70,11 +70,18 @@ public static class AddressFanOut
     /// <summary>Notices to every person of the address the first sync did not leave alone.</summary>
     public static void NotifyAll(AddressState state, AddressContext context, Func<AddressWork> notice)
     {
+        ArgumentNullException.ThrowIfNull(notice);
+        NotifyAll(state, context, _ => notice());
+    }
+
+    /// <summary>Notices to every person of the address the first sync did not leave alone, each made for its person.</summary>
+    public static void NotifyAll(AddressState state, AddressContext context, Func<long, AddressWork> notice)
+    {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(notice);
         foreach (var person in state.Entry.Persons.Where(p => !state.Quiet.Contains(p)))
         {
-            Notify(state, person, context, notice());
+            Notify(state, person, context, notice(person));
         }
     }
 

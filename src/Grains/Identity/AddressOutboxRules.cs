@@ -82,10 +82,11 @@ public sealed class AddressOutboxRules : IOutboxRules<AddressState, AddressWork,
         {
             case AddressEffectResult.DoiRequested requested when state.Entry.State.Status == SubscriptionStatus.Pending:
                 Notes(state, context, requested.Notes, work.PersonId);
-                AddressFanOut.NotifyAll(state, context, () => new AddressWork
+                AddressFanOut.NotifyAll(state, context, person => new AddressWork
                 {
                     WriteField = true,
                     Ledger = AddressFanOut.Line(SubscriptionStatus.Pending, SubscriptionStatus.Pending, "Maileon accepted the contact; the double opt-in mail is on its way.", "system", "maileon-api", context.Now, summary),
+                    ContactDataAt = person == work.PersonId ? work.Person?.DataAt ?? DateTimeOffset.MinValue : null,
                 });
                 break;
             case AddressEffectResult.DoiAlreadyConfirmed confirmed when state.Entry.State.Status == SubscriptionStatus.Pending:
@@ -121,6 +122,7 @@ public sealed class AddressOutboxRules : IOutboxRules<AddressState, AddressWork,
             Ledger = work.Ledger,
             Note = work.Note,
             NoteIsWarning = work.Warning,
+            ContactDataAt = work.ContactDataAt,
         };
     }
 

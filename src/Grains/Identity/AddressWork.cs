@@ -35,6 +35,9 @@ public sealed class AddressWork
 
     public bool Warning { get; set; }
 
+    /// <summary>For a notice to the person whose data the contact was written from: that data's time.</summary>
+    public DateTimeOffset? ContactDataAt { get; set; }
+
     public override string ToString() => Kind switch
     {
         AddressWorkKind.Notify => $"notify person {PersonId}",

@@ -132,6 +132,26 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_change_made_while_the_DOI_was_on_its_way_reaches_the_contact_once_Maileon_has_it()
+    {
+        var (company, contact) = await NewContactAsync();
+        using var release = new ManualResetEventSlim();
+        Maileon.Script(company, _ => release.Wait(TimeSpan.FromSeconds(20))
+            ? EffectOutcome.Done("contact created; DOI mail requested", new AddressEffectResult.DoiRequested([]))
+            : EffectOutcome.Retry("the test never released the DOI"));
+
+        await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
+        await Eventually.MatchesAsync(contact.GetView, v => v.Status == SubscriptionStatus.Pending && Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Count == 1);
+        await contact.AcceptPerson(Renamed(company, "Ada Renamed", T0.AddMinutes(1)));
+        // The update raced the contact's creation (Maileon would answer 404): the contact must still get the name.
+        await Eventually.TrueAsync(() => Updates(company).Count == 1, "the rename's own update");
+        release.Set();
+
+        await Eventually.TrueAsync(() => Updates(company).Count == 2 && Updates(company)[1].Person.Name == "Ada Renamed", "an update once the contact exists");
+        await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
+    }
+
+    [Fact]
     public async Task A_subscribe_without_a_known_address_reads_the_person_first()
     {
         var (company, contact) = await NewContactAsync();
@@ -189,6 +209,13 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
         await FieldBecomesAsync(company, NewsletterOption.Subscribed);
         return (company, contact);
     }
+
+    private IReadOnlyList<ContactEffect.UpdateContact> Updates(long company) => Effects.Commands<ContactEffect.UpdateContact>(company);
+
+    private static PersonEvent Renamed(long company, string name, DateTimeOffset at) => new(
+        Meta(company, Person, PipedriveAction.Change, at),
+        new PersonSnapshot { Id = Person, Name = name, UpdateTime = at, PresentFields = new HashSet<string>(StringComparer.Ordinal) { "name" } },
+        new PersonSnapshot { Id = Person, Name = $"Person {Person}" });
 
     private Task FieldBecomesAsync(long company, NewsletterOption option) =>
         Eventually.TrueAsync(() => Effects.Commands<ContactEffect.SetNewsletterField>(company).Any(f => f.Option == option), $"Newsletter set to {option}");

@@ -39,6 +39,16 @@ public sealed class SyncedTenant : IDisposable
         return new SyncedTenant(deployment, admin, (long)account["id"]!, apiKey);
     }
 
+    /// <summary>Another company installs the app and saves <paramref name="other"/>'s Maileon key: two tenants, one Maileon account.</summary>
+    public static async Task<SyncedTenant> SharingAccountWithAsync(SyncedTenant other, string name)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var admin = await TenantAdmin.InstallNewCompanyAsync(other.Deployment, name);
+        var page = await admin.SaveSettingsAsync(other.ApiKey, false, "doi");
+        Assert.Contains("Settings saved.", page, StringComparison.Ordinal);
+        return new SyncedTenant(other.Deployment, admin, other.MaileonAccountId, other.ApiKey);
+    }
+
     public async Task<long> CreatePersonAsync(string name, string? email, long? userId = null)
     {
         var body = new JsonObject { ["name"] = name };

@@ -6,7 +6,7 @@ namespace PipedriveMaileon.IntegrationTests.Security;
 
 /// <summary>
 /// Everything a request for one company could have changed, read from the real stores: its grain state rows in
-/// OrleansStorage (tenant grain and every person/deal grain of the company), its activity log and consent ledger
+/// OrleansStorage (tenant grain and every person, deal and address grain of the company), its activity log and consent ledger
 /// rows, the Maileon requests made with its API key (sandbox journal) and the Pipedrive API calls charged to it
 /// (sandbox counters). Two equal footprints mean nothing changed.
 /// </summary>
@@ -23,12 +23,14 @@ public sealed record TenantFootprint(
         await using var connection = new NpgsqlConnection(deployment.Cluster.ConnectionString);
         await connection.OpenAsync();
 
-        // Person and deal grains carry the company id as key extension; the tenant grain is keyed by it alone.
+        // Person and deal grains carry the company id as key extension; the tenant grain is keyed by it alone; address
+        // grains by it with the address as extension.
         await using var grains = new NpgsqlCommand(
             """
             SELECT count(*), coalesce(sum(version), 0) FROM orleansstorage
              WHERE grainidextensionstring = @company::text
                 OR (grainidextensionstring IS NULL AND (grainidn1 = @company OR grainidn0 = @company))
+                OR (graintypestring = 'address' AND grainidn1 = @company)
             """,
             connection);
         grains.Parameters.AddWithValue("company", companyId);
