@@ -1,7 +1,9 @@
 using PipedriveMaileon.Grains.Contacts;
+using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
+using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
@@ -97,6 +99,48 @@ public sealed class AddressGrainTests(ProductClusterFixture fixture)
         Assert.Equal(IngressStatus.Ignored, confirmed.Status);
         Assert.Equal(IngressStatus.Ignored, invalid.Status);
         Assert.Equal(SubscriptionStatus.None, (await fixture.Grains.Address(company, Email).GetView()).Status);
+    }
+
+    [Fact]
+    public async Task Persons_stored_with_their_own_consent_keep_it_and_merge_on_their_shared_address()
+    {
+        var company = await TenantAsync();
+        await StoreLegacyPersonAsync(company, 1, SubscriptionStatus.Subscribed, T0);
+        await StoreLegacyPersonAsync(company, 2, SubscriptionStatus.Unsubscribed, T0.AddMinutes(1));
+        await StoreLegacyPersonAsync(company, 3, SubscriptionStatus.Subscribed, T0, "solo@example.com");
+
+        // Activation hands the consent over (a sweeper wake, a webhook or a read all activate).
+        foreach (var person in new long[] { 1, 2, 3 })
+        {
+            await fixture.Grains.Contact(company, person).GetView();
+        }
+
+        // The later unsubscribe wins for the shared address; the person alone on its address keeps its subscription.
+        await ShowsAsync(company, [1], SubscriptionStatus.Unsubscribed, NewsletterOption.Unsubscribed);
+        await Eventually.MatchesAsync(fixture.Grains.Contact(company, 2).GetView, v => v.Status == SubscriptionStatus.Unsubscribed);
+        await Eventually.MatchesAsync(fixture.Grains.Contact(company, 3).GetView, v => v.Status == SubscriptionStatus.Subscribed);
+        Assert.Equal([1L, 2L], (await fixture.Grains.Address(company, Email).GetView()).Persons);
+        Assert.Equal(SubscriptionStatus.Subscribed, (await fixture.Grains.Address(company, "solo@example.com").GetView()).Status);
+        Assert.Empty(fixture.Addresses.For(company));
+    }
+
+    private Task StoreLegacyPersonAsync(long company, long person, SubscriptionStatus status, DateTimeOffset at, string email = Email)
+    {
+        var state = new ContactState
+        {
+            Subscription = new SubscriptionState
+            {
+                Status = status,
+                Email = email,
+                StatusSince = at,
+                LastRequestAt = at,
+                UnsubscribedAt = status == SubscriptionStatus.Unsubscribed ? at : null,
+            },
+            Person = new KnownPerson { Name = $"Person {person}", PrimaryEmail = email, EmailKnown = true, DataAt = at },
+            WrittenOption = SubscriptionStateMachine.OptionFor(status),
+        };
+        var id = GrainId.Create(GrainType.Create(GrainTypes.Contact), GrainIdKeyExtensions.CreateIntegerKey(person, CompanyKey.Format(company)));
+        return StoredStates.WriteAsync(fixture.Silo, id, GrainTypes.Contact, state);
     }
 
     private async Task<long> TenantAsync()
