@@ -27,6 +27,7 @@ public static class MaileonServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ApiMetrics>();
+        ApiEventSeverity.Register(services);
 
         // The resilience pipeline bounds each call; HttpClient's own timeout would only cut it short less precisely.
         // The default HttpClient loggers would write request paths, which carry e-mail addresses.

@@ -29,6 +29,7 @@ public static class PipedriveServiceCollectionExtensions
         services.TryAddSingleton<PipedriveBurstGate>();
         services.AddMetrics();
         services.TryAddSingleton<ApiMetrics>();
+        ApiEventSeverity.Register(services);
 
         // The default HttpClient loggers would write request paths, which carry e-mail addresses; failures reach
         // the callers as exceptions and are logged there with context.
