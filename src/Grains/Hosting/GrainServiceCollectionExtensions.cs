@@ -30,6 +30,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.TryAddSingleton<DealEventBatcher>();
+        services.TryAddSingleton<DealPersonLookup>();
         return services.AddEffectHandlers().AddGrainRuntimeServices();
     }
 
