@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PipedriveMaileon.ApiClients.Resilience;
 using PipedriveMaileon.ApiClients.Telemetry;
+using PipedriveMaileon.ApiClients.Wire;
 
 namespace PipedriveMaileon.ApiClients.Maileon;
 
@@ -34,16 +35,17 @@ public static class MaileonServiceCollectionExtensions
         services.AddHttpClient<MaileonTransport>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), "maileon"))
+            .AsSingleton<MaileonTransport>()
             .AddResilienceHandler("maileon", ConfigurePipeline);
-        services.TryAddTransient<MaileonAccount>();
-        services.TryAddTransient<MaileonContacts>();
-        services.TryAddTransient<MaileonCustomFields>();
-        services.TryAddTransient<MaileonTransactionTypes>();
-        services.TryAddTransient<MaileonTransactions>();
-        services.TryAddTransient<MaileonWebhooks>();
-        services.TryAddTransient<MaileonReports>();
-        services.TryAddTransient<MaileonTrackingReports>();
-        services.TryAddTransient<MaileonMailings>();
+        services.TryAddSingleton<MaileonAccount>();
+        services.TryAddSingleton<MaileonContacts>();
+        services.TryAddSingleton<MaileonCustomFields>();
+        services.TryAddSingleton<MaileonTransactionTypes>();
+        services.TryAddSingleton<MaileonTransactions>();
+        services.TryAddSingleton<MaileonWebhooks>();
+        services.TryAddSingleton<MaileonReports>();
+        services.TryAddSingleton<MaileonTrackingReports>();
+        services.TryAddSingleton<MaileonMailings>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PipedriveMaileon.ApiClients.Resilience;
 using PipedriveMaileon.ApiClients.Telemetry;
+using PipedriveMaileon.ApiClients.Wire;
 
 namespace PipedriveMaileon.ApiClients.Pipedrive;
 
@@ -36,9 +37,11 @@ public static class PipedriveServiceCollectionExtensions
         services.AddHttpClient<PipedriveOAuthClient>(ConfigureHttpClient)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), OAuthApi))
+            .AsSingleton<PipedriveOAuthClient>()
             .AddResilienceHandler("pipedrive-oauth", (builder, context) => ConfigurePipeline(builder, context, OAuthApi));
 
         var api = services.AddHttpClient<PipedriveApiClient>(ConfigureHttpClient)
+            .AsSingleton<PipedriveApiClient>()
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), Api));
         api.AddResilienceHandler("pipedrive-api", (builder, context) => ConfigurePipeline(builder, context, Api));
