@@ -18,6 +18,7 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// (it refreshes once however many callers ask) and is repeated once with the new token;</item>
 /// <item>the credential hashes webhook ingress checks, kept as briefly as the caller asks.</item>
 /// </list>
+/// What has expired is swept out at most every <see cref="Lifetime"/>, so a tenant that went quiet holds nothing here.
 /// </summary>
 public sealed class TenantConnections(IGrainFactory grains, SecretProtector secrets, TimeProvider time)
 {
@@ -27,6 +28,10 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
 
     private readonly ConcurrentDictionary<long, Kept<TenantConnection>> connections = new();
     private readonly ConcurrentDictionary<long, Kept<TenantIngressPolicy>> policies = new();
+    private long nextSweepTicks;
+
+    /// <summary>How many tenants have something kept here (connections and ingress policies).</summary>
+    public int KeptTenants => connections.Keys.Union(policies.Keys).Count();
 
     public async Task<TenantConnection> GetAsync(long companyId)
     {
@@ -44,9 +49,11 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
     public void Store(TenantConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var now = time.GetUtcNow();
+        SweepIfDue(now);
         if (connection.CanSyncContacts)
         {
-            connections[connection.CompanyId] = new Kept<TenantConnection>(connection, time.GetUtcNow());
+            connections[connection.CompanyId] = new Kept<TenantConnection>(connection, now);
         }
         else
         {
@@ -140,6 +147,7 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
         }
 
         var policy = await grains.Tenant(companyId).GetIngressPolicy();
+        SweepIfDue(now);
         if (policies.Count > MaxPolicies)
         {
             policies.Clear();
@@ -147,6 +155,32 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
 
         policies[companyId] = new Kept<TenantIngressPolicy>(policy, now);
         return policy;
+    }
+
+    /// <summary>Drops what no caller would take any more; one caller at a time, at most every <see cref="Lifetime"/>.</summary>
+    private void SweepIfDue(DateTimeOffset now)
+    {
+        var due = Interlocked.Read(ref nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextSweepTicks, (now + Lifetime).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        foreach (var entry in connections)
+        {
+            if (!IsFresh(entry.Value, now))
+            {
+                connections.TryRemove(entry);
+            }
+        }
+
+        foreach (var entry in policies)
+        {
+            if (now - entry.Value.FetchedAt > Lifetime)
+            {
+                policies.TryRemove(entry);
+            }
+        }
     }
 
     private static bool IsFresh(Kept<TenantConnection> kept, DateTimeOffset now) =>
