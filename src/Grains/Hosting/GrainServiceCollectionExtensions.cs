@@ -60,6 +60,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, ReconciliationOutboxRules>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
         services.TryAddSingleton<ReconciliationServices>();
         services.TryAddSingleton<PipedriveLookupCache>();
+        services.Configure<Orleans.Configuration.GrainCollectionOptions>(options => TenantGrainIdleness.Apply(options, TenantGrainIdleness.Age));
         return services;
     }
 }

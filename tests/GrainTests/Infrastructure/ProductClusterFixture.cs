@@ -17,7 +17,7 @@ namespace PipedriveMaileon.GrainTests.Infrastructure;
 /// in-memory storage and reminders. One silo, so protected secrets written by a test are readable by the grains.
 /// Tests use their own tenants (<see cref="NewCompany"/>).
 /// </summary>
-public sealed class ProductClusterFixture : IAsyncLifetime
+public class ProductClusterFixture : IAsyncLifetime
 {
     private static long nextCompany = 7_000_000_000 + (Environment.ProcessId % 10_000) * 10_000;
 
@@ -55,12 +55,18 @@ public sealed class ProductClusterFixture : IAsyncLifetime
             silo.Services.AddHttpClient<PipedriveOAuthClient>().ConfigurePrimaryHttpMessageHandler(() => OAuth);
             silo.Services.AddOptions<ReconciliationOptions>();
             silo.Services.AddOptions<TenantSetupOptions>();
+            ConfigureSilo(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>What a derived fixture changes in the silo, after everything else is registered.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
 
     /// <summary>A tenant as setup leaves it: installed, Maileon key saved, Newsletter field created, deal events on.</summary>
     public async Task<TenantState> SetUpTenantAsync(long companyId, Action<TenantState>? adjust = null)
