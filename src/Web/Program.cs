@@ -20,7 +20,7 @@ builder.Services.AddOperatorAuthentication(builder.Configuration);
 builder.Services.AddSingleton<OAuthState>();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 builder.Services.AddReadinessChecks();
-builder.Services.AddWebhookRateLimiting(builder.Configuration);
+builder.Services.AddWebhookIngress(builder.Configuration);
 builder.AddClusterClient();
 builder.AddTelemetry();
 
@@ -28,7 +28,6 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapHealthEndpoints();
 app.MapInstallationEndpoints();
 app.MapWebhookEndpoints();
