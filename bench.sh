@@ -4,7 +4,9 @@
 # runs the load generator (bench/LoadGenerator) against them and stops everything; finally writes
 # bench/results/<date>.md and .json with SVG plots and prints the summary.
 #
-#   ./bench.sh                  full run (1 silo/1 web with every measurement, then scale-out 2/1, 1/2, 2/2)
+#   ./bench.sh                  full run (1 silo/1 web with every measurement, then scale-out: 1-4 silos and 1-4 web
+#                               nodes, each process capped at the same share of a core through cgroup v1 cpu quotas;
+#                               where cgroups are not writable, uncapped 2/1, 1/2, 2/2 instead, and the report says so)
 #   ./bench.sh --tiny           seconds-long smoke run (1 silo, 1 web), for ./test.sh
 #   ./bench.sh --silos 2        the main measurement against 2 silos
 #   ./bench.sh --out DIR        write the report to DIR instead of bench/results
@@ -16,6 +18,14 @@ root="$(pwd)"
 source scripts/postgres.sh
 
 tiny=""; build=yes; silos=1; out="$root/bench/results"; extra=()
+# Per-process CPU caps of the scale-out series (cores). Small enough that 4 capped processes plus the uncapped tiers
+# (PostgreSQL, the other tier, sandbox, load generator) fit in 2 cores, so the capped tier stays the bound.
+silo_quota="${BENCH_SILO_QUOTA:-0.1}"; web_quota="${BENCH_WEB_QUOTA:-0.05}"
+# The capped processes start uncapped (start-up and warm-up at full speed) and are capped for the saturation phase,
+# so the runtime is told up front what it would see in a container with that limit: one processor (thread pool, GC
+# and spin heuristics sized for it), and no spinning of idle thread-pool workers (spinning burns the quota itself).
+capped_runtime_env=(DOTNET_PROCESSOR_COUNT=1 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0)
+capped_tier=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --tiny) tiny=yes; shift ;;
@@ -86,9 +96,10 @@ wait_for() { # URL PID... : until URL answers 200 (60 s), failing early when a p
     echo "$url not ready after 60 s" >&2; tail -n 30 "$work"/logs/*.log >&2; return 1
 }
 
-# run_topology INDEX SILOS WEBS MODE
+# run_topology INDEX SILOS WEBS MODE [GENERATOR ARGS...]
 run_topology() {
-    local index="$1" n_silos="$2" n_webs="$3" mode="$4"
+    local index="$1" n_silos="$2" n_webs="$3" mode="$4"; shift 4
+    local topology_args=("$@")
     local tag="t$index-${n_silos}s${n_webs}w"
     local db="bench_$index"
     local conn="Host=127.0.0.1;Port=$pg_port;Database=$db;Username=postgres;Maximum Pool Size=30"
@@ -120,13 +131,16 @@ run_topology() {
         # The bench measures ingest capacity, not the per-tenant admission policy (its own tests prove the 429s).
         Webhooks__PerTenantPerSecond=100000 Webhooks__PerTenantBurst=1000000
     )
+    local silo_env=() web_env=()
+    [ "$capped_tier" = silos ] && silo_env=("${capped_runtime_env[@]}")
+    [ "$capped_tier" = webs ] && web_env=("${capped_runtime_env[@]}")
     for i in $(seq 0 $((n_silos - 1))); do
-        env "${app_env[@]}" Orleans__SiloPort="$(pg_free_port)" Orleans__GatewayPort="$(pg_free_port)" \
+        env "${app_env[@]}" "${silo_env[@]}" Orleans__SiloPort="$(pg_free_port)" Orleans__GatewayPort="$(pg_free_port)" \
             dotnet "$(bin Silo)" >"$work/logs/$tag-silo-$i.log" 2>&1 &
         pids+=($!); silo_pids+=($!)
     done
     for i in $(seq 0 $((n_webs - 1))); do
-        env "${app_env[@]}" ASPNETCORE_URLS="${web_urls[$i]}" \
+        env "${app_env[@]}" "${web_env[@]}" ASPNETCORE_URLS="${web_urls[$i]}" \
             dotnet "$(bin Web)" >"$work/logs/$tag-web-$i.log" 2>&1 &
         pids+=($!); web_pids+=($!)
     done
@@ -145,24 +159,50 @@ run_topology() {
         --postgres-pid "$(head -n 1 "$work/pg/postmaster.pid")" --silos "$n_silos" --mode "$mode"
         --fragment "$work/fragments/$index.json")
     [ -n "$tiny" ] && args+=(--tiny)
-    dotnet "$generator" "${args[@]}" "${extra[@]}"
+    dotnet "$generator" "${args[@]}" "${topology_args[@]}" "${extra[@]}"
     stop_processes
 }
 
+[ -n "${BENCH_CAP_MAIN:-}" ] && capped_tier="$BENCH_CAP_MAIN"  # experiments: the runtime settings of a capped tier on the main run
 run_topology 0 "$silos" 1 full
+capped_tier=""
+cgroups_writable() {
+    local probe="/sys/fs/cgroup/cpu/pipedrive-maileon-bench-probe-$$"
+    mkdir "$probe" 2>/dev/null && echo 100000 >"$probe/cpu.cfs_quota_us" 2>/dev/null && rmdir "$probe" && return 0
+    rmdir "$probe" 2>/dev/null || true
+    return 1
+}
 if [ -z "$tiny" ]; then
     index=1
-    for topology in "1 1" "2 1" "1 2" "2 2"; do
-        set -- $topology
-        [ "$1" = "$silos" ] && [ "$2" = 1 ] && continue
-        run_topology "$index" "$1" "$2" scaleout
-        index=$((index + 1))
-    done
+    if cgroups_writable; then
+        # Capped series: warm-up uncapped, then the generator moves the capped processes into their cgroups for the
+        # saturation phase. More requests in flight than the uncapped run, so throttled processes stay busy.
+        capped_tier=silos
+        for n in 1 2 3 4; do
+            run_topology "$index" "$n" 1 scaleout --cpu-quota "$silo_quota" --quota-on silos --concurrency 48
+            index=$((index + 1))
+        done
+        capped_tier=webs
+        for n in 1 2 3 4; do
+            run_topology "$index" 1 "$n" scaleout --cpu-quota "$web_quota" --quota-on webs --concurrency 48
+            index=$((index + 1))
+        done
+        capped_tier=""
+    else
+        echo "cgroup v1 cpu controller not writable at /sys/fs/cgroup/cpu: the capped scale-out series is skipped; uncapped topologies instead."
+        for topology in "1 1" "2 1" "1 2" "2 2"; do
+            set -- $topology
+            [ "$1" = "$silos" ] && [ "$2" = 1 ] && continue
+            run_topology "$index" "$1" "$2" scaleout
+            index=$((index + 1))
+        done
+        notes_extra=" Capped scale-out skipped: cgroup v1 cpu controller not writable at /sys/fs/cgroup/cpu."
+    fi
 fi
 
 fragments=()
 for f in "$work"/fragments/*.json; do fragments+=(--fragment "$f"); done
 echo
 dotnet "$generator" render "${fragments[@]}" --out "$out" \
-    --notes "Run by ./bench.sh$([ -n "$tiny" ] && echo ' --tiny') at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL with fsync on."
+    --notes "Run by ./bench.sh$([ -n "$tiny" ] && echo ' --tiny') at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown); PostgreSQL with fsync on.${notes_extra:-}"
 echo "Wall time: $(( $(date +%s) - started )) s"

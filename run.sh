@@ -16,7 +16,8 @@ data="$root/.data"
 logs="$data/logs"
 mkdir -p "$logs"
 
-command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required: https://dot.net" >&2; exit 1; }
+prereq_require_dotnet
+prereq_require curl curl "waits for the web front end to become ready"
 
 pids=()
 started_pg=""
@@ -81,11 +82,12 @@ if [ -z "${Pipedrive__ClientId:-}" ]; then
     Sandbox__Pipedrive__ClientId="$Pipedrive__ClientId" \
     Sandbox__Pipedrive__ClientSecret="$Pipedrive__ClientSecret" \
     Sandbox__Pipedrive__RedirectUri="$web_url/pipedrive/callback" \
+    Sandbox__Pipedrive__SettingsUrl="${web_url/localhost/127.0.0.1}/pipedrive-app" \
     Sandbox__SnapshotPath="$data/sandbox-state.json" \
     ASPNETCORE_URLS="http://localhost:5101;http://localhost:5102" \
         dotnet "$(bin Sandbox)" >"$logs/sandbox.log" 2>&1 &
     pids+=($!)
-    sandbox_summary=$'\n'"  Pipedrive sandbox   http://localhost:5101/pipedrive   (companies, persons, deals; install the app from here)"
+    sandbox_summary=$'\n'"  Pipedrive sandbox   http://localhost:5101/pipedrive   (companies, persons, deals; install the app from here; Apps → Maileon → Settings shows the settings inside Pipedrive)"
     sandbox_summary+=$'\n'"  Maileon sandbox     http://localhost:5102/maileon     (contacts, DOI confirmations, unsubscribes, events)"
 fi
 

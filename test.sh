@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project against a throwaway PostgreSQL on a free port, then stops it.
-# Exits non-zero when any test fails. Installs Debian's chromium for the browser tests when it is missing.
+# Exits non-zero when any test fails. As root with apt-get, installs what is missing (PostgreSQL's server, Debian's
+# chromium for the browser tests); otherwise prints the command that does.
 #
 #   ./test.sh                 all suites
 #   ./test.sh --filter EXPR   pass a dotnet test filter to every project (e.g. "FullyQualifiedName~Contacts")
@@ -17,16 +18,34 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-started=$(date +%s)
-command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required." >&2; exit 1; }
+# counter NAME COUNTERS: one attribute of a trx file's <Counters .../> element (0 when absent).
+counter() { [[ "$2" =~ [[:space:]]$1=\"([0-9]+)\" ]] && echo "${BASH_REMATCH[1]}" || echo 0; }
 
+# summarize_results DIR: one line per trx file and the closing "N passed, N failed, N skipped" line.
+summarize_results() {
+    local trx counters passed failed skipped total_passed=0 total_failed=0 total_skipped=0
+    printf '%-22s%8s%8s%9s\n' suite passed failed skipped
+    for trx in "$1"/*.trx; do
+        [ -f "$trx" ] || continue
+        counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+        passed=$(counter passed "$counters")
+        failed=$(( $(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters") ))
+        skipped=$(( $(counter total "$counters") - $(counter executed "$counters") ))
+        printf '%-22s%8d%8d%9d\n' "$(basename "$trx" .trx)" "$passed" "$failed" "$skipped"
+        total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed)); total_skipped=$((total_skipped + skipped))
+    done
+    echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
+}
+
+started=$(date +%s)
+prereq_require_dotnet
+
+# The browser tests use Debian's chromium at this fixed path (never a downloaded browser); they fail without it.
 if [ ! -x /usr/bin/chromium ]; then
-    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-        echo "Installing Debian's chromium for the browser tests..."
-        (apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; }) \
-            || echo "Could not install chromium; the browser tests will fail." >&2
+    if prereq_can_install; then
+        prereq_apt_install "browser tests" chromium || echo "Could not install chromium; the browser tests will fail." >&2
     else
-        echo "chromium is missing (/usr/bin/chromium); the browser tests will fail. Install it: apt-get install chromium" >&2
+        echo "/usr/bin/chromium is missing, so the browser tests will fail. Fix: $(prereq_fix_command chromium)" >&2
     fi
 fi
 
@@ -74,20 +93,7 @@ if [ ${#filter[@]} -eq 0 ]; then
 fi
 
 echo
-python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
-ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-total = {"passed": 0, "failed": 0, "skipped": 0}
-print(f"{'suite':<22}{'passed':>8}{'failed':>8}{'skipped':>9}")
-for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
-    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns).attrib
-    passed, failed = int(c["passed"]), int(c["failed"]) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-    skipped = int(c["total"]) - int(c["executed"])
-    name = path.rsplit("/", 1)[1][:-4]
-    print(f"{name:<22}{passed:>8}{failed:>8}{skipped:>9}")
-    total["passed"] += passed; total["failed"] += failed; total["skipped"] += skipped
-print(f"{total['passed']} passed, {total['failed']} failed, {total['skipped']} skipped")
-PY
+summarize_results "$results"
 echo "Wall time: $(( $(date +%s) - started )) s"
 
 if [ ${#failed_projects[@]} -gt 0 ]; then

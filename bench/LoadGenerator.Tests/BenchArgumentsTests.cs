@@ -50,6 +50,29 @@ public sealed class BenchArgumentsTests
         Assert.Throws<ArgumentException>(() => BenchArguments.Parse(argv));
 
     [Fact]
+    public void New_options_for_idle_tenants_and_cpu_caps()
+    {
+        var args = BenchArguments.Parse(["run", "--web", "http://127.0.0.1:1", "--fragment", "f", "--idle-tenants", "1500", "--cpu-quota", "0.25", "--quota-on", "webs"]);
+        Assert.Equal((1500, 0.25, "webs"), (args.IdleTenants, args.CpuQuota, args.QuotaOn));
+        Assert.Null(BenchArguments.Parse(["run", "--web", "http://127.0.0.1:1", "--fragment", "f"]).CpuQuota);
+        Assert.Throws<ArgumentException>(() => BenchArguments.Parse(["run", "--web", "http://127.0.0.1:1", "--fragment", "f", "--quota-on", "sandbox"]));
+        Assert.Throws<ArgumentException>(() => BenchArguments.Parse(["run", "--web", "http://127.0.0.1:1", "--fragment", "f", "--cpu-quota", "0"]));
+    }
+
+    [Fact]
+    public async Task Help_lists_every_run_option()
+    {
+        var output = new StringWriter();
+        var exit = await BenchCommandLine.Create((_, _) => Task.FromResult(1), (_, _) => Task.FromResult(1))
+            .Parse(["run", "--help"]).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output });
+        Assert.Equal(0, exit);
+        foreach (var option in new[] { "--web", "--tiny", "--idle-tenants", "--cpu-quota", "--quota-on", "--fragment" })
+        {
+            Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Render_collects_every_fragment()
     {
         var args = BenchArguments.Parse(["render", "--fragment", "a.json", "--fragment", "b.json", "--out", "dir"]);

@@ -20,7 +20,8 @@ public sealed class ReportTests
         return phase with { AckedPerSecond = ackedPerSecond };
     }
 
-    private static TopologyResult Result(string mode, double ingest, double commit, int lost = 0, long? bytesPerGrain = 1000, long calls = 100) => new()
+    private static TopologyResult Result(string mode, double ingest, double commit, int lost = 0, long? bytesPerGrain = 1000, long calls = 100,
+        long dealCalls = 100, long tenantBytes = 60_000) => new()
     {
         Topology = mode == "full" ? "1 silo, 1 web node" : "2 silos, 2 web nodes",
         Silos = 1, WebNodes = 1, Mode = mode, StartedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 0, TimeSpan.Zero),
@@ -30,33 +31,49 @@ public sealed class ReportTests
         BareKestrel = Phase("bare Kestrel", 10_000, 2),
         PostgresCommit = Phase("PostgreSQL one-row commit", commit, 30),
         EndToEnd = new EndToEndResult(100, 100, 100 - lost, lost, Percentiles.Summarise(Enumerable.Repeat(100.0, 100)), calls, 1000, "usage counters"),
-        Memory = new MemoryResult(1000, 1000, 1, 2, bytesPerGrain),
+        Memory = new MemoryResult(1000, 1000, 1, 2, bytesPerGrain, 1, 2, bytesPerGrain / 2),
+        Deals = new DealResult(100, 100, 100, 10, dealCalls, 100, "usage counters"),
+        IdleTenants = new IdleTenantsResult(1000, 1000, null, 30, new MemorySnapshot(100_000_000, 50_000_000),
+            new MemorySnapshot(100_000_000 + (1000 * tenantBytes), 50_000_000 + (1000 * tenantBytes / 2))),
     };
+
+    /// <summary>A capped scale-out series: T(n) per n, each capped process using <paramref name="capShare"/> of its 0.1-core cap.</summary>
+    private static List<TopologyResult> Capped(string on, double capShare, params double[] rates) =>
+        [.. rates.Select((rate, i) => Result("scaleout", rate, 600) with
+        {
+            Topology = $"{(on == "silos" ? i + 1 : 1)} silos, {(on == "webs" ? i + 1 : 1)} web nodes",
+            Silos = on == "silos" ? i + 1 : 1,
+            WebNodes = on == "webs" ? i + 1 : 1,
+            Quota = new QuotaResult(on, 0.1, i + 1, true, null, 500, 10_000),
+            SaturationCost = new PhaseCost((int)rate, capShare * 0.1 * (i + 1) * 1000 / rate, capShare * 0.1 * (i + 1) * 1000 / rate, 0.1, 0.01, 1, 0.1, 1000, [], 1200, 1.2),
+        })];
 
     [Fact]
     public void Targets_met_when_every_figure_is_inside()
     {
-        var verdicts = Targets.Judge(Result("full", ingest: 400, commit: 600));
+        var main = Result("full", ingest: 500, commit: 600);
+        var verdicts = Targets.Judge(main, [main, .. Capped("silos", 0.95, 100, 190, 280, 360)]);
+        Assert.Equal(8, verdicts.Count);
         Assert.All(verdicts, v => Assert.Equal("met", v.Verdict));
     }
 
     [Fact]
     public void Targets_not_met_when_figures_are_outside()
     {
-        var verdicts = Targets.Judge(Result("full", ingest: 200, commit: 600, lost: 1, bytesPerGrain: 5000, calls: 200));
+        var main = Result("full", ingest: 440, commit: 600, lost: 1, bytesPerGrain: 5000, calls: 200, dealCalls: 200, tenantBytes: 70_000);
+        var verdicts = Targets.Judge(main, [main, .. Capped("silos", 0.95, 100, 150, 200, 250)]);
         Assert.Equal("not met", verdicts[0].Verdict);
         Assert.Equal("not met", verdicts[3].Verdict);
         Assert.Equal("not met", verdicts[4].Verdict);
+        Assert.All(verdicts.Skip(5), v => Assert.Equal("not met", v.Verdict));
     }
 
     [Fact]
     public void Missing_measurements_are_na_not_met()
     {
-        var result = Result("full", 400, 600) with { PostgresCommit = null, Memory = null, EndToEnd = null };
+        var result = Result("full", 400, 600) with { PostgresCommit = null, Memory = null, EndToEnd = null, Deals = null, IdleTenants = null };
         var verdicts = Targets.Judge(result);
-        Assert.StartsWith("n/a", verdicts[0].Verdict, StringComparison.Ordinal);
-        Assert.StartsWith("n/a", verdicts[3].Verdict, StringComparison.Ordinal);
-        Assert.StartsWith("n/a", verdicts[4].Verdict, StringComparison.Ordinal);
+        Assert.All(new[] { 0, 3, 4, 5, 6, 7 }, i => Assert.StartsWith("n/a", verdicts[i].Verdict, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,14 +97,34 @@ public sealed class ReportTests
             var path = await ReportWriter.WriteAsync([Result("full", 400, 600)], directory, null);
             Assert.True(File.Exists(path + ".md"));
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path + ".json"));
-            Assert.Equal(5, json.RootElement.GetProperty("targets").GetArrayLength());
+            Assert.Equal(8, json.RootElement.GetProperty("targets").GetArrayLength());
             XDocument.Parse(await File.ReadAllTextAsync(path + "-throughput.svg"));
             XDocument.Parse(await File.ReadAllTextAsync(path + "-latency.svg"));
+            Assert.False(File.Exists(path + "-scaleout.svg")); // no capped series, no plot
+
+            var capped = await ReportWriter.WriteAsync([Result("full", 400, 600), .. Capped("silos", 0.95, 100, 190), .. Capped("webs", 0.5, 300, 320)], directory, null);
+            var plot = XDocument.Parse(await File.ReadAllTextAsync(capped + "-scaleout.svg"));
+            Assert.Equal(2, plot.Descendants().Count(e => e.Name.LocalName == "polyline"));
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Capped_series_give_efficiency_and_what_bound_each_topology()
+    {
+        var silos = ScaleOut.Series([Result("full", 400, 600), .. Capped("silos", 0.95, 100, 190, 270, 340)], "silos");
+        Assert.Equal([1, 2, 3, 4], silos.Select(p => p.Processes));
+        Assert.Equal(0.85, silos[3].Efficiency!.Value, 3);
+        Assert.All(silos, p => Assert.StartsWith("the capped silos (", p.Bound, StringComparison.Ordinal));
+
+        var webs = ScaleOut.Series(Capped("webs", 0.5, 300, 320), "webs");
+        Assert.All(webs, p => Assert.StartsWith("neither the cap nor the cores", p.Bound, StringComparison.Ordinal));
+        var markdown = MarkdownReport.Render([Result("full", 400, 600), .. Capped("silos", 0.95, 100, 190)], "x", null);
+        Assert.Contains("| 2 silos, 1 web nodes | 190 | 0.95 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("![scale-out](x-scaleout.svg)", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

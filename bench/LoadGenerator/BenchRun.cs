@@ -50,7 +50,27 @@ public sealed class BenchRun(BenchArguments args)
             statements = null;
         }
 
-        var (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants), statements);
+        var quotaPids = args.QuotaOn == "webs" ? args.WebPids : args.SiloPids;
+        QuotaResult? quotaResult = null;
+        PhaseResult saturation;
+        PhaseCost cost;
+        {
+            var (quota, quotaFailure) = args.CpuQuota is { } cores ? CpuQuota.Apply(quotaPids, cores) : (null, null);
+            using (quota)
+            {
+                if (quotaFailure is not null)
+                {
+                    notes.Add($"Scale-out under CPU quotas skipped: {quotaFailure}. This topology ran without a cap.");
+                }
+
+                (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants), statements);
+                quotaResult = args.CpuQuota is { } asked
+                    ? new QuotaResult(args.QuotaOn, asked, quotaPids.Count, quota is not null, quotaFailure, quota?.ThrottledPeriods() ?? 0, quota?.PeriodMicros ?? 0)
+                    : null;
+            }
+        }
+
+        var stateSize = statements is null ? null : await statements.ContactStateSizeAsync();
         PhaseResult? half = null;
         PhaseCost? halfCost = null;
         if (args.Mode == "full")
@@ -69,9 +89,11 @@ public sealed class BenchRun(BenchArguments args)
         var endToEnd = await EndToEndAsync(sandbox, sender, factory, tenants, half?.OfferedRate ?? Math.Max(1, 0.5 * saturation.AckedPerSecond));
         DealResult? deals = null;
         MemoryResult? memory = null;
+        IdleTenantsResult? idle = null;
         if (args.Mode == "full")
         {
             deals = await DealsAsync(sandbox, sender, factory, tenants);
+            idle = args.IdleTenants > 0 && tenants.Any(t => t.Installed) ? await IdleTenantsAsync(sandbox) : null;
             memory = await MemoryAsync(sender, factory, tenants);
         }
 
@@ -103,6 +125,9 @@ public sealed class BenchRun(BenchArguments args)
             EndToEnd = endToEnd,
             Deals = deals,
             Memory = memory,
+            IdleTenants = idle,
+            Quota = quotaResult,
+            StateSize = stateSize is { } size ? new StateSizeResult(size.Rows, size.AverageBytes) : null,
             Notes = notes,
         };
     }
@@ -245,7 +270,11 @@ public sealed class BenchRun(BenchArguments args)
         var web0 = ProcessCpu.Snapshot(args.WebPids);
         var pg0 = ProcessCpu.Snapshot(postgresPids);
         var self0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var wal0 = statements is null ? null : await statements.WalPositionAsync();
+        var machine0 = MachineCpu.Snapshot();
         var result = await phase();
+        var machine1 = MachineCpu.Snapshot();
+        var wal1 = statements is null ? null : await statements.WalPositionAsync();
         var self1 = Process.GetCurrentProcess().TotalProcessorTime;
         var silo1 = ProcessCpu.Snapshot(args.SiloPids);
         var web1 = ProcessCpu.Snapshot(args.WebPids);
@@ -264,7 +293,9 @@ public sealed class BenchRun(BenchArguments args)
             totals is null ? null : totals.Calls / (double)acked,
             totals is null ? null : totals.ExecMs / acked,
             totals is null ? null : totals.WalBytes / (double)acked,
-            totals?.Top ?? []));
+            totals?.Top ?? [],
+            wal0 is { } w0 && wal1 is { } w1 ? (w1 - w0) / (double)acked : null,
+            MachineCpu.BusyCores(machine0, machine1)));
     }
 
     private async Task<PhaseResult> SaturationAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
@@ -373,8 +404,7 @@ public sealed class BenchRun(BenchArguments args)
 
     private async Task<MemoryResult> MemoryAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
     {
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var before = ProcessMemory.TotalRss(args.SiloPids);
+        var before = await ManagedHeap.SnapshotAsync(args.SiloPids);
         RequestLog log;
         using (var progress = new Progress("activate contact grains", total: args.Activations))
         {
@@ -387,11 +417,65 @@ public sealed class BenchRun(BenchArguments args)
                 args.Concurrency, null, args.Activations, progress);
         }
 
-        // Let the silo settle (outstanding writes, gen-0 collections) before reading RSS again.
-        await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 1 : 5));
-        var after = ProcessMemory.TotalRss(args.SiloPids);
+        // Let the silo settle (outstanding writes) before the forced collection and the reading.
+        await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 1 : 3));
+        var after = await ManagedHeap.SnapshotAsync(args.SiloPids);
         var acked = log.Samples.Count(s => s.Acknowledged);
-        return new MemoryResult(args.Activations, acked, before, after, before is { } b && after is { } a && acked > 0 ? (a - b) / acked : null);
+        return new MemoryResult(args.Activations, acked, before.RssBytes, after.RssBytes, Per(before.RssBytes, after.RssBytes, acked),
+            before.HeapBytes, after.HeapBytes, Per(before.HeapBytes, after.HeapBytes, acked));
+    }
+
+    private static long? Per(long? before, long? after, int count) => before is { } b && after is { } a && count > 0 ? (a - b) / count : null;
+
+    /// <summary>
+    /// Installs <see cref="BenchArguments.IdleTenants"/> more tenants through the sandbox install flow (8 at a time) in
+    /// two halves, lets them sit idle, and measures what they hold in the silo(s): RSS and managed heap, each after
+    /// forced full GCs, before, between the halves and after. The second half's growth is the marginal cost of a
+    /// tenant, free of one-time costs the first installs pay (code compiled to its faster tier, pools and threads grown).
+    /// </summary>
+    private async Task<IdleTenantsResult> IdleTenantsAsync(SandboxClient sandbox)
+    {
+        const int IndexBase = 100_000;
+        var before = await ManagedHeap.SnapshotAsync(args.SiloPids);
+        var clock = Stopwatch.StartNew();
+        var provisioner = new TenantProvisioner(sandbox, args.WebUrls[0], args.Seed);
+        var installed = 0;
+        string? failure = null;
+        var half = args.IdleTenants / 2;
+        MemorySnapshot? middle = null;
+        var installedFirstHalf = 0;
+        using (var progress = new Progress("install idle tenants", total: args.IdleTenants))
+        {
+            foreach (var (from, count) in new[] { (IndexBase, half), (IndexBase + half, args.IdleTenants - half) })
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(from, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, _) =>
+                {
+                    var (tenant, reason) = failure is null ? await provisioner.InstallAsync(index) : (null, null);
+                    if (tenant is not null)
+                    {
+                        Interlocked.Increment(ref installed);
+                    }
+                    else if (reason is not null)
+                    {
+                        failure ??= reason;
+                    }
+
+                    progress.Advance();
+                });
+                if (middle is null)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 1 : 5));
+                    middle = await ManagedHeap.SnapshotAsync(args.SiloPids);
+                    installedFirstHalf = installed;
+                }
+            }
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        // Installing queues work (webhook registration, Maileon setup); let it finish before the idle reading.
+        await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 1 : 5));
+        var after = await ManagedHeap.SnapshotAsync(args.SiloPids);
+        return new IdleTenantsResult(args.IdleTenants, installed, failure, seconds, before, after, middle, installedFirstHalf);
     }
 
     /// <summary>Waits until every marked person has a Maileon request (or the drain time ends); first arrival per person.</summary>

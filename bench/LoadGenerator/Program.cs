@@ -3,19 +3,9 @@ using PipedriveMaileon.LoadGenerator;
 using PipedriveMaileon.LoadGenerator.Cli;
 using PipedriveMaileon.LoadGenerator.Reporting;
 
-BenchArguments arguments;
-try
-{
-    arguments = BenchArguments.Parse(args);
-}
-catch (ArgumentException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(BenchArguments.Usage);
-    return 2;
-}
+return await BenchCommandLine.Create(RunAsync, RenderAsync).Parse(args).InvokeAsync();
 
-if (arguments.Command == "run")
+static async Task<int> RunAsync(BenchArguments arguments, CancellationToken cancellationToken)
 {
     var result = await new BenchRun(arguments).RunAsync();
     await BenchRun.WriteFragmentAsync(result, arguments.Fragment!);
@@ -23,13 +13,16 @@ if (arguments.Command == "run")
     return 0;
 }
 
-var results = new List<TopologyResult>();
-foreach (var fragment in arguments.Fragments)
+static async Task<int> RenderAsync(BenchArguments arguments, CancellationToken cancellationToken)
 {
-    results.Add(JsonSerializer.Deserialize<TopologyResult>(await File.ReadAllTextAsync(fragment), ReportJson.Options)!);
-}
+    var results = new List<TopologyResult>();
+    foreach (var fragment in arguments.Fragments)
+    {
+        results.Add(JsonSerializer.Deserialize<TopologyResult>(await File.ReadAllTextAsync(fragment, cancellationToken), ReportJson.Options)!);
+    }
 
-var path = await ReportWriter.WriteAsync(results, arguments.OutDirectory, arguments.Notes);
-Console.WriteLine(MarkdownReport.Summary(results));
-Console.WriteLine($"Report: {path}.md (+ .json, -throughput.svg, -latency.svg)");
-return 0;
+    var path = await ReportWriter.WriteAsync(results, arguments.OutDirectory, arguments.Notes);
+    Console.WriteLine(MarkdownReport.Summary(results));
+    Console.WriteLine($"Report: {path}.md (+ .json and SVG plots)");
+    return 0;
+}

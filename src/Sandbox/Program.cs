@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PipedriveMaileon.Sandbox.Common;
+using PipedriveMaileon.Sandbox.LivedIn;
 using PipedriveMaileon.Sandbox.Maileon;
 using PipedriveMaileon.Sandbox.Pipedrive;
 
@@ -14,12 +15,14 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddSandboxShared(builder.Configuration);
 builder.Services.AddMaileonEmulator(builder.Configuration);
 builder.Services.AddPipedriveEmulator(builder.Configuration);
+builder.Services.AddLivedInFixture();
 
 var app = builder.Build();
 app.UseSandboxShared();
 app.MapSandboxControl();
 app.MapMaileonEmulator();
 app.MapPipedriveEmulator();
+app.MapLivedInFixture();
 app.MapGet("/", () => Results.Content(
     """<!doctype html><title>Sandbox</title><h1>PipedriveMaileon sandbox</h1><ul><li><a href="/pipedrive">Pipedrive console</a></li><li><a href="/maileon">Maileon console</a></li></ul>""",
     "text/html"));

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PipedriveMaileon.LoadGenerator.Cli;
 
 /// <summary>What one invocation of the load generator does. <c>run</c> measures one topology into a fragment file;
@@ -68,117 +66,22 @@ public sealed record BenchArguments
 
     public string? Notes { get; init; }
 
-    public static string Usage => """
-        usage: LoadGenerator run --web URL[,URL] --pipedrive URL --maileon URL --postgres CONN [--silo-pids P[,P]]
-                                 [--web-pids P[,P]] [--postgres-pid P] [--warmup SECONDS] [--silos N] [--mode full|scaleout] [--tiny] [--seed N] [--tenants N] [--persons N]
-                                 [--duration SECONDS] [--concurrency N] [--activations N] [--subscribes N]
-                                 [--deals N] [--drain SECONDS] --fragment FILE
-               LoadGenerator render --fragment FILE [--fragment FILE ...] [--out DIR] [--notes TEXT]
-        """;
+    /// <summary>Installed tenants whose idle cost (silo memory after a forced full GC) is measured; 0 skips it.</summary>
+    public int IdleTenants { get; init; } = 1000;
 
-    /// <summary>Parses the command line; <c>--tiny</c> shrinks every count and duration not given explicitly.</summary>
-    public static BenchArguments Parse(IReadOnlyList<string> args)
+    /// <summary>CPU per constrained process (cores) during saturation, through cgroup v1 cpu quotas; null: none.</summary>
+    public double? CpuQuota { get; init; }
+
+    /// <summary>Which processes the quota constrains: <c>silos</c> or <c>webs</c>.</summary>
+    public string QuotaOn { get; init; } = "silos";
+
+    /// <summary>Parses a command line (see <see cref="BenchCommandLine"/>); throws <see cref="ArgumentException"/> with every error.</summary>
+    public static BenchArguments Parse(IReadOnlyList<string> args) => BenchCommandLine.Parse(args);
+
+    /// <summary>What <c>--tiny</c> changes: every count and duration not given explicitly.</summary>
+    internal BenchArguments Shrunk() => this with
     {
-        if (args.Count == 0 || args[0] is not ("run" or "render"))
-        {
-            throw new ArgumentException("The first argument must be run or render.");
-        }
-
-        var given = new Dictionary<string, string>(StringComparer.Ordinal);
-        var fragments = new List<string>();
-        var tiny = false;
-        for (var i = 1; i < args.Count; i++)
-        {
-            var name = args[i];
-            if (name == "--tiny")
-            {
-                tiny = true;
-                continue;
-            }
-
-            if (!name.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Unexpected argument {name}.");
-            }
-
-            var value = args[++i];
-            if (name == "--fragment")
-            {
-                fragments.Add(value);
-            }
-            else
-            {
-                given[name[2..]] = value;
-            }
-        }
-
-        var result = new BenchArguments { Command = args[0], Tiny = tiny, Fragments = fragments, Fragment = fragments.LastOrDefault() };
-        if (tiny)
-        {
-            result = result with
-            {
-                Tenants = 2, PersonsPerTenant = 200, PhaseDuration = TimeSpan.FromSeconds(2), Concurrency = 8, Warmup = TimeSpan.FromSeconds(1),
-                Activations = 300, Subscribes = 20, DealEvents = 10, DrainTimeout = TimeSpan.FromSeconds(10),
-            };
-        }
-
-        foreach (var (name, value) in given)
-        {
-            result = name switch
-            {
-                "web" => result with { WebUrls = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Loopback).ToList() },
-                "pipedrive" => result with { PipedriveSandbox = Loopback(value) },
-                "maileon" => result with { MaileonSandbox = Loopback(value) },
-                "postgres" => result with { Postgres = value },
-                "silo-pids" => result with { SiloPids = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => Int(name, v, 1)).ToList() },
-                "web-pids" => result with { WebPids = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => Int(name, v, 1)).ToList() },
-                "postgres-pid" => result with { PostgresPid = Int(name, value, 1) },
-                "warmup" => result with { Warmup = TimeSpan.FromSeconds(Int(name, value, 0)) },
-                "silos" => result with { Silos = Int(name, value, 1) },
-                "mode" => value is "full" or "scaleout" ? result with { Mode = value } : throw new ArgumentException("--mode is full or scaleout."),
-                "seed" => result with { Seed = Int(name, value, 0) },
-                "tenants" => result with { Tenants = Int(name, value, 1) },
-                "persons" => result with { PersonsPerTenant = Int(name, value, 1) },
-                "duration" => result with { PhaseDuration = TimeSpan.FromSeconds(Int(name, value, 1)) },
-                "concurrency" => result with { Concurrency = Int(name, value, 1) },
-                "activations" => result with { Activations = Int(name, value, 0) },
-                "subscribes" => result with { Subscribes = Int(name, value, 0) },
-                "deals" => result with { DealEvents = Int(name, value, 0) },
-                "drain" => result with { DrainTimeout = TimeSpan.FromSeconds(Int(name, value, 1)) },
-                "out" => result with { OutDirectory = value },
-                "notes" => result with { Notes = value },
-                _ => throw new ArgumentException($"Unknown option --{name}."),
-            };
-        }
-
-        if (result.Command == "run" && (result.WebUrls.Count == 0 || result.Fragment is null))
-        {
-            throw new ArgumentException("run needs --web and --fragment.");
-        }
-
-        if (result.Command == "render" && result.Fragments.Count == 0)
-        {
-            throw new ArgumentException("render needs at least one --fragment.");
-        }
-
-        return result;
-    }
-
-    private static int Int(string name, string value, int minimum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= minimum
-            ? parsed
-            : throw new ArgumentException($"--{name} needs a whole number of at least {minimum}, not '{value}'.");
-
-    /// <summary>The bench only ever talks to this machine.</summary>
-    private static Uri Loopback(string value)
-    {
-        if (!Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var uri) || uri.Scheme != "http")
-        {
-            throw new ArgumentException($"'{value}' is not an http URL.");
-        }
-
-        return uri.Host is "127.0.0.1" or "localhost" or "[::1]"
-            ? uri
-            : throw new ArgumentException($"'{value}' is not on 127.0.0.1: the bench sends traffic to this machine only.");
-    }
+        Tiny = true, Tenants = 2, PersonsPerTenant = 200, PhaseDuration = TimeSpan.FromSeconds(2), Concurrency = 8, Warmup = TimeSpan.FromSeconds(1),
+        Activations = 300, Subscribes = 20, DealEvents = 10, DrainTimeout = TimeSpan.FromSeconds(10), IdleTenants = 10,
+    };
 }

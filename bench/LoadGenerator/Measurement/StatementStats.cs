@@ -62,6 +62,41 @@ public sealed class StatementStats(string connectionString)
         }
     }
 
+    /// <summary>The server's WAL insert position in bytes (differences are the WAL written, commits and page images included).</summary>
+    public async Task<long?> WalPositionAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", connection);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Contact state rows and their average payload size.</summary>
+    public async Task<(long Rows, double AverageBytes)?> ContactStateSizeAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*), coalesce(avg(octet_length(PayloadBinary)), 0)::float8 FROM OrleansStorage WHERE GrainTypeString = 'contact' AND PayloadBinary IS NOT NULL", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetInt64(0), reader.GetDouble(1));
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

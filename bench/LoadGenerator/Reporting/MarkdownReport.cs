@@ -29,7 +29,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("| target | measured | verdict |");
         md.AppendLine("| --- | --- | --- |");
-        foreach (var verdict in Targets.Judge(main))
+        foreach (var verdict in Targets.Judge(main, results))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {verdict.Target} | {verdict.Measured} | **{verdict.Verdict}** |");
         }
@@ -70,16 +70,20 @@ public static class MarkdownReport
             md.AppendLine();
             md.AppendLine("Cost per acknowledged webhook at saturation (CPU time from /proc; PostgreSQL = postmaster and its children; statements from pg_stat_statements, top level):");
             md.AppendLine();
-            md.AppendLine("| phase | silo CPU ms | web CPU ms | PostgreSQL CPU ms | load generator CPU ms | statements | statement time ms | WAL bytes |");
-            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            md.AppendLine("| phase | silo CPU ms | web CPU ms | PostgreSQL CPU ms | load generator CPU ms | machine busy cores | statements | statement time ms | WAL bytes (statements) | WAL bytes (all, LSN) |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var (name, row) in new[] { ("saturation", cost), ("50% of saturation", main.HalfRateCost) })
             {
                 if (row is not null)
                 {
                     md.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {name} | {D(row.SiloCpuMs, "0.000")} | {D(row.WebCpuMs, "0.000")} | {D(row.PostgresCpuMs, "0.000")} | {F(row.GeneratorCpuMs, "0.000")} | {D(row.Statements, "0.00")} | {D(row.StatementMs, "0.000")} | {D(row.WalBytes, "0")} |");
+                        $"| {name} | {D(row.SiloCpuMs, "0.000")} | {D(row.WebCpuMs, "0.000")} | {D(row.PostgresCpuMs, "0.000")} | {F(row.GeneratorCpuMs, "0.000")} | {D(row.MachineBusyCores, "0.00")} | {D(row.Statements, "0.00")} | {D(row.StatementMs, "0.000")} | {D(row.WalBytes, "0")} | {D(row.WalLsnBytes, "0")} |");
                 }
             }
+
+            md.AppendLine();
+            md.AppendLine("WAL (statements) is what pg_stat_statements counts inside the statements; WAL (all) is the server's WAL position moved over the phase per acknowledged webhook: commit records, full-page images after checkpoints and background writes included." +
+                (main.StateSize is { } size ? $" Stored state: {size.Rows} contact rows, {F(size.AveragePayloadBytes)} payload bytes on average." : ""));
             if (cost.TopStatements.Count > 0)
             {
                 md.AppendLine();
@@ -113,19 +117,37 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("## 3. Memory");
         md.AppendLine();
+        md.AppendLine("Each reading follows two forced full GCs in every silo (through the runtime's diagnostics port), so it holds what is alive, not the garbage of the phase before.");
+        md.AppendLine();
+        md.AppendLine("| what | count | silo RSS before → after | managed heap before → after | RSS per item | heap per item |");
+        md.AppendLine("| --- | ---: | --- | --- | ---: | ---: |");
         if (main.Memory is { } memory)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"RSS of the silo process(es) before and after {memory.Activations} webhooks for distinct persons ({memory.Acknowledged} acknowledged, each activating a contact grain): " +
-                $"{Bytes(memory.RssBefore)} → {Bytes(memory.RssAfter)}, **{(memory.BytesPerGrain is { } b ? F(b) + " B" : "n/a")} per active contact grain**. RSS also moves with the GC's heap sizing, so small runs are rough.");
+                $"| idle contact grains (one webhook each for distinct persons) | {memory.Acknowledged} | {Bytes(memory.RssBefore)} → {Bytes(memory.RssAfter)} | {Bytes(memory.HeapBefore)} → {Bytes(memory.HeapAfter)} | **{B(memory.BytesPerGrain)}** | {B(memory.HeapBytesPerGrain)} |");
+        }
+
+        if (main.IdleTenants is { } idle)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| idle installed tenants (sandbox install flow, 8 at a time, {F(idle.Seconds, "0")} s) | {idle.Installed} of {idle.Requested} | {Bytes(idle.Before.RssBytes)} → {Bytes(idle.After.RssBytes)} | {Bytes(idle.Before.HeapBytes)} → {Bytes(idle.After.HeapBytes)} | {B(idle.RssPerTenant)} | {B(idle.HeapPerTenant)} |");
+            if (idle.Middle is { } middle)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| of which the second half (marginal cost of one more tenant) | {idle.Installed - idle.InstalledFirstHalf} | {Bytes(middle.RssBytes)} → {Bytes(idle.After.RssBytes)} | {Bytes(middle.HeapBytes)} → {Bytes(idle.After.HeapBytes)} | **{B(idle.MarginalRssPerTenant)}** | {B(idle.MarginalHeapPerTenant)} |");
+            }
+            if (idle.Failure is not null)
+            {
+                md.AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"Installing idle tenants stopped: {idle.Failure}.");
+            }
         }
 
         if (main.Setup is { } setup)
         {
             md.AppendLine();
             md.Append(CultureInfo.InvariantCulture,
-                $"Tenants: {setup.Installed} of {setup.Requested} installed through the sandbox install flow in {F(setup.Seconds, "0.0")} s; " +
-                $"silo RSS growth {Bytes(setup.RssGrowthBytes)}, **{(setup.BytesPerTenant is { } t ? F(t) + " B" : "n/a")} per tenant**.");
+                $"Tenants for the load: {setup.Installed} of {setup.Requested} installed through the sandbox install flow in {F(setup.Seconds, "0.0")} s.");
             md.AppendLine(
                 (setup.Failure is null ? "" : $" Install stopped: {setup.Failure}.") +
                 (setup.PersonFailure is null ? "" : $" Creating persons in the Pipedrive emulator failed: {setup.PersonFailure}."));
@@ -151,6 +173,14 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("## 5. Scale-out");
         md.AppendLine();
+        var capped = new[] { "silos", "webs" }.Select(on => ScaleOut.Series(results, on)).Where(series => series.Count > 0).ToList();
+        if (capped.Count > 0)
+        {
+            CappedScaleOut(md, capped, baseName);
+            AppendNotes(md, results);
+            return md.ToString();
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture,
             $"The same saturating load against each topology. On a {main.ProcessorCount}-core machine extra silos and web nodes compete for the same cores, so this shows the overhead and correctness of scale-out (no loss, answers stay right), not a speed-up.");
         md.AppendLine();
@@ -164,6 +194,12 @@ public static class MarkdownReport
                 $"| {r.Topology} | {(s is null ? "n/a" : F(s.AckedPerSecond))} | {(s is null ? "n/a" : F(s.AnsweredPerSecond))} | {L(latency?.P50)} | {L(latency?.P99)} | {N(r.EndToEnd?.Acknowledged)} | {N(r.EndToEnd?.Matched)} | {N(r.EndToEnd?.Lost)} | {CpuSplit(r.SaturationCost)} |");
         }
 
+        AppendNotes(md, results);
+        return md.ToString();
+    }
+
+    private static void AppendNotes(StringBuilder md, IReadOnlyList<TopologyResult> results)
+    {
         var allNotes = results.SelectMany(r => r.Notes.Select(n => $"{r.Topology}: {n}")).Distinct().ToList();
         if (allNotes.Count > 0)
         {
@@ -175,8 +211,32 @@ public static class MarkdownReport
                 md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
             }
         }
+    }
 
-        return md.ToString();
+    /// <summary>Each capped series: throughput, efficiency, every tier's cores, and what bound each topology.</summary>
+    private static void CappedScaleOut(StringBuilder md, IReadOnlyList<IReadOnlyList<ScalePoint>> series, string baseName)
+    {
+        md.AppendLine("Each capped process (silo or web node) runs in a cgroup of its own with the same CPU quota during the saturation phase " +
+            "(warm-up and start-up run uncapped); everything else (the other tier, PostgreSQL, the sandbox, the load generator) is not capped. " +
+            "So while the capped tier is the bound, adding a process adds capacity: efficiency = T(n) / (n × T(1)).");
+        foreach (var points in series)
+        {
+            var first = points[0];
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period):");
+            md.AppendLine();
+            md.AppendLine("| topology | acked/s | efficiency | p99 ms | lost | capped tier cores (share of cap) | silo cores | web cores | PostgreSQL cores | machine busy cores | throttled periods | bound by |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            foreach (var p in points)
+            {
+                var share = p.CappedCores is { } c ? $"{F(c, "0.00")} ({F(100 * c / (p.CapCores * p.Processes))} %)" : "n/a";
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {p.Result.Topology} | {F(p.AckedPerSecond)} | {D(p.Efficiency, "0.00")} | {L(p.Result.Saturation?.Latency.P99)} | {N(p.Result.EndToEnd?.Lost)} | {share} | {D(p.SiloCores, "0.00")} | {D(p.WebCores, "0.00")} | {D(p.PostgresCores, "0.00")} | {D(p.MachineCores, "0.00")} | {p.Result.Quota!.ThrottledPeriods} | {p.Bound} |");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"![scale-out]({baseName}-scaleout.svg)");
     }
 
     /// <summary>The short summary printed at the end of a run.</summary>
@@ -185,7 +245,7 @@ public static class MarkdownReport
         var main = results.FirstOrDefault(r => r.Mode == "full") ?? results[0];
         var text = new StringBuilder();
         text.AppendLine("Benchmark summary");
-        foreach (var verdict in Targets.Judge(main))
+        foreach (var verdict in Targets.Judge(main, results))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {verdict.Verdict,-14} {verdict.Target}: {verdict.Measured}");
         }
@@ -218,6 +278,8 @@ public static class MarkdownReport
     private static string D(double? value, string format) => value is { } v ? F(v, format) : "n/a";
 
     private static string L(double? ms) => ms is { } v ? F(v, "0.0") : "n/a";
+
+    private static string B(long? bytes) => bytes is { } b ? $"{F(b)} B" : "n/a";
 
     private static string Bytes(long? bytes) => bytes is { } b ? $"{F(b / 1048576.0, "0.0")} MiB" : "n/a";
 

@@ -14,7 +14,7 @@ public static class ReportWriter
         await File.WriteAllTextAsync(path + ".md", MarkdownReport.Render(results, baseName, notes));
         await File.WriteAllTextAsync(path + ".json", JsonSerializer.Serialize(new
         {
-            targets = Targets.Judge(main),
+            targets = Targets.Judge(main, results),
             notes,
             topologies = results,
         }, ReportJson.Options));
@@ -28,6 +28,15 @@ public static class ReportWriter
         await File.WriteAllTextAsync(path + "-throughput.svg", SvgPlot.Lines("Acknowledged requests per second", "acked/s", series));
         var histogram = main.HalfRate?.Histogram ?? main.Saturation?.Histogram ?? [];
         await File.WriteAllTextAsync(path + "-latency.svg", SvgPlot.Histogram("Ingest latency at 50% of saturation", histogram));
+        var scaling = new[] { ("silos", "silos (1 web node)"), ("webs", "web nodes (1 silo)") }
+            .Select(s => (s.Item2, (IReadOnlyList<(int, double)>)[.. ScaleOut.Series(results, s.Item1).Select(p => (p.Processes, p.AckedPerSecond))]))
+            .Where(s => s.Item2.Count > 0)
+            .ToList();
+        if (scaling.Count > 0)
+        {
+            await File.WriteAllTextAsync(path + "-scaleout.svg", SvgPlot.Scaling("Ingest under equal per-process CPU caps", scaling));
+        }
+
         return path;
     }
 }

@@ -30,6 +30,15 @@ public sealed record TopologyResult
     public EndToEndResult? EndToEnd { get; init; }
     public DealResult? Deals { get; init; }
     public MemoryResult? Memory { get; init; }
+
+    /// <summary>Silo memory of idle installed tenants (after forced full GCs).</summary>
+    public IdleTenantsResult? IdleTenants { get; init; }
+
+    /// <summary>The CPU cap the saturation phase ran under (scale-out under quotas); null: none asked.</summary>
+    public QuotaResult? Quota { get; init; }
+
+    /// <summary>Stored grain state after the ingest phases (bytes of the contact rows' payloads).</summary>
+    public StateSizeResult? StateSize { get; init; }
     public List<string> Notes { get; init; } = [];
 }
 
@@ -74,9 +83,37 @@ public sealed record PhaseCost(
     double? Statements,
     double? StatementMs,
     double? WalBytes,
-    IReadOnlyList<StatementRow> TopStatements);
+    IReadOnlyList<StatementRow> TopStatements,
+    double? WalLsnBytes = null,
+    double? MachineBusyCores = null);
 
 /// <summary>Deal events: transactions stored by the Maileon emulator for the bench's deals (events are sent in batches, so not requests).</summary>
 public sealed record DealResult(int Sent, int Acknowledged, int MaileonTransactionsSeen, int MaileonRequests, long? PipedriveCalls, long? PipedriveTokens, string CounterSource);
 
-public sealed record MemoryResult(int Activations, int Acknowledged, long? RssBefore, long? RssAfter, long? BytesPerGrain);
+public sealed record MemoryResult(int Activations, int Acknowledged, long? RssBefore, long? RssAfter, long? BytesPerGrain,
+    long? HeapBefore = null, long? HeapAfter = null, long? HeapBytesPerGrain = null);
+
+/// <summary>Installed tenants left idle: silo RSS and managed heap before and after, each after a forced full GC.</summary>
+/// <summary>
+/// Installed tenants left idle: silo RSS and managed heap before, after the first half (<see cref="Middle"/>) and after
+/// all, each after forced full GCs. Per tenant: over all of them, and marginal (the second half only).
+/// </summary>
+public sealed record IdleTenantsResult(int Requested, int Installed, string? Failure, double Seconds, MemorySnapshot Before, MemorySnapshot After,
+    MemorySnapshot? Middle = null, int InstalledFirstHalf = 0)
+{
+    public long? RssPerTenant => Per(Before.RssBytes, After.RssBytes, Installed);
+
+    public long? HeapPerTenant => Per(Before.HeapBytes, After.HeapBytes, Installed);
+
+    public long? MarginalRssPerTenant => Per(Middle?.RssBytes, After.RssBytes, Installed - InstalledFirstHalf);
+
+    public long? MarginalHeapPerTenant => Per(Middle?.HeapBytes, After.HeapBytes, Installed - InstalledFirstHalf);
+
+    private static long? Per(long? before, long? after, int count) => count > 0 && before is { } b && after is { } a ? (a - b) / count : null;
+}
+
+/// <summary>The cap: cores per process, on silos or webs; whether it was applied and how often it bit.</summary>
+public sealed record QuotaResult(string On, double Cores, int Processes, bool Applied, string? Failure, long ThrottledPeriods, int PeriodMicros);
+
+/// <summary>Contact rows in OrleansStorage: how many and their average payload (state) size.</summary>
+public sealed record StateSizeResult(long Rows, double AveragePayloadBytes);

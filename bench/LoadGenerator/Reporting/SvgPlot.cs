@@ -71,6 +71,46 @@ public static class SvgPlot
         return End(svg);
     }
 
+    /// <summary>
+    /// Throughput against the number of processes (1..n): one solid line per measured series and a dashed line of
+    /// the same colour for its ideal, n × T(1).
+    /// </summary>
+    public static string Scaling(string title, IReadOnlyList<(string Name, IReadOnlyList<(int Processes, double Value)> Points)> series)
+    {
+        var svg = Start(title);
+        var maxX = Math.Max(2, series.SelectMany(s => s.Points).Select(p => p.Processes).DefaultIfEmpty(2).Max());
+        var ideal = series.Select(s => s.Points.Where(p => p.Processes == 1).Select(p => p.Value).FirstOrDefault()).ToList();
+        var maxY = NiceCeiling(series.SelectMany(s => s.Points.Select(p => p.Value)).Concat(ideal.Select(i => i * maxX)).DefaultIfEmpty(0).Max());
+        Axes(svg, "acknowledged webhooks/s", "processes under the same CPU cap", maxY, null);
+        for (var n = 1; n <= maxX; n++)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(ScaleX(n, maxX))}\" y=\"{Height - Bottom + 14}\" text-anchor=\"middle\" font-size=\"11\">{n}</text>\n");
+        }
+
+        for (var s = 0; s < series.Count; s++)
+        {
+            var (name, points) = series[s];
+            var colour = Colours[s % Colours.Length];
+            if (ideal[s] > 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<line x1=\"{N(ScaleX(1, maxX))}\" y1=\"{N(Y(ideal[s], maxY))}\" x2=\"{N(ScaleX(maxX, maxX))}\" y2=\"{N(Y(ideal[s] * maxX, maxY))}\" stroke=\"{colour}\" stroke-dasharray=\"5,4\"/>\n");
+            }
+
+            var line = string.Join(' ', points.OrderBy(p => p.Processes).Select(p => $"{N(ScaleX(p.Processes, maxX))},{N(Y(p.Value, maxY))}"));
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{line}\"/>\n");
+            foreach (var (processes, value) in points)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(ScaleX(processes, maxX))}\" cy=\"{N(Y(value, maxY))}\" r=\"3\" fill=\"{colour}\"/>\n");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{Left + 10}\" y=\"{Top + 16 + (s * 16)}\" fill=\"{colour}\" font-size=\"12\">{Escape(name)} (dashed: n × T(1))</text>\n");
+        }
+
+        return End(svg);
+    }
+
     /// <summary>1, 2, 5 × 10^n at or above <paramref name="value"/> (at least 1).</summary>
     public static double NiceCeiling(double value)
     {
@@ -125,6 +165,8 @@ public static class SvgPlot
         svg.Append(CultureInfo.InvariantCulture,
             $"<text x=\"14\" y=\"{(Top + bottom) / 2}\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 14 {(Top + bottom) / 2})\">{Escape(yLabel)}</text>\n");
     }
+
+    private static double ScaleX(int processes, int maxX) => Left + 20 + ((Width - Left - Right - 40) * (processes - 1) / (double)(maxX - 1));
 
     private static double X(int index, int maxX) => Left + ((Width - Left - Right) * index / (double)maxX);
 

@@ -5,13 +5,17 @@ namespace PipedriveMaileon.LoadGenerator.Reporting;
 /// <summary>The issue's targets for a 2-core machine, judged on the full-mode result.</summary>
 public static class Targets
 {
-    public const double IngestToCommitRatio = 0.5;
+    public const double IngestToCommitRatio = 0.75;
     public const double IngestP99Ms = 50;
     public const double EndToEndP99Ms = 500;
     public const double BytesPerGrain = 4096;
     public const double CallsPerSubscribe = 1.5;
+    public const double CallsPerDealEvent = 1.0;
+    public const double BytesPerIdleTenant = 64 * 1024;
+    public const int IdleTenantsMeasured = 1000;
+    public const double ScaleOutEfficiency = 0.8;
 
-    public static IReadOnlyList<TargetVerdict> Judge(TopologyResult r)
+    public static IReadOnlyList<TargetVerdict> Judge(TopologyResult r, IReadOnlyList<TopologyResult>? all = null)
     {
         var verdicts = new List<TargetVerdict>();
         var ingest = r.Saturation;
@@ -19,7 +23,7 @@ public static class Targets
         var lost = r.EndToEnd?.Lost;
         if (ingest is null || commit is null || commit.AckedPerSecond <= 0)
         {
-            verdicts.Add(new("durable ingest ≥ 0.5 × PostgreSQL one-row commits, zero lost", "n/a", "n/a (bound not measured)"));
+            verdicts.Add(new("durable ingest ≥ 0.75 × PostgreSQL one-row commits, zero lost", "n/a", "n/a (bound not measured)"));
         }
         else
         {
@@ -28,7 +32,7 @@ public static class Targets
             var verdict = ingest.Acknowledged == 0 ? "not met (nothing acknowledged)"
                 : ratio >= IngestToCommitRatio && lost == 0 && r.EndToEnd!.Acknowledged > 0 ? "met"
                 : "not met";
-            verdicts.Add(new("durable ingest ≥ 0.5 × PostgreSQL one-row commits, zero lost", measured, verdict));
+            verdicts.Add(new("durable ingest ≥ 0.75 × PostgreSQL one-row commits, zero lost", measured, verdict));
         }
 
         verdicts.Add(LatencyTarget("ingest p99 ≤ 50 ms at 50% of saturation", r.HalfRate?.Acknowledged ?? 0, r.HalfRate?.Latency.P99, IngestP99Ms));
@@ -36,7 +40,7 @@ public static class Targets
 
         if (r.Memory?.BytesPerGrain is { } perGrain)
         {
-            verdicts.Add(new("≤ 4 KiB per idle active contact grain", $"{F(perGrain)} B over {r.Memory.Acknowledged} activations",
+            verdicts.Add(new("≤ 4 KiB per idle active contact grain", $"RSS {F(perGrain)} B, managed heap {(r.Memory.HeapBytesPerGrain is { } h ? F(h) + " B" : "n/a")} over {r.Memory.Acknowledged} activations (after forced full GCs)",
                 perGrain <= BytesPerGrain ? "met" : "not met"));
         }
         else
@@ -56,8 +60,51 @@ public static class Targets
             verdicts.Add(new("≤ 1.5 Pipedrive API calls per subscribe", "n/a", "n/a (no synced subscribe or no Pipedrive counters)"));
         }
 
+        if (r.Deals is { Acknowledged: > 0, PipedriveCalls: { } dealCalls } deals)
+        {
+            var perDeal = dealCalls / (double)deals.Acknowledged;
+            verdicts.Add(new("≤ 1.0 Pipedrive API call per deal event", $"{F(perDeal, "0.00")} ({dealCalls} calls / {deals.Acknowledged} events; {N(deals.PipedriveTokens)} tokens)",
+                perDeal <= CallsPerDealEvent ? "met" : "not met"));
+        }
+        else
+        {
+            verdicts.Add(new("≤ 1.0 Pipedrive API call per deal event", "n/a", "n/a (no acknowledged deal event or no counters)"));
+        }
+
+        verdicts.Add(IdleTenantTarget(r.IdleTenants));
+        verdicts.Add(ScaleOutTarget(all ?? [r]));
         return verdicts;
     }
+
+    private static TargetVerdict IdleTenantTarget(IdleTenantsResult? idle)
+    {
+        const string Target = "≤ 64 KiB per idle installed tenant (≥ 1,000 installed)";
+        if ((idle?.MarginalRssPerTenant ?? idle?.RssPerTenant) is not { } rss)
+        {
+            return new(Target, "n/a", "n/a (no tenants installed or no silo memory readings)");
+        }
+
+        // Judged on the marginal cost (the second half of the installs): what one more idle tenant adds.
+        var measured = $"RSS {F(rss)} B, managed heap {B(idle!.MarginalHeapPerTenant ?? idle.HeapPerTenant)} per tenant over the last {idle.Installed - idle.InstalledFirstHalf} " +
+            $"of {idle.Installed} installed (over all {idle.Installed}: RSS {B(idle.RssPerTenant)}, heap {B(idle.HeapPerTenant)}; after forced full GCs)";
+        return new(Target, measured, idle.Installed < IdleTenantsMeasured ? "n/a (fewer than 1,000 installed)" : rss <= BytesPerIdleTenant ? "met" : "not met");
+    }
+
+    private static TargetVerdict ScaleOutTarget(IReadOnlyList<TopologyResult> all)
+    {
+        const string Target = "scale-out efficiency ≥ 0.8 at 4 silos under equal CPU caps";
+        var silos = ScaleOut.Series(all, "silos");
+        var webs = ScaleOut.Series(all, "webs");
+        var four = silos.FirstOrDefault(p => p.Processes == 4);
+        var webFigure = webs.LastOrDefault() is { Efficiency: { } we } lastWeb ? $"; web nodes: {F(we, "0.00")} at {lastWeb.Processes}" : "";
+        return four?.Efficiency is { } efficiency
+            ? new(Target, $"{F(efficiency, "0.00")} ({F(four.AckedPerSecond)}/s vs 4 × {F(silos[0].AckedPerSecond)}/s){webFigure}", efficiency >= ScaleOutEfficiency ? "met" : "not met")
+            : new(Target, "n/a", "n/a (no capped scale-out series: cgroups not writable, or a tiny run)");
+    }
+
+    private static string B(long? bytes) => bytes is { } b ? F(b) + " B" : "n/a";
+
+    private static string N(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
 
     private static TargetVerdict LatencyTarget(string target, int samples, double? p99, double limit) =>
         samples == 0 || p99 is null

@@ -76,10 +76,10 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
 
         var journalMark = await sandbox.JournalHeadAsync(ofMaileon: false);
         var settingsPage = await browser.GetStringAsync("/settings");
-        var token = AntiforgeryField().Match(settingsPage);
+        var token = SessionField().Match(settingsPage);
         if (!token.Success)
         {
-            return (null, "GET /settings: no antiforgery token (no session after the callback?)");
+            return (null, "GET /settings: no session ticket in the form (no session after the callback?)");
         }
 
         using var save = await browser.PostAsync("/settings?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -88,7 +88,7 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
             ["Form.DoiMailingKey"] = "doi-default",
             ["Form.Permission"] = "doi",
             ["Form.DealEvents"] = "true",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__session"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         }));
         if ((int)save.StatusCode >= 400)
         {
@@ -158,6 +158,6 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
         return (form["http_auth_user"], form["http_auth_password"]);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    [GeneratedRegex("<input[^>]*name=\"__session\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex SessionField();
 }

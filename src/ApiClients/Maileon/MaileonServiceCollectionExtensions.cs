@@ -13,10 +13,9 @@ public static class MaileonServiceCollectionExtensions
     /// <summary>
     /// Registers the Maileon resource clients (<see cref="MaileonAccount"/>, <see cref="MaileonContacts"/>,
     /// <see cref="MaileonCustomFields"/>, <see cref="MaileonTransactionTypes"/>, <see cref="MaileonTransactions"/>,
-    /// <see cref="MaileonWebhooks"/>, <see cref="MaileonReports"/>), the <see cref="MaileonClient"/> facade over them
-    /// and their shared <see cref="MaileonTransport"/>, with options from the <c>Maileon</c> section validated at start-up.
+    /// <see cref="MaileonWebhooks"/>, <see cref="MaileonReports"/>) and their shared <see cref="MaileonTransport"/>, with options from the <c>Maileon</c> section validated at start-up.
     /// </summary>
-    public static IServiceCollection AddMaileonClient(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMaileonClients(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<MaileonOptions>()
@@ -32,8 +31,7 @@ public static class MaileonServiceCollectionExtensions
         services.AddHttpClient<MaileonTransport>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), "maileon"))
-            .AddResilienceHandler("maileon", ConfigurePipeline)
-            .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
+            .AddResilienceHandler("maileon", ConfigurePipeline);
         services.TryAddTransient<MaileonAccount>();
         services.TryAddTransient<MaileonContacts>();
         services.TryAddTransient<MaileonCustomFields>();
@@ -41,7 +39,6 @@ public static class MaileonServiceCollectionExtensions
         services.TryAddTransient<MaileonTransactions>();
         services.TryAddTransient<MaileonWebhooks>();
         services.TryAddTransient<MaileonReports>();
-        services.TryAddTransient(sp => MaileonClient.Over(sp.GetRequiredService<MaileonTransport>()));
         return services;
     }
 

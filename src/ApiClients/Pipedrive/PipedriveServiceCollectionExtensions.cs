@@ -40,8 +40,7 @@ public static class PipedriveServiceCollectionExtensions
         var api = services.AddHttpClient<PipedriveApiClient>(ConfigureHttpClient)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), Api));
-        api.AddResilienceHandler("pipedrive-api", (builder, context) => ConfigurePipeline(builder, context, Api))
-            .SelectPipelineBy(_ => ApiRequestOptions.GetTenantKey);
+        api.AddResilienceHandler("pipedrive-api", (builder, context) => ConfigurePipeline(builder, context, Api));
         // Innermost, so every attempt the retry makes waits while Pipedrive has asked the tenant to wait.
         api.AddHttpMessageHandler(sp => new PipedriveBurstGateHandler(sp.GetRequiredService<PipedriveBurstGate>(), sp.GetRequiredService<TimeProvider>()));
 

@@ -7,9 +7,9 @@ using PipedriveMaileon.ApiClients.Wire;
 namespace PipedriveMaileon.ApiClients.Resilience;
 
 /// <summary>
-/// The pipeline every client call runs through, outermost first: a total timeout, a short retry, a circuit
-/// breaker (one per tenant, because the handler selects the pipeline by <see cref="ApiRequestOptions.TenantKey"/>)
-/// and a per-attempt timeout.
+/// The pipeline every client call of an API runs through, one for all tenants, outermost first: a total timeout, a
+/// short retry, the tenant's own circuit breaker (by <see cref="ApiRequestOptions.TenantKey"/>, kept only while the
+/// tenant makes calls: <see cref="TenantCircuitBreakers"/>) and a per-attempt timeout.
 /// </summary>
 internal static class ApiResiliencePipeline
 {
@@ -47,15 +47,9 @@ internal static class ApiResiliencePipeline
             });
         }
 
-        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-        {
-            Name = "circuit",
-            FailureRatio = options.CircuitFailureRatio,
-            MinimumThroughput = options.CircuitMinimumThroughput,
-            SamplingDuration = options.CircuitSamplingDuration,
-            BreakDuration = options.CircuitBreakDuration,
-            ShouldHandle = args => ValueTask.FromResult(CountsAgainstCircuit(args.Outcome)),
-        });
+        builder.AddStrategy(
+            context => new TenantCircuitStrategy(new TenantCircuitBreakers(options, CountsAgainstCircuit, context.TimeProvider)),
+            new TenantCircuitStrategyOptions());
 
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout });
     }

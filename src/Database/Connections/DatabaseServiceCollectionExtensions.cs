@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Database.Outbox;
 using PipedriveMaileon.Database.Tenants;
@@ -10,11 +9,14 @@ namespace PipedriveMaileon.Database.Connections;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>Registers one pooled <see cref="NpgsqlDataSource"/> for our own tables and the schema migrator.</summary>
+    /// <summary>
+    /// Registers one pooled <see cref="NpgsqlDataSource"/> for our own tables and the schema migrator, through Npgsql's
+    /// DI package so its logs go to the host's logging.
+    /// </summary>
     public static IServiceCollection AddApplicationDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddNpgsqlDataSource(connectionString);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<JournalReader>();
         services.AddSingleton<TenantDirectory>();

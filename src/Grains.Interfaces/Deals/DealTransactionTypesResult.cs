@@ -16,5 +16,8 @@ public sealed record DealTransactionTypesResult
 
     [Id(4)] public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>When <see cref="DealTransactionTypesStatus.Unavailable"/>: Maileon refused the API key (the admin must fix it).</summary>
+    [Id(5)] public bool CredentialsRefused { get; init; }
+
     public DealTransactionTypeRef? Find(string name) => Types.FirstOrDefault(t => t.Name == name);
 }

@@ -5,4 +5,10 @@ public interface IOutboxParticipant : IGrain
 {
     /// <summary>Activates the grain (which resumes its due work) and returns.</summary>
     Task Wake();
+
+    /// <summary>
+    /// Runs the work that waits for the tenant's credentials now instead of at its next slow retry: call it when the
+    /// credentials were renewed (a reconnect, a new Maileon key). Returns how many entries were put back in line.
+    /// </summary>
+    Task<int> ResumeWaiting();
 }

@@ -3,43 +3,49 @@ using Orleans.Concurrency;
 namespace PipedriveMaileon.Grains.Interfaces.Tenants;
 
 /// <summary>
-/// One per Pipedrive company (key: company id). Owns the installation (tokens, single-flight refresh), the
-/// settings, the setup of both sides (Newsletter field, webhooks, Maileon custom fields), self-healing, and
-/// uninstall. Other grains ask it for a <see cref="TenantConnection"/>.
+/// One per Pipedrive company (key: company id): the tenant's record and its installation. Holds the OAuth tokens
+/// (refreshed once however many callers ask: the grain takes one call at a time), the stored settings, what setup
+/// created on both sides and its health. Other grains ask it for a <see cref="TenantConnection"/>. Setting up,
+/// saving settings and uninstalling are <see cref="ITenantSetupGrain"/>'s job; the periodic self-check is
+/// <see cref="ITenantHealthGrain"/>'s. Every method is short: none waits for another grain.
 /// </summary>
 public interface ITenantGrain : IGrainWithIntegerKey
 {
-    /// <summary>The connection for grains of this tenant. Interleaves, so a running setup never blocks syncing.</summary>
-    [AlwaysInterleave]
+    /// <summary>The connection for grains of this tenant; refreshes the access token first when it is about to expire.</summary>
     Task<TenantConnection> GetConnection();
 
-    /// <summary>What webhook ingress checks credentials against. Interleaves.</summary>
+    /// <summary>What webhook ingress checks credentials against. Interleaves (it only reads).</summary>
     [AlwaysInterleave]
     Task<TenantIngressPolicy> GetIngressPolicy();
 
     /// <summary>
-    /// A Pipedrive call answered 401 with <paramref name="rejectedToken"/>: refresh once (concurrent callers with
-    /// the same rejected token share one refresh) and return the new connection.
+    /// A Pipedrive call answered 401 with <paramref name="rejectedToken"/>: refresh it and return the new connection.
+    /// Callers holding the same rejected token queue behind the first and get the token it obtained.
     /// </summary>
-    [AlwaysInterleave]
     Task<TenantConnection> RefreshAccessToken(ProtectedSecret rejectedToken);
 
     /// <summary>Creates or re-activates the tenant from a completed OAuth exchange (a re-install keeps settings and history).</summary>
     Task<InstallationResult> Install(InstallationGrant grant);
 
-    /// <summary>For the settings page. Interleaves, so the page loads while a setup runs.</summary>
+    /// <summary>For the settings page. Interleaves (it only reads), so the page loads while a call is in progress.</summary>
     [AlwaysInterleave]
     Task<TenantOverview> GetOverview();
 
-    /// <summary>The tenant's Pipedrive person fields (custom and standard) for the extra-field drop-downs, read live.</summary>
-    Task<IReadOnlyList<PersonFieldChoice>> GetPersonFieldChoices();
+    /// <summary>The credentials the tenant's webhooks use (created on first use): for setting them up.</summary>
+    Task<TenantWebhookCredentials> GetWebhookCredentials();
 
-    /// <summary>Validates (Maileon key with /ping, field choices), stores, and runs the setup of both sides.</summary>
-    Task<SettingsSaveResult> SaveSettings(SettingsUpdate update);
+    /// <summary>Stores settings the setup grain validated. False when the tenant is not active (nothing stored).</summary>
+    Task<bool> StoreSettings(ValidatedSettings settings);
 
-    /// <summary>Runs the idempotent setup again (the page's "repair" button and the self-healing reminder).</summary>
-    Task<IReadOnlyList<SetupStepOutcome>> RunSetup(long? actingUserId);
+    /// <summary>Records an admin-visible line in the activity log (e.g. why settings were not saved).</summary>
+    Task RecordNote(string message);
 
-    /// <summary>Deactivates the tenant: removes our webhooks on both sides, revokes and wipes tokens and keys.</summary>
-    Task Uninstall(UninstallRequest request);
+    /// <summary>Records what a setup run found: the Newsletter field, webhooks, health and each step's outcome.</summary>
+    Task RecordSetup(TenantSetupResult result, long? actingUserId);
+
+    /// <summary>
+    /// Deactivates the tenant after its webhooks were removed: wipes tokens and keys, and (uninstalled on the settings
+    /// page) revokes the authorisation at Pipedrive from the outbox. <paramref name="notes"/> say what was removed.
+    /// </summary>
+    Task RecordUninstall(UninstallRequest request, IReadOnlyList<string> notes);
 }

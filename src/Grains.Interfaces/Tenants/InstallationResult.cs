@@ -16,5 +16,8 @@ public sealed record InstallationResult
     /// <summary>Why it failed, for the person installing (no secrets, no raw responses).</summary>
     [Id(6)] public string? FailureMessage { get; init; }
 
+    /// <summary>The authorising user is not an admin of the company: nothing was stored, the installation (if any) is unchanged.</summary>
+    [Id(7)] public bool RefusedNotAdmin { get; init; }
+
     public static InstallationResult Failed(string message) => new() { Succeeded = false, FailureMessage = message };
 }

@@ -30,6 +30,9 @@ public sealed record TenantConnection
     [Id(11)] public NewsletterFieldConfig? NewsletterField { get; init; }
     [Id(12)] public IReadOnlyList<ExtraFieldConfig> ExtraFields { get; init; } = [];
 
+    /// <summary>Changes whenever the company installs again after an uninstall or a lost authorisation (settings sessions carry it).</summary>
+    [Id(13)] public int InstallationEpoch { get; init; }
+
     /// <summary>True when everything needed to sync contacts is configured.</summary>
     public bool CanSyncContacts =>
         Status == TenantStatus.Active && PipedriveApiBase is not null && PipedriveAccessToken is not null

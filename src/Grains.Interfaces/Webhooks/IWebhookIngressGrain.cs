@@ -1,9 +1,9 @@
 namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>
-/// Stateless entry of inbound webhooks into the cluster (key 0; activations on every silo). Checks the tenant's
-/// credentials, parses and validates the body, and hands the event to the grain that owns the person or deal,
-/// which records it durably before this call returns.
+/// Stateless entry of inbound webhooks into the cluster (key: the company id, so a tenant's webhooks enter through one
+/// gateway; activations on every silo). Checks the tenant's credentials, parses and validates the body, and hands
+/// the event to the grain that owns the person or deal, which records it durably before this call returns.
 /// </summary>
 public interface IWebhookIngressGrain : IGrainWithIntegerKey
 {

@@ -138,44 +138,19 @@ public static class PipedriveWebhookParser
             return PipedriveWebhookParseResult.Ignored($"Pipedrive {objectName} webhooks are not synchronised.");
         }
 
-        PipedriveAction? kind = action switch
-        {
-            "added" => PipedriveAction.Create,
-            "updated" => PipedriveAction.Change,
-            "deleted" => PipedriveAction.Delete,
-            "merged" => PipedriveAction.Merge,
-            _ => null,
-        };
-        if (kind is not { } pipedriveAction)
+        if (V1Action(action) is not { } pipedriveAction)
         {
             return PipedriveWebhookParseResult.Ignored($"The action '{action}' on a {objectName} is not handled.");
         }
 
-        var current = WebhookJson.Object(root, "current", "current");
-        var previous = WebhookJson.Object(root, "previous", "previous");
-        if (pipedriveAction == PipedriveAction.Delete)
-        {
-            current = null;
-        }
-        else if (current is null)
-        {
-            throw new WebhookFormatException($"A v1 '{action}' webhook must carry the object in current.");
-        }
+        var (current, previous) = V1Objects(root, action, pipedriveAction);
 
         var entityId = WebhookJson.Id(meta, "id", "meta.id", allowObject: false)
             ?? (current is { } c ? WebhookJson.Id(c, "id", "current.id", allowObject: false) : null)
             ?? (previous is { } p ? WebhookJson.Id(p, "id", "previous.id", allowObject: false) : null)
             ?? throw new WebhookFormatException("meta.id is missing.");
 
-        var micro = WebhookJson.Integer(meta, "timestamp_micro", "meta.timestamp_micro");
-        if (micro is < 0 or >= 253_402_300_799_000_000)
-        {
-            throw new WebhookFormatException("meta.timestamp_micro is out of range.");
-        }
-
-        var timestamp = micro is { } m
-            ? WebhookJson.FromEpochMicroseconds(m)
-            : WebhookJson.Timestamp(meta, "timestamp", "meta.timestamp") ?? throw new WebhookFormatException("meta.timestamp is missing.");
+        var (micro, timestamp) = V1Timestamp(meta);
         var webhookId = WebhookJson.Id(meta, "webhook_id", "meta.webhook_id", allowObject: false);
 
         // v1 has no event id; these parts are the same on every retry of one delivery and differ between events.
@@ -202,6 +177,43 @@ public static class PipedriveWebhookParser
         };
 
         return Build(eventMeta, current, "current", previous, "previous");
+    }
+
+    /// <summary>A v1 event's <c>current</c> (none for a delete; required otherwise) and <c>previous</c>.</summary>
+    private static (JsonElement? Current, JsonElement? Previous) V1Objects(JsonElement root, string action, PipedriveAction kind)
+    {
+        var current = WebhookJson.Object(root, "current", "current");
+        var previous = WebhookJson.Object(root, "previous", "previous");
+        if (kind == PipedriveAction.Delete)
+        {
+            return (null, previous);
+        }
+
+        return current is null ? throw new WebhookFormatException($"A v1 '{action}' webhook must carry the object in current.") : (current, previous);
+    }
+
+    private static PipedriveAction? V1Action(string action) => action switch
+    {
+        "added" => PipedriveAction.Create,
+        "updated" => PipedriveAction.Change,
+        "deleted" => PipedriveAction.Delete,
+        "merged" => PipedriveAction.Merge,
+        _ => null,
+    };
+
+    /// <summary>A v1 event's time: <c>timestamp_micro</c> when present (precise enough to tell events apart), else <c>timestamp</c>.</summary>
+    private static (long? Micro, DateTimeOffset Timestamp) V1Timestamp(JsonElement meta)
+    {
+        var micro = WebhookJson.Integer(meta, "timestamp_micro", "meta.timestamp_micro");
+        if (micro is < 0 or >= 253_402_300_799_000_000)
+        {
+            throw new WebhookFormatException("meta.timestamp_micro is out of range.");
+        }
+
+        var timestamp = micro is { } m
+            ? WebhookJson.FromEpochMicroseconds(m)
+            : WebhookJson.Timestamp(meta, "timestamp", "meta.timestamp") ?? throw new WebhookFormatException("meta.timestamp is missing.");
+        return (micro, timestamp);
     }
 
     private static PipedriveWebhookParseResult Build(PipedriveEventMeta meta, JsonElement? current, string currentPath, JsonElement? previous, string previousPath)

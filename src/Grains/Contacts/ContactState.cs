@@ -5,7 +5,7 @@ using PipedriveMaileon.Grains.Outbox;
 namespace PipedriveMaileon.Grains.Contacts;
 
 /// <summary>Stored state of one person (state name <c>contact</c>).</summary>
-public sealed class ContactState : IOutboxGrainState<ContactWork>
+public sealed class ContactState : IOutboxState<ContactWork>
 {
     /// <summary>How many recent event ids are kept for de-duplication (Pipedrive retries within minutes).</summary>
     public const int RememberedEvents = 32;

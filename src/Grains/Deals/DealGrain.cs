@@ -1,55 +1,30 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging;
-using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Hosting;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.Grains.Deals;
 
 /// <summary>
 /// One deal of one tenant (key: deal id + company id). <see cref="Accept"/> de-duplicates and orders the deal's
-/// webhooks (<see cref="DealEventOrdering"/>) and stores each real change as an outbox entry in the same write; the
-/// outbox pump sends the entries to Maileon one at a time, in order (<see cref="DealEventSender"/>), retrying
-/// transient failures and parking permanent ones where the settings page shows them.
+/// webhooks (<see cref="DealEventOrdering"/>, <see cref="DealDecisions"/>) and stores each real change as an outbox
+/// entry in the same write; the outbox sends them to Maileon one at a time, in order (<see cref="DealEffectHandler"/>),
+/// retrying transient failures and parking permanent ones where the settings page shows them.
 /// </summary>
-[GrainType("deal")]
-public sealed partial class DealGrain(
-    [PersistentState("deal", ClusterIdentity.StorageProvider)] IPersistentState<DealState> state,
-    OutboxGrainServices outboxServices,
-    IDealGatewayFactory gateways,
-    ILogger<DealGrain> logger)
-    : OutboxGrain<DealState, DealWork>(state, outboxServices, logger), IDealGrain
+[GrainType(GrainTypes.Deal)]
+public sealed class DealGrain(
+    [Outbox(GrainTypes.Deal)] IOutbox<DealState, DealWork> outbox,
+    TenantConnections tenants,
+    GrainMetrics metrics) : Grain, IDealGrain, IOutboxParticipant
 {
-    private const string Area = "deals";
-
-    /// <summary>How long an accepted event waits before it is sent, so slightly late deliveries can be put in order.</summary>
-    private static readonly TimeSpan ReorderHold = TimeSpan.FromSeconds(1);
-
-    private readonly Dictionary<long, DealSendResult> results = [];
-    private IDealGateway? gateway;
-    private DealEventSender? sender;
-
-    private long DealId => this.GetPrimaryKeyLong(out _);
-
-    protected override long CompanyId
-    {
-        get
-        {
-            this.GetPrimaryKeyLong(out var extension);
-            return long.Parse(extension ?? throw new InvalidOperationException("A deal grain's key needs the company id as extension."), NumberStyles.None, CultureInfo.InvariantCulture);
-        }
-    }
-
-    protected override long? LedgerPersonId => null;
-
-    private IDealGateway Gateway => gateway ??= gateways.Create(CompanyId);
-
-    private IDealTransactionTypesGrain Types => GrainFactory.GetGrain<IDealTransactionTypesGrain>(CompanyId);
-
     private static readonly string[] KindLabels = ["added", "updated", "deleted", "merged"];
     private static readonly string[] OutcomeLabels = ["accepted", "duplicate", "ignored", "bad_request", "unauthorized", "gone", "unavailable"];
+
+    private DealState State => outbox.State;
 
     public async Task<IngressOutcome> Accept(DealEvent dealEvent)
     {
@@ -60,20 +35,55 @@ public sealed partial class DealGrain(
         {
             var outcome = await AcceptCoreAsync(dealEvent);
             var status = (int)outcome.Status;
-            Metrics.DealEvent(kind, status < OutcomeLabels.Length ? OutcomeLabels[status] : "other");
+            metrics.DealEvent(kind, status < OutcomeLabels.Length ? OutcomeLabels[status] : "other");
             return outcome;
         }
         catch
         {
-            Metrics.DealEvent(kind, "failed");
+            metrics.DealEvent(kind, "failed");
             throw;
         }
     }
 
+    public Task<DealSyncView> GetView()
+    {
+        var parked = State.Outbox.Parked.ToList();
+        return Task.FromResult(new DealSyncView
+        {
+            DealId = CompanyKey.Of(this).EntityId,
+            LastEvent = State.LastEvent,
+            LastEventAt = State.LastEventAt,
+            LastResult = State.LastResult,
+            LastResultAt = State.LastResultAt,
+            Pending = State.Outbox.Entries.Count(e => e.ParkedAt is null),
+            Parked = parked.Count,
+            ParkedErrors = parked.Select(e => e.LastError ?? "unknown error").ToList(),
+            Deleted = State.Ordering.DeletedAt is not null,
+            Sent = State.Sent,
+        });
+    }
+
+    public async Task<int> RetryParked()
+    {
+        if (!State.Outbox.Parked.Any())
+        {
+            return 0;
+        }
+
+        // The admin may have fixed the event types in Maileon: look again instead of trusting what is remembered.
+        await GrainFactory.DealTransactionTypes(CompanyKey.Of(this).CompanyId).Forget();
+        return await outbox.RetryParkedAsync();
+    }
+
+    public Task Wake() => outbox.WakeAsync();
+
+    public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
+
     private async Task<IngressOutcome> AcceptCoreAsync(DealEvent dealEvent)
     {
+        var (companyId, dealId) = CompanyKey.Of(this);
         var meta = dealEvent.Meta;
-        if (meta.Entity != PipedriveEntity.Deal || meta.CompanyId != CompanyId || meta.EntityId != DealId)
+        if (meta.Entity != PipedriveEntity.Deal || meta.CompanyId != companyId || meta.EntityId != dealId)
         {
             return IngressOutcome.Bad($"The event is for {meta.Entity} {meta.EntityId} of company {meta.CompanyId}, not this deal.");
         }
@@ -90,178 +100,36 @@ public sealed partial class DealGrain(
         }
 
         var first = DealEventOrdering.Decide(State.Ordering, meta.EventId, meta.Action, meta.Timestamp);
-        if (first.IsDuplicate)
-        {
-            return IngressOutcome.Duplicate;
-        }
-
         if (!first.IsAccepted)
         {
-            return IngressOutcome.Ignored($"Deal {DealId}: {first.Reason}.");
+            return first.IsDuplicate ? IngressOutcome.Duplicate : IngressOutcome.Ignored($"Deal {dealId}: {first.Reason}.");
         }
 
-        var tenant = await Gateway.GetTenantAsync();
-        if (!tenant.Configured)
+        if (TenantProblem(await tenants.GetAsync(companyId)) is { } problem)
         {
-            return IngressOutcome.Ignored($"Deal events are not recorded: {tenant.Problem}.");
+            return IngressOutcome.Ignored(problem);
         }
 
-        if (!tenant.DealEventsEnabled)
-        {
-            return IngressOutcome.Ignored("Deal events are turned off for this company.");
-        }
-
-        DealEventDecision decision = first;
         var facts = DealFacts.From(snapshot);
-        var changed = await UpdateAsync(() =>
+        var decision = await outbox.UpdateAsync((state, now) => new Recorded(DealDecisions.Accept(state, meta, facts, outbox.InFlightEntryId, now)), meta.EventId);
+        if (!decision.Changed)
         {
-            // Decided again under the gate: this must be a function of the stored state (it is re-run after a conflict).
-            decision = DealEventOrdering.Decide(State.Ordering, meta.EventId, meta.Action, meta.Timestamp);
-            if (decision.Kind is not { } kind)
-            {
-                return false;
-            }
-
-            DealEventOrdering.Apply(State.Ordering, meta.EventId, kind, meta.Timestamp);
-            State.LastEvent = $"{DealTransactionTypes.NameOf(kind)} (Pipedrive event {meta.EventId})";
-            State.LastEventAt = meta.Timestamp;
-            if (facts.PersonId is null)
-            {
-                State.LastResult = "Not sent: the deal has no person.";
-                State.LastResultAt = Now;
-                Note(ActivityLevel.Warning, Area, $"Deal {DealId} {Verb(kind)}: not sent to Maileon, the deal has no person.", dealId: DealId);
-            }
-            else
-            {
-                EnqueueInOrder(new DealWork { Kind = kind, EventId = meta.EventId, OccurredAt = meta.Timestamp, Deal = facts });
-            }
-
-            return true;
-        }, meta.EventId);
-
-        if (!changed)
-        {
-            return decision.IsDuplicate ? IngressOutcome.Duplicate : IngressOutcome.Ignored($"Deal {DealId}: {decision.Reason}.");
+            return decision.Decision.IsDuplicate ? IngressOutcome.Duplicate : IngressOutcome.Ignored($"Deal {dealId}: {decision.Decision.Reason}.");
         }
 
         return facts.PersonId is null ? IngressOutcome.Ignored("The deal has no person; nothing is sent to Maileon.") : IngressOutcome.Accepted;
     }
 
-    /// <summary>
-    /// Queues the event among the ones not yet sent, by the time it happened at Pipedrive, and holds it for
-    /// <see cref="ReorderHold"/> so an event delivered a little late still goes out before the ones after it.
-    /// </summary>
-    private void EnqueueInOrder(DealWork work)
+    /// <summary>Why the tenant records no deal events now, or null when it does.</summary>
+    private static string? TenantProblem(TenantConnection connection) =>
+        connection.Status != TenantStatus.Active ? $"Deal events are not recorded: the app is not active for this company ({connection.Status})."
+        : connection.MaileonApiKey is null ? "Deal events are not recorded: no Maileon API key is saved."
+        : connection.PipedriveApiBase is null || connection.PipedriveAccessToken is null ? "Deal events are not recorded: the app has no Pipedrive authorisation."
+        : !connection.DealEventsEnabled ? "Deal events are turned off for this company."
+        : null;
+
+    private readonly record struct Recorded(DealEventDecision Decision) : IStateChange
     {
-        var entry = State.Outbox.Enqueue(work, Now);
-        entry.DueAt = Now + ReorderHold;
-        var entries = State.Outbox.Entries;
-        entries.Remove(entry);
-        var index = entries.Count;
-        while (index > 0)
-        {
-            var before = entries[index - 1];
-            var started = before.Attempts > 0 || before.StartedAt is not null || before.ParkedAt is not null || IsInFlight(before.Id);
-            if (started || before.Work.OccurredAt <= work.OccurredAt)
-            {
-                break;
-            }
-
-            index--;
-        }
-
-        entries.Insert(index, entry);
+        public bool Changed => Decision.IsAccepted;
     }
-
-    public Task<DealSyncView> GetView()
-    {
-        var parked = State.Outbox.Parked.ToList();
-        return Task.FromResult(new DealSyncView
-        {
-            DealId = DealId,
-            LastEvent = State.LastEvent,
-            LastEventAt = State.LastEventAt,
-            LastResult = State.LastResult,
-            LastResultAt = State.LastResultAt,
-            Pending = State.Outbox.Entries.Count(e => e.ParkedAt is null),
-            Parked = parked.Count,
-            ParkedErrors = parked.Select(e => e.LastError ?? "unknown error").ToList(),
-            Deleted = State.Ordering.DeletedAt is not null,
-            Sent = State.Sent,
-        });
-    }
-
-    public async Task<int> RetryParked()
-    {
-        var parked = State.Outbox.Parked.Count();
-        if (parked == 0)
-        {
-            return 0;
-        }
-
-        // The admin may have fixed the event types in Maileon: look again instead of trusting what is remembered.
-        await Types.Forget();
-        await RetryParkedAsync();
-        return parked;
-    }
-
-    protected override string WorkKindOf(DealWork work) => work.Kind.ToString();
-
-    protected override async Task<EffectOutcome> ExecuteAsync(OutboxEntry<DealWork> entry, CancellationToken cancellationToken)
-    {
-        sender ??= new DealEventSender(Gateway, () => Types.Ensure(), () => Types.Forget(), CompanyId, TimeProvider, SendBatchedAsync);
-        sender.KnownSmartBccEmail = State.SmartBccEmail;
-        var result = await sender.SendAsync(entry.Work, entry.Attempts, cancellationToken);
-        results[entry.Id] = result;
-        return result.Outcome;
-    }
-
-    protected override void OnOutcomeRecorded(OutboxEntry<DealWork> entry, EffectOutcome outcome, OutboxDisposition disposition)
-    {
-        results.Remove(entry.Id, out var result);
-        if (result?.LearnedSmartBccEmail is { } bcc)
-        {
-            State.SmartBccEmail = bcc;
-        }
-
-        if (disposition == OutboxDisposition.WillRetry)
-        {
-            return;
-        }
-
-        var personId = result?.PersonId ?? entry.Work.Deal.PersonId;
-        State.LastResultAt = Now;
-        if (disposition == OutboxDisposition.Parked)
-        {
-            State.LastResult = $"Parked: {outcome.Summary}";
-            Note(ActivityLevel.Error, Area, $"{outcome.Summary} The event is parked after {entry.Attempts} attempt(s); retry it from the settings page once the cause is fixed.", personId, DealId);
-            LogParked(CompanyId, DealId, entry.Id);
-            return;
-        }
-
-        State.LastResult = outcome.Summary;
-        if (result?.Sent == true)
-        {
-            State.Sent++;
-        }
-
-        Note(result?.Level ?? ActivityLevel.Info, Area, outcome.Summary, personId, DealId);
-    }
-
-    /// <summary>Through the tenant's batching grain on this silo, so many deals' events share one Maileon request.</summary>
-    private async Task<ApiClients.Maileon.MaileonTransactionReport> SendBatchedAsync(ApiClients.Maileon.MaileonTransaction transaction, CancellationToken cancellationToken)
-    {
-        var report = await GrainFactory.GetGrain<IDealEventBatchGrain>(CompanyId).Send(DealEventBatchGrain.ToItem(transaction));
-        return DealEventBatchGrain.ToReport(report, transaction);
-    }
-
-    private static string Verb(DealWorkKind kind) => kind switch
-    {
-        DealWorkKind.Added => "created",
-        DealWorkKind.Updated => "updated",
-        _ => "deleted",
-    };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {CompanyId} deal {DealId}: outbox entry {EntryId} parked")]
-    private partial void LogParked(long companyId, long dealId, long entryId);
 }

@@ -4,7 +4,7 @@ using PipedriveMaileon.Grains.Outbox;
 namespace PipedriveMaileon.Grains.Deals;
 
 /// <summary>Stored state of a deal (state name <c>deal</c>): ordering memory, what the settings page shows, and the outbox.</summary>
-public sealed class DealState : IOutboxGrainState<DealWork>
+public sealed class DealState : IOutboxState<DealWork>
 {
     public DateTimeOffset? OutboxDueAt { get; set; }
 

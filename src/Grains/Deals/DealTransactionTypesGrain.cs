@@ -1,6 +1,11 @@
 using Microsoft.Extensions.Logging;
 using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Tenants;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Deals;
 
@@ -10,15 +15,15 @@ namespace PipedriveMaileon.Grains.Deals;
 /// second activation (another silo after a failover) reuses the types. A mismatch is re-checked after a minute, so
 /// an admin's fix in Maileon is noticed without a restart.
 /// </summary>
-[GrainType("dealtypes")]
+[GrainType(GrainTypes.DealTransactionTypes)]
 public sealed partial class DealTransactionTypesGrain(
-    IDealGatewayFactory gateways,
+    TenantConnections tenants,
+    MaileonTransactionTypes maileonTypes,
     TimeProvider time,
     ILogger<DealTransactionTypesGrain> logger) : Grain, IDealTransactionTypesGrain
 {
     private static readonly TimeSpan RecheckMismatchAfter = TimeSpan.FromMinutes(1);
 
-    private IDealGateway? gateway;
     private DealTransactionTypesResult? known;
     private DateTimeOffset knownUntil;
 
@@ -31,8 +36,7 @@ public sealed partial class DealTransactionTypesGrain(
             return known;
         }
 
-        gateway ??= gateways.Create(CompanyId);
-        var result = await EnsureCoreAsync(gateway);
+        var result = await EnsureCoreAsync();
         if (result.Status == DealTransactionTypesStatus.Ready)
         {
             known = result;
@@ -51,29 +55,30 @@ public sealed partial class DealTransactionTypesGrain(
     public Task Forget()
     {
         known = null;
-        gateway = null; // the tenant link inside caches the connection (and so the API key) briefly
+        tenants.Forget(CompanyId); // the API key may have changed
         return Task.CompletedTask;
     }
 
-    private async Task<DealTransactionTypesResult> EnsureCoreAsync(IDealGateway tenant)
+    private async Task<DealTransactionTypesResult> EnsureCoreAsync()
     {
-        var status = await tenant.GetTenantAsync();
-        if (!status.Configured)
+        var connection = await tenants.GetAsync(CompanyId);
+        if (connection.MaileonApiKey is null || connection.Status is not (TenantStatus.Active or TenantStatus.NeedsReauthorization))
         {
-            return new DealTransactionTypesResult { Status = DealTransactionTypesStatus.NotConfigured, Message = $"Deal event types not checked: {status.Problem}." };
+            return new DealTransactionTypesResult { Status = DealTransactionTypesStatus.NotConfigured, Message = "Deal event types not checked: no Maileon API key is saved." };
         }
 
+        var credentials = tenants.Maileon(connection);
         var types = new List<DealTransactionTypeRef>();
         var problems = new List<string>();
         foreach (var name in DealTransactionTypes.Names)
         {
             try
             {
-                var existing = await tenant.GetTransactionTypeAsync(name, CancellationToken.None);
+                var existing = await maileonTypes.GetTransactionTypeAsync(credentials, name, CancellationToken.None);
                 if (existing is null)
                 {
-                    var refused = await CreateAsync(tenant, name);
-                    existing = await tenant.GetTransactionTypeAsync(name, CancellationToken.None);
+                    var refused = await CreateAsync(credentials, name);
+                    existing = await maileonTypes.GetTransactionTypeAsync(credentials, name, CancellationToken.None);
                     if (existing is null)
                     {
                         return refused is null
@@ -96,9 +101,8 @@ public sealed partial class DealTransactionTypesGrain(
             }
             catch (ApiClientException ex)
             {
-                var retryable = ex.IsTransient || ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden;
-                var wait = ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden ? TimeSpan.FromMinutes(5) : ex.RetryAfter;
-                return Unavailable($"The contact event type {name} could not be checked or created in Maileon ({Describe(ex)}).", retryable, wait);
+                var refused = ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden;
+                return Unavailable($"The contact event type {name} could not be checked or created in Maileon ({Describe(ex)}).", ex.IsTransient || refused, ex.RetryAfter) with { CredentialsRefused = refused };
             }
         }
 
@@ -108,11 +112,11 @@ public sealed partial class DealTransactionTypesGrain(
     }
 
     /// <summary>Creates the type; returns the refusal when Maileon said no (it may exist by now: the caller reads it again).</summary>
-    private static async Task<ApiClientException?> CreateAsync(IDealGateway tenant, string name)
+    private async Task<ApiClientException?> CreateAsync(MaileonConnection credentials, string name)
     {
         try
         {
-            await tenant.CreateTransactionTypeAsync(DealTransactionTypes.Definition(name), CancellationToken.None);
+            await maileonTypes.CreateTransactionTypeAsync(credentials, DealTransactionTypes.Definition(name), CancellationToken.None);
             return null;
         }
         catch (ApiClientException ex) when (ex.Kind is ApiFailureKind.Conflict or ApiFailureKind.Rejected)
@@ -129,8 +133,7 @@ public sealed partial class DealTransactionTypesGrain(
         RetryAfter = retryAfter,
     };
 
-    private static string Describe(ApiClientException ex) =>
-        ex.StatusCode is { } status ? $"HTTP {status}{(ex.ServerMessage is { Length: > 0 } m ? " " + m : "")}" : ex.Kind.ToString().ToLowerInvariant();
+    private static string Describe(ApiClientException ex) => ApiFailureOutcome.Describe(ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {CompanyId}: Maileon contact event type {Name} created (id {TypeId})")]
     private partial void LogCreated(long companyId, string name, long typeId);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces.Observability;
 using PipedriveMaileon.Grains.Outbox;
 
@@ -17,7 +18,7 @@ public sealed class GrainMetrics
     /// <summary>Spans of outbox effects; outbound HTTP spans nest under them.</summary>
     public static readonly ActivitySource OutboxActivities = new(TelemetryNames.OutboxActivitySource);
 
-    private static readonly string[] Dispositions = ["done", "retry", "parked"];
+    private static readonly string[] Dispositions = ["done", "retry", "parked", "waiting"];
 
     private readonly Counter<long> effects;
     private readonly Histogram<double> effectDuration;
@@ -28,7 +29,7 @@ public sealed class GrainMetrics
     {
         ArgumentNullException.ThrowIfNull(meters);
         var outbox = meters.Create(TelemetryNames.OutboxMeter);
-        effects = outbox.CreateCounter<long>("pm.outbox.effects", "{effect}", "Outbox effects attempted, by grain type, work kind and outcome (done, retry, parked).");
+        effects = outbox.CreateCounter<long>("pm.outbox.effects", "{effect}", "Outbox effects attempted, by grain type, work kind and outcome (done, retry, parked, waiting for credentials).");
         effectDuration = outbox.CreateHistogram("pm.outbox.effect.duration", "s", "Time one outbox effect took (the outbound calls it made).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryNames.LatencyBuckets });
         transitions = meters.Create(TelemetryNames.ContactsMeter)
@@ -48,8 +49,15 @@ public sealed class GrainMetrics
         effectDuration.Record(elapsed.TotalSeconds, type, kind, outcome);
     }
 
-    public void Transition(string from, string to) =>
-        transitions.Add(1, new KeyValuePair<string, object?>("from", from), new KeyValuePair<string, object?>("to", to));
+    /// <summary>Counts the status changes among consent-ledger entries that were just stored.</summary>
+    public void LedgerStored(IReadOnlyList<ConsentLedgerRecord> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var record in stored.Where(r => r.FromStatus != r.ToStatus))
+        {
+            transitions.Add(1, new KeyValuePair<string, object?>("from", record.FromStatus), new KeyValuePair<string, object?>("to", record.ToStatus));
+        }
+    }
 
     public void DealEvent(string kind, string outcome) =>
         dealEvents.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));

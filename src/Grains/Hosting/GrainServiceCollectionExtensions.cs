@@ -5,6 +5,7 @@ using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Deals;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
@@ -19,7 +20,7 @@ public static class GrainServiceCollectionExtensions
     public static IServiceCollection AddGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPipedriveClients(configuration);
-        services.AddMaileonClient(configuration);
+        services.AddMaileonClients(configuration);
         services.AddOptions<TenantSetupOptions>().Bind(configuration.GetSection(TenantSetupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TenantSetupOptions>>().Value);
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -28,8 +29,17 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
-        services.TryAddSingleton<IDealGatewayFactory, DealGatewayFactory>();
-        return services.AddGrainRuntimeServices();
+        services.TryAddSingleton<DealEventBatcher>();
+        return services.AddEffectHandlers().AddGrainRuntimeServices();
+    }
+
+    /// <summary>The silo's effect handlers: what performs each outbox command against the real APIs (tests put fakes first).</summary>
+    public static IServiceCollection AddEffectHandlers(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IEffectHandler<ContactEffect>, ContactEffectHandler>();
+        services.TryAddSingleton<IEffectHandler<TenantEffect>, TenantEffectHandler>();
+        services.TryAddSingleton<IEffectHandler<DealEffect>, DealEffectHandler>();
+        return services;
     }
 
     /// <summary>Services every silo needs, whatever the storage (also used by in-memory test clusters).</summary>
@@ -39,9 +49,15 @@ public static class GrainServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GrainMetrics>();
         services.TryAddSingleton(RetryPolicy.Default);
-        services.AddSingleton<OutboxGrainServices>();
+        services.AddSingleton<OutboxServices>();
         services.AddSingleton<SecretProtector>();
-        services.AddSingleton<TenantConnectionCache>();
+        services.TryAddSingleton<TenantConnections>();
+        services.TryAddSingleton<TenantSettingsCheck>();
+        services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
+        services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
+        services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);
+        services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, ReconciliationOutboxRules>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
+        services.TryAddSingleton<ReconciliationServices>();
         services.TryAddSingleton<PipedriveLookupCache>();
         return services;
     }

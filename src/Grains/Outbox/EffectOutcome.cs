@@ -1,6 +1,9 @@
 namespace PipedriveMaileon.Grains.Outbox;
 
-/// <summary>What happened when a side effect was attempted.</summary>
+/// <summary>
+/// What happened when a side effect was attempted. A closed set: done (carrying the effect's typed
+/// <see cref="EffectResult"/>), retry (transient or throttled), waiting for the tenant's credentials, or failed for good.
+/// </summary>
 public abstract record EffectOutcome
 {
     private EffectOutcome(string summary) => Summary = summary;
@@ -8,9 +11,10 @@ public abstract record EffectOutcome
     /// <summary>A short, secret-free description for the activity log and the consent ledger.</summary>
     public string Summary { get; }
 
-    public static EffectOutcome Done(string summary) => new Succeeded(summary);
+    /// <summary>The effect did what it should (or found it needed no call); <paramref name="result"/> says what exactly.</summary>
+    public static EffectOutcome Done(string summary, EffectResult? result = null) => new Succeeded(summary, result ?? EffectResult.None);
 
-    /// <summary>A transient failure (5xx, 429, timeout, network); try again, not before <paramref name="notBefore"/> if given.</summary>
+    /// <summary>A transient failure (5xx, timeout, network); try again, not before <paramref name="notBefore"/> if given.</summary>
     public static EffectOutcome Retry(string summary, TimeSpan? notBefore = null) => new Transient(summary, notBefore, throttled: false);
 
     /// <summary>
@@ -19,14 +23,21 @@ public abstract record EffectOutcome
     /// </summary>
     public static EffectOutcome Throttle(string summary, TimeSpan? notBefore = null) => new Transient(summary, notBefore, throttled: true);
 
+    /// <summary>
+    /// The tenant's credentials are missing or refused (Pipedrive needs re-authorising, the Maileon key is missing or
+    /// refused): only an admin can fix that. Not a failure of the effect: it never uses up attempts and never parks;
+    /// the entry is tried again slowly, and at once when the tenant's credentials are renewed.
+    /// </summary>
+    public static EffectOutcome WaitForCredentials(string summary) => new WaitingForCredentials(summary);
+
     /// <summary>A failure that retrying cannot fix (4xx other than 429); parked for a person to look at.</summary>
     public static EffectOutcome Fail(string summary) => new Permanent(summary);
 
     public sealed record Succeeded : EffectOutcome
     {
-        internal Succeeded(string summary) : base(summary)
-        {
-        }
+        internal Succeeded(string summary, EffectResult result) : base(summary) => Result = result;
+
+        public EffectResult Result { get; }
     }
 
     public sealed record Transient : EffectOutcome
@@ -40,6 +51,13 @@ public abstract record EffectOutcome
         public TimeSpan? NotBefore { get; }
 
         public bool Throttled { get; }
+    }
+
+    public sealed record WaitingForCredentials : EffectOutcome
+    {
+        internal WaitingForCredentials(string summary) : base(summary)
+        {
+        }
     }
 
     public sealed record Permanent : EffectOutcome

@@ -28,7 +28,7 @@ public sealed class OutboxEntry<TWork>
     /// <summary>
     /// The originating event (Pipedrive <c>meta.id</c>, Maileon event id) when one caused this work: put on the
     /// effect's span and log scope, so an operator can follow a webhook to the calls it caused. Null for work
-    /// started otherwise (timers, settings, entries stored before this existed).
+    /// started otherwise (timers, settings).
     /// </summary>
     public string? CorrelationId { get; set; }
 
@@ -37,6 +37,12 @@ public sealed class OutboxEntry<TWork>
     /// links to it (the effect runs later, in its own trace).
     /// </summary>
     public string? Origin { get; set; }
+
+    /// <summary>
+    /// Set while the entry waits for the tenant's credentials (its last attempt was refused for them); such entries
+    /// are put back in line at once when the credentials are renewed (<see cref="OutboxQueue{TWork}.ResumeWaiting"/>).
+    /// </summary>
+    public DateTimeOffset? WaitingSince { get; set; }
 
     /// <summary>Set when retrying stopped (a permanent failure, or too many attempts); cleared by a manual retry.</summary>
     public DateTimeOffset? ParkedAt { get; set; }

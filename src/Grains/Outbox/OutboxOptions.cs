@@ -16,5 +16,10 @@ public sealed class OutboxOptions
     [Range(1, 86_400)]
     public int MaxRetryDelaySeconds { get; set; } = 900;
 
-    public RetryPolicy ToPolicy() => new(MaxAttempts, TimeSpan.FromSeconds(FirstRetrySeconds), TimeSpan.FromSeconds(MaxRetryDelaySeconds));
+    /// <summary>How often work waiting for the tenant's credentials is tried again (it also resumes when they are renewed).</summary>
+    [Range(1, 86_400)]
+    public int CredentialWaitSeconds { get; set; } = 600;
+
+    public RetryPolicy ToPolicy() =>
+        new(MaxAttempts, TimeSpan.FromSeconds(FirstRetrySeconds), TimeSpan.FromSeconds(MaxRetryDelaySeconds), TimeSpan.FromSeconds(CredentialWaitSeconds));
 }

@@ -16,7 +16,7 @@ public sealed class OutboxQueue<TWork>
     /// <summary>
     /// When the next entry can run: the due time of the first entry not parked (entries run in order, so a later
     /// entry being due changes nothing while the one before it waits), or null when nothing does (parked entries
-    /// wait for a person). Taking the earliest due time of any entry made the pump spin while a retried head waited.
+    /// wait for a person).
     /// </summary>
     public DateTimeOffset? NextDueAt() => Entries.FirstOrDefault(e => e.ParkedAt is null)?.DueAt;
 
@@ -46,7 +46,17 @@ public sealed class OutboxQueue<TWork>
     public OutboxDisposition Record(long id, EffectOutcome outcome, DateTimeOffset now, RetryPolicy policy, double random)
     {
         var entry = Find(id) ?? throw new InvalidOperationException($"Outbox entry {id} does not exist.");
+        if (outcome is EffectOutcome.WaitingForCredentials)
+        {
+            // Refused for the tenant's credentials: nothing ran, and only an admin can fix it, so no attempt is used up.
+            entry.LastError = outcome.Summary;
+            entry.WaitingSince ??= now;
+            entry.DueAt = now + policy.CredentialWait(random);
+            return OutboxDisposition.WaitingForCredentials;
+        }
+
         entry.Attempts++;
+        entry.WaitingSince = null;
         switch (outcome)
         {
             case EffectOutcome.Succeeded:
@@ -66,6 +76,19 @@ public sealed class OutboxQueue<TWork>
                 entry.ParkedAt = now;
                 return OutboxDisposition.Parked;
         }
+    }
+
+    /// <summary>Puts the entries waiting for credentials back in line now (the tenant's credentials were renewed). Returns how many.</summary>
+    public int ResumeWaiting(DateTimeOffset now)
+    {
+        var resumed = 0;
+        foreach (var entry in Entries.Where(e => e.WaitingSince is not null && e.ParkedAt is null && e.DueAt > now))
+        {
+            entry.DueAt = now;
+            resumed++;
+        }
+
+        return resumed;
     }
 
     /// <summary>Puts parked entries back in line (a person asked to retry). Returns how many.</summary>

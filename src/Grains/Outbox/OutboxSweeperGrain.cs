@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PipedriveMaileon.Database.Outbox;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Hosting;
 
 namespace PipedriveMaileon.Grains.Outbox;
 
-[GrainType("outboxsweeper")]
+[GrainType(GrainTypes.OutboxSweeper)]
 public sealed partial class OutboxSweeperGrain(
     OutboxBacklogRepository backlog,
-    IEnumerable<OutboxSweepTarget> targets,
+    IEnumerable<OutboxRegistration> outboxes,
     IOptions<ClusterOptions> cluster,
     ILogger<OutboxSweeperGrain> logger) : Grain, IOutboxSweeperGrain, IRemindable
 {
@@ -22,7 +23,8 @@ public sealed partial class OutboxSweeperGrain(
 
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<string, OutboxSweepTarget> targetsByState = targets.ToDictionary(t => t.StateName);
+    /// <summary>Every outbox grain type by its state name, which is its grain type name (<see cref="OutboxAttribute"/>).</summary>
+    private readonly Dictionary<string, OutboxRegistration> targetsByState = outboxes.ToDictionary(o => o.GrainType);
 
     public async Task Start() => await this.RegisterOrUpdateReminder(ReminderName, Period, Period);
 

@@ -4,7 +4,7 @@ using PipedriveMaileon.Grains.Outbox;
 namespace PipedriveMaileon.Grains.Reconciliation;
 
 /// <summary>Stored state of one tenant's reconciliation (state name <c>reconciliation</c>).</summary>
-public sealed class ReconciliationState : IOutboxGrainState<ReconciliationWork>
+public sealed class ReconciliationState : IOutboxState<ReconciliationWork>
 {
     public DateTimeOffset? OutboxDueAt { get; set; }
 

@@ -10,7 +10,7 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// is ours and stale. Every step reports Done, Failed or Skipped with a reason a person can act on; one failed step
 /// does not stop the others.
 /// </summary>
-public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, MaileonClient maileon, TenantSetupOptions options, TimeProvider time)
+public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, TenantSetupMaileon maileon, TenantSetupOptions options, TimeProvider time)
 {
     public const string NewsletterStep = "Pipedrive Newsletter field";
     public const string PipedriveWebhooksStep = "Pipedrive webhooks";
@@ -63,7 +63,7 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, MaileonClien
         await Step(PipedriveWebhooksStep, () => EnsurePipedriveWebhooksAsync(input, webhooks, cancellationToken));
         await Step(MaileonAccountStep, async () =>
         {
-            var account = await maileon.GetAccountInfoAsync(input.Maileon, cancellationToken);
+            var account = await maileon.Account.GetAccountInfoAsync(input.Maileon, cancellationToken);
             accountName = account.Name ?? account.CustomerAccountName;
             return (SetupStepState.Done, $"Connected to Maileon account \"{accountName}\" ({account.Type ?? "account"} {account.Id}).");
         });
@@ -186,7 +186,7 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, MaileonClien
             wanted.Add((extra.Name, Enum.Parse<MaileonCustomFieldType>(extra.MaileonFieldType, ignoreCase: true)));
         }
 
-        var existing = await maileon.ListCustomFieldsAsync(input.Maileon, cancellationToken);
+        var existing = await maileon.CustomFields.ListCustomFieldsAsync(input.Maileon, cancellationToken);
         var created = new List<string>();
         var mismatched = new List<string>();
         foreach (var (name, type) in wanted)
@@ -194,7 +194,7 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, MaileonClien
             var field = existing.FirstOrDefault(f => f.Name == name);
             if (field is null)
             {
-                await maileon.CreateCustomFieldAsync(input.Maileon, name, type, cancellationToken);
+                await maileon.CustomFields.CreateCustomFieldAsync(input.Maileon, name, type, cancellationToken);
                 created.Add(name);
             }
             else if (!field.HasType(type))
@@ -212,7 +212,7 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, MaileonClien
     private async Task<(SetupStepState, string)> EnsureMaileonWebhooksAsync(TenantSetupInput input, List<WebhookHealth> health, CancellationToken cancellationToken)
     {
         var prefix = options.MaileonWebhookPathPrefix(input.CompanyId);
-        var existing = await maileon.ListWebhooksAsync(input.Maileon, cancellationToken);
+        var existing = await maileon.Webhooks.ListWebhooksAsync(input.Maileon, cancellationToken);
         var created = 0;
         var removed = 0;
         foreach (var @event in MaileonEvents)
@@ -222,13 +222,13 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, MaileonClien
             var keep = ours.FirstOrDefault(w => w.Url == url);
             foreach (var stale in ours.Where(w => w != keep))
             {
-                await maileon.DeleteWebhookAsync(input.Maileon, stale.Id, cancellationToken);
+                await maileon.Webhooks.DeleteWebhookAsync(input.Maileon, stale.Id, cancellationToken);
                 removed++;
             }
 
             if (keep is null)
             {
-                await maileon.CreateWebhookAsync(
+                await maileon.Webhooks.CreateWebhookAsync(
                     input.Maileon,
                     new MaileonWebhookDefinition(
                         new Uri(url),

@@ -5,12 +5,15 @@ using PipedriveMaileon.Grains.Outbox;
 namespace PipedriveMaileon.Grains.Tenants;
 
 /// <summary>Stored state of a tenant (state name <c>tenant</c>). Secrets only in protected form.</summary>
-public sealed class TenantState : IOutboxGrainState<TenantWork>
+public sealed class TenantState : IOutboxState<TenantWork>
 {
     public DateTimeOffset? OutboxDueAt { get; set; }
 
     public TenantStatus Status { get; set; } = TenantStatus.NotInstalled;
     public int ConfigVersion { get; set; }
+
+    /// <summary>Incremented by every install that does not find the tenant active: settings sessions of an earlier installation end.</summary>
+    public int InstallationEpoch { get; set; }
 
     // Installation
     public string? CompanyName { get; set; }

@@ -1,10 +1,10 @@
 namespace PipedriveMaileon.Grains.Tenants;
 
-/// <summary>Clean-up that must not be forgotten when it fails the first time (retried from the tenant's outbox).</summary>
+/// <summary>Work a tenant must not forget when it fails the first time (retried from the tenant's outbox). Stored in state.</summary>
 public sealed class TenantWork
 {
     public TenantWorkKind Kind { get; set; }
 
-    /// <summary>The refresh token to revoke at Pipedrive, protected; dropped from state once revoked.</summary>
+    /// <summary>For <see cref="TenantWorkKind.RevokeAuthorization"/>: the refresh token to revoke, protected; dropped from state once settled.</summary>
     public Interfaces.Tenants.ProtectedSecret? Token { get; set; }
 }

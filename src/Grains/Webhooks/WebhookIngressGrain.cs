@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Observability;
@@ -13,32 +13,28 @@ namespace PipedriveMaileon.Grains.Webhooks;
 
 /// <summary>
 /// Entry of inbound webhooks into the cluster, on every silo (stateless worker). Checks the tenant's credentials
-/// against hashes the tenant grain hands out (cached a few seconds per activation, fetched again before refusing),
-/// parses the body and passes the event to the person's or deal's grain, whose write is the acknowledgement.
+/// against hashes the tenant grain hands out (kept for <see cref="PolicyLifetime"/> by <see cref="TenantConnections"/>,
+/// fetched again before refusing), parses the body and passes the event to the person's or deal's grain, whose
+/// write is the acknowledgement. Every call runs in a log scope with the tenant, the source and (once parsed) the
+/// event id, and puts them on the call's span; refusals are logged at Debug only, since a misconfigured sender can
+/// send thousands.
 /// Reentrant: nearly all of a call's time is spent awaiting the owning grain's storage write, and a stateless
 /// worker that waited for each call to finish before taking the next would admit only one webhook per activation
-/// (Orleans creates as many activations as the silo has cores), capping ingest at a few hundred per second.
-/// Interleaving is safe here: the only field is the policy cache, touched between awaits on the activation's
-/// single-threaded scheduler, and two calls fetching the same tenant's policy at once just both store it.
+/// (Orleans creates as many activations as the silo has cores), capping ingest at a few hundred per second. It
+/// holds no state of its own, so interleaving calls cannot disturb each other.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-/// <remarks>
-/// Every call runs in a log scope with the tenant, the source and (once parsed) the event id, and puts them on the
-/// call's span. Refusals are logged at Debug only: a misconfigured sender can send thousands.
-/// </remarks>
-public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<WebhookIngressGrain> logger) : Grain, IWebhookIngressGrain
+public sealed partial class WebhookIngressGrain(TenantConnections tenants, TimeProvider time, ILogger<WebhookIngressGrain> logger) : Grain, IWebhookIngressGrain
 {
     private static readonly Func<ILogger, long, string, string?, IDisposable?> IngressScope =
         LoggerMessage.DefineScope<long, string, string?>("Tenant {TenantId}, {Source} webhook, correlation {CorrelationId}");
 
-    // Short, so an uninstall or new credentials take effect within a second on every silo.
+    /// <summary>Short, so an uninstall or new credentials take effect within a second on every silo.</summary>
     private static readonly TimeSpan PolicyLifetime = TimeSpan.FromSeconds(1);
 
     /// <summary>Before refusing, a cached policy older than this is fetched again (not on every bad request, though).</summary>
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromMilliseconds(250);
-
-    private readonly Dictionary<long, (TenantIngressPolicy Policy, DateTimeOffset FetchedAt)> policies = [];
 
     public async Task<IngressOutcome> AcceptPipedrive(long companyId, string? basicCredentials, byte[] body)
     {
@@ -52,11 +48,10 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
         var eventId = parsed.Person?.Meta.EventId ?? parsed.Deal?.Meta.EventId;
         using var scope = IngressScope(logger, companyId, "pipedrive", eventId);
         Tag(companyId, eventId);
-        var extension = companyId.ToString(CultureInfo.InvariantCulture);
         var outcome = parsed switch
         {
-            { Person: { } person } => await GrainFactory.GetGrain<IContactSyncGrain>(person.Meta.EntityId, extension).AcceptPerson(person),
-            { Deal: { } deal } => await GrainFactory.GetGrain<IDealGrain>(deal.Meta.EntityId, extension).Accept(deal),
+            { Person: { } person } => await GrainFactory.Contact(companyId, person.Meta.EntityId).AcceptPerson(person),
+            { Deal: { } deal } => await GrainFactory.Deal(companyId, deal.Meta.EntityId).Accept(deal),
             { Status: WebhookParseStatus.Ignored } => IngressOutcome.Ignored(parsed.Reason ?? "Not an event this app handles."),
             _ => IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read."),
         };
@@ -92,7 +87,7 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
             return IngressOutcome.Ignored("The contact belongs to another Pipedrive company.");
         }
 
-        return await GrainFactory.GetGrain<IContactSyncGrain>(personId, companyId.ToString(CultureInfo.InvariantCulture)).AcceptMaileon(maileonEvent);
+        return await GrainFactory.Contact(companyId, personId).AcceptMaileon(maileonEvent);
     }
 
     private static void Tag(long companyId, string? eventId)
@@ -136,21 +131,5 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
         };
     }
 
-    private async Task<TenantIngressPolicy> PolicyAsync(long companyId, TimeSpan maxAge)
-    {
-        var now = time.GetUtcNow();
-        if (policies.TryGetValue(companyId, out var cached) && now - cached.FetchedAt < maxAge)
-        {
-            return cached.Policy;
-        }
-
-        var policy = await GrainFactory.GetGrain<ITenantGrain>(companyId).GetIngressPolicy();
-        if (policies.Count > 10_000)
-        {
-            policies.Clear();
-        }
-
-        policies[companyId] = (policy, now);
-        return policy;
-    }
+    private Task<TenantIngressPolicy> PolicyAsync(long companyId, TimeSpan maxAge) => tenants.GetIngressPolicyAsync(companyId, maxAge);
 }

@@ -22,6 +22,14 @@ public sealed class SandboxOptions
     [Range(0.0001, 100)]
     public double TimeScale { get; set; } = 1.0;
 
+    /// <summary>
+    /// Where the app is reached from the sandbox when that differs from its public URL (containers: the browser's
+    /// <c>http://localhost:5000</c> is the sandbox itself there). Webhooks and the uninstall notice addressed to the
+    /// app's public origin (<c>Sandbox:Pipedrive:AppUrl</c>, else <c>RedirectUri</c>'s) are delivered here instead, as a
+    /// network route would; their path, query and credentials stay as registered. Unset: delivered as addressed.
+    /// </summary>
+    public Uri? AppInternalUrl { get; set; }
+
     /// <summary>When set, state is loaded from and saved to this JSON file so a demo survives a restart.</summary>
     public string? SnapshotPath { get; set; }
 }

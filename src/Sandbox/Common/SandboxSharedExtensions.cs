@@ -11,6 +11,7 @@ public static class SandboxSharedExtensions
         services.AddSingleton<SandboxClock>();
         services.AddHostedService<SnapshotService>();
         services.AddHttpClient();
+        services.AddTransient<AppAddressRewriter>();
         return services;
     }
 

@@ -21,6 +21,7 @@ public static class PipedriveEmulatorExtensions
             .Validate(o => o.RedirectUri is { IsAbsoluteUri: true } uri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
                 "Sandbox:Pipedrive:RedirectUri must be an absolute http(s) URL.")
             .Validate(o => o.AppUrl is null || o.AppUrl.IsAbsoluteUri, "Sandbox:Pipedrive:AppUrl must be an absolute URL.")
+            .Validate(o => o.SettingsUrl is null || o.SettingsUrl.IsAbsoluteUri, "Sandbox:Pipedrive:SettingsUrl must be an absolute URL.")
             .ValidateOnStart();
         services.AddSingleton<PipedriveStore>();
         services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<PipedriveStore>());
@@ -33,9 +34,11 @@ public static class PipedriveEmulatorExtensions
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler<AppAddressRewriter>();
         services.AddHttpClient(UninstallNotifier.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler<AppAddressRewriter>();
         return services;
     }
 
@@ -67,6 +70,7 @@ public static class PipedriveEmulatorExtensions
 
         PipedriveControlEndpoints.Map(app.MapGroup($"{EmulatorRouting.ControlPrefix}/pipedrive"));
         PipedriveConsole.Map(app.MapGroup("/pipedrive"));
+        AppSettingsHost.Map(app.MapGroup("/pipedrive/apps"));
         return app;
     }
 }

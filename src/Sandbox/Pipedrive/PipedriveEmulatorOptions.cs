@@ -24,8 +24,26 @@ public sealed class PipedriveEmulatorOptions
     /// <summary>The app's base URL for the console's install link; derived from <see cref="RedirectUri"/> when unset.</summary>
     public Uri? AppUrl { get; set; }
 
+    /// <summary>
+    /// The app's "Custom UI for app settings" URL as registered in Developer Hub: the console's Apps → Maileon →
+    /// Settings embeds it; derived from <see cref="AppUrl"/> (or <see cref="RedirectUri"/>) plus <c>/pipedrive-app</c>
+    /// when unset. Put it on another site than the console (e.g. 127.0.0.1 vs localhost) to see third-party rules apply.
+    /// </summary>
+    public Uri? SettingsUrl { get; set; }
+
+    /// <summary>The custom UI extension's JWT secret; unset = the client secret, as Pipedrive does.</summary>
+    public string? ExtensionJwtSecret { get; set; }
+
+    /// <summary>Lifetime of the signed iframe token (Pipedrive: 5 minutes); not scaled.</summary>
+    [Range(1, 3600)]
+    public int ExtensionTokenLifetimeSeconds { get; set; } = 300;
+
+    public Uri ExtensionUrl => SettingsUrl ?? new Uri(AppUrl ?? RedirectUri!, "/pipedrive-app");
+
+    public string ExtensionSecret => string.IsNullOrEmpty(ExtensionJwtSecret) ? ClientSecret : ExtensionJwtSecret;
+
     /// <summary>Comma-separated scopes granted to every token.</summary>
-    public string Scopes { get; set; } = "base,admin,contacts:full,deals:read,contact-fields:full,users:read";
+    public string Scopes { get; set; } = "base,admin,webhooks:full,contacts:full,deals:read,contact-fields:full,users:read";
 
     [Range(1, 86_400)]
     public int AccessTokenLifetimeSeconds { get; set; } = 3600;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Npgsql;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.Schema;
@@ -12,42 +13,54 @@ namespace PipedriveMaileon.Silo.Hosting;
 public static class MigrateCommand
 {
     public const string Name = "migrate";
-    public const string CreateDatabaseFlag = "--create-database";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var createDatabase = args.Contains(CreateDatabaseFlag);
-        var builder = Host.CreateApplicationBuilder(args.Where(a => a != CreateDatabaseFlag).ToArray());
+        var createDatabase = new Option<bool>("--create-database")
+        {
+            Description = "Create the database named in ConnectionStrings:Orleans first when it does not exist (local runs).",
+        };
+        var command = new Command(Name, "Apply the pending schema migrations to ConnectionStrings:Orleans and exit; running it again is a no-op.")
+        {
+            createDatabase,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(createDatabase), [.. parse.UnmatchedTokens], cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(bool createDatabase, string[] configurationArgs, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(SiloCommandLine.HostSettings(configurationArgs));
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(builder.Configuration);
         if (createDatabase)
         {
-            await CreateDatabaseIfMissingAsync(connectionString);
+            await CreateDatabaseIfMissingAsync(connectionString, cancellationToken);
         }
 
-        using var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var migrator = new SchemaMigrator(dataSource, loggerFactory.CreateLogger<SchemaMigrator>());
-        var applied = await migrator.MigrateAsync();
+        builder.Services.AddApplicationDatabase(builder.Configuration);
+        using var host = builder.Build();
+        var applied = await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
         Console.WriteLine(applied.Count == 0
             ? $"Database already at schema version {MigrationCatalog.LatestVersion}; nothing to do."
             : $"Applied {applied.Count} migration(s); database at schema version {MigrationCatalog.LatestVersion}.");
-        return 0;
+        return SiloExitCodes.Success;
     }
 
-    private static async Task CreateDatabaseIfMissingAsync(string connectionString)
+    private static async Task CreateDatabaseIfMissingAsync(string connectionString, CancellationToken cancellationToken)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         var database = target.Database ?? throw new InvalidOperationException("ConnectionStrings:Orleans names no Database.");
         var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-        await connection.OpenAsync();
+        await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
         exists.Parameters.Add(new NpgsqlParameter { Value = database });
-        if (await exists.ExecuteScalarAsync() is null)
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
         {
             var quoted = "\"" + database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted} ENCODING 'UTF8'", connection);
-            await create.ExecuteNonQueryAsync();
+            await create.ExecuteNonQueryAsync(cancellationToken);
             Console.WriteLine($"Created database {database}.");
         }
     }

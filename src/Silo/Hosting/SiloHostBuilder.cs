@@ -1,13 +1,13 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
 using PipedriveMaileon.Database.DataProtection;
 using PipedriveMaileon.Grains.Hosting;
-using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.ServiceDefaults;
+using PipedriveMaileon.Silo.Storage;
 
 namespace PipedriveMaileon.Silo.Hosting;
 
@@ -16,28 +16,23 @@ public static class SiloHostBuilder
 {
     public static IHost Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = Host.CreateApplicationBuilder(SiloCommandLine.HostSettings(args));
         var configuration = builder.Configuration;
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
         var endpoints = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
         Validate(endpoints);
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(endpoints.ShutdownTimeoutSeconds));
+        builder.AddServiceDefaults(SiloTelemetry.Profile(configuration)).AddSiloHealth(configuration);
         builder.Services.AddApplicationDatabase(configuration);
         builder.Services.AddGrainServices(configuration);
         builder.Services.AddSharedDataProtection(configuration);
         builder.Services.AddHostedService<SchemaGate>();
         // Stored state leaves out what a fresh instance holds anyway (empty collections, zero values).
         builder.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o => CompactStateJson.Apply(o.JsonSerializerOptions));
-        builder.AddSiloTelemetry();
 
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = configuration[ClusterIdentity.ClusterIdKey] ?? ClusterIdentity.DefaultClusterId;
-                o.ServiceId = configuration[ClusterIdentity.ServiceIdKey] ?? ClusterIdentity.DefaultServiceId;
-            });
             var advertised = AdvertisedAddress(endpoints);
             silo.ConfigureEndpoints(advertised, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
             silo.UseAdoNetClustering(o =>
@@ -45,14 +40,7 @@ public static class SiloHostBuilder
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
                 o.ConnectionString = connectionString;
             });
-            silo.AddAdoNetGrainStorage(ClusterIdentity.StorageProvider, options => options.Configure<IServiceProvider>((o, services) =>
-            {
-                o.Invariant = ClusterIdentity.AdoNetInvariant;
-                o.ConnectionString = connectionString;
-
-                // JSON without CLR type names: renaming a state class or namespace does not orphan stored state.
-                o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
-            }));
+            silo.AddGroupCommitGrainStorage(ClusterIdentity.StorageProvider);
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
@@ -62,11 +50,7 @@ public static class SiloHostBuilder
             silo.AddDashboard(o => o.HideTrace = true);
             silo.AddActivityPropagation();
             silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
-            silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxSweeperGrain>(0).Start());
-            silo.Services.AddSingleton(new OutboxSweepTarget("tenant", OutboxGrainKeyKind.Integer));
-            silo.Services.AddSingleton(new OutboxSweepTarget("contact", OutboxGrainKeyKind.IntegerCompound));
-            silo.Services.AddSingleton(new OutboxSweepTarget("deal", OutboxGrainKeyKind.IntegerCompound));
-            silo.Services.AddSingleton(new OutboxSweepTarget("reconciliation", OutboxGrainKeyKind.Integer));
+            silo.AddOutboxSweeper();
         });
 
         return builder.Build();

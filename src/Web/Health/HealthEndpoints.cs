@@ -1,18 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using PipedriveMaileon.ServiceDefaults.Health;
 
 namespace PipedriveMaileon.Web.Health;
 
 public static class HealthEndpoints
 {
-    public const string ReadyTag = "ready";
-
-    public static IServiceCollection AddReadinessChecks(this IServiceCollection services)
-    {
-        services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
-        return services;
-    }
+    /// <summary>The web's own readiness check on top of the shared ones: a grain call reaches a silo.</summary>
+    public static IHealthChecksBuilder AddClusterCheck(this IHealthChecksBuilder checks) =>
+        checks.AddCheck<ClusterHealthCheck>("cluster", tags: [HealthChecksSetup.ReadyTag]);
 
     /// <summary>
     /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: database and cluster reachable. Neither
@@ -20,8 +15,8 @@ public static class HealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteStatus });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteStatus });
+        app.MapHealthChecks(HealthChecksSetup.LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteStatus });
+        app.MapHealthChecks(HealthChecksSetup.ReadyPath, new HealthCheckOptions { Predicate = HealthChecksSetup.IsReadinessCheck, ResponseWriter = WriteStatus });
         return app;
     }
 
@@ -29,6 +24,6 @@ public static class HealthEndpoints
     {
         context.Response.ContentType = "text/plain";
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy ? "ok" : "unavailable");
+        return context.Response.WriteAsync(HealthChecksSetup.StatusText(report.Status));
     }
 }

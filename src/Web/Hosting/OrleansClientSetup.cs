@@ -5,7 +5,10 @@ using PipedriveMaileon.Grains.Interfaces.Hosting;
 
 namespace PipedriveMaileon.Web.Hosting;
 
-/// <summary>The web front end is an Orleans client: it finds gateways in the same PostgreSQL membership table.</summary>
+/// <summary>
+/// The web front end is an Orleans client: it finds gateways in the same PostgreSQL membership table. Its cluster
+/// identity comes from the service defaults, the same as the silos'.
+/// </summary>
 public static class OrleansClientSetup
 {
     public static WebApplicationBuilder AddClusterClient(this WebApplicationBuilder builder)
@@ -15,11 +18,6 @@ public static class OrleansClientSetup
         builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepTryingToConnect>();
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = configuration[ClusterIdentity.ClusterIdKey] ?? ClusterIdentity.DefaultClusterId;
-                o.ServiceId = configuration[ClusterIdentity.ServiceIdKey] ?? ClusterIdentity.DefaultServiceId;
-            });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
             client.AddDashboard(o => o.HideTrace = true);
             client.AddActivityPropagation();

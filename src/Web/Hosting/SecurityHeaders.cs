@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Options;
+using PipedriveMaileon.Web.Installation;
+using PipedriveMaileon.Web.Layout;
+
 namespace PipedriveMaileon.Web.Hosting;
 
 /// <summary>
@@ -5,13 +9,16 @@ namespace PipedriveMaileon.Web.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = ContentSecurityPolicy.Build(app.ApplicationServices.GetRequiredService<IOptions<PipedriveAppOptions>>().Value);
+        return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'self' https://*.pipedrive.com";
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             await next();
         });
+    }
 }

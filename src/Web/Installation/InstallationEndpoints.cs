@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Web.Operations;
@@ -11,7 +12,8 @@ namespace PipedriveMaileon.Web.Installation;
 
 /// <summary>
 /// The Marketplace installation: <c>GET /pipedrive/install</c> starts OAuth, <c>GET /pipedrive/callback</c>
-/// completes it (inside the cluster, so tokens never reach this tier) and opens a settings session,
+/// completes it (inside the cluster, so tokens never reach this tier) and — only for the browser that started it, and
+/// only for an admin — opens a settings session,
 /// <c>DELETE /pipedrive/callback</c> is Pipedrive's uninstall notification.
 /// </summary>
 public static partial class InstallationEndpoints
@@ -38,7 +40,7 @@ public static partial class InstallationEndpoints
             MaxAge = oauthState.Lifetime,
             Path = "/pipedrive",
         });
-        var authorize = new UriBuilder(new Uri(pipedrive.Value.OAuthBaseUrl, "/oauth/authorize"))
+        var authorize = new UriBuilder(new Uri(pipedrive.Value.AuthorizeBaseUrl, "/oauth/authorize"))
         {
             Query = $"client_id={Uri.EscapeDataString(pipedrive.Value.ClientId)}" +
                     $"&redirect_uri={Uri.EscapeDataString(publicApp.Value.CallbackUrl.ToString())}" +
@@ -54,7 +56,10 @@ public static partial class InstallationEndpoints
         string? error,
         OAuthState oauthState,
         IClusterClient cluster,
-        IOptions<PublicAppOptions> publicApp)
+        SessionTickets tickets,
+        TimeProvider time,
+        IOptions<PublicAppOptions> publicApp,
+        IOptions<SettingsSessionOptions> sessions)
     {
         var cookieNonce = context.Request.Cookies[OAuthState.CookieName];
         context.Response.Cookies.Delete(OAuthState.CookieName, new CookieOptions { Path = "/pipedrive" });
@@ -70,7 +75,8 @@ public static partial class InstallationEndpoints
 
         // Installs started from the Pipedrive Marketplace arrive without a state; one that is present must be ours,
         // unexpired, and from this browser.
-        if (state is not null && !oauthState.Verify(state, cookieNonce))
+        var verified = state is not null && oauthState.Verify(state, cookieNonce);
+        if (state is not null && !verified)
         {
             return MessagePage.Render(StatusCodes.Status400BadRequest, "This installation link is invalid or has expired",
                 "For your protection nothing was installed. Please start the installation again from Pipedrive.", "Start again", "/pipedrive/install");
@@ -85,12 +91,29 @@ public static partial class InstallationEndpoints
         InstallationResult result;
         try
         {
-            result = await cluster.GetGrain<IInstallationGrain>(0).CompleteAuthorization(code, publicApp.Value.CallbackUrl);
+            result = await cluster.Installation().CompleteAuthorization(code, publicApp.Value.CallbackUrl);
         }
         catch (GrainStateUnavailableException)
         {
             return MessagePage.Render(StatusCodes.Status503ServiceUnavailable, "Installation failed",
                 "The app's database could not be reached, so nothing was installed. Please start the installation again in a minute.", "Start again", "/pipedrive/install");
+        }
+
+        return await FinishAsync(context, result, verified, cluster, tickets, time, publicApp.Value, sessions.Value);
+    }
+
+    /// <summary>
+    /// After the code exchange: a non-admin is told to ask an admin; a browser that did not start the flow (no
+    /// verified state: the code may be someone else's, as in login CSRF) is sent into a flow of its own; an admin who
+    /// started it gets the standalone sign-in cookie.
+    /// </summary>
+    private static async Task<IResult> FinishAsync(
+        HttpContext context, InstallationResult result, bool verified, IClusterClient cluster, SessionTickets tickets, TimeProvider time,
+        PublicAppOptions publicApp, SettingsSessionOptions sessions)
+    {
+        if (result.RefusedNotAdmin)
+        {
+            return AskAnAdmin(result.CompanyName ?? "your company");
         }
 
         if (!result.Succeeded)
@@ -99,9 +122,30 @@ public static partial class InstallationEndpoints
                 result.FailureMessage ?? "Pipedrive did not confirm the installation. Nothing was installed.", "Start again", "/pipedrive/install");
         }
 
-        await SessionAuthentication.SignInAsync(context, new TenantSession(result.CompanyId, result.UserId, result.UserName ?? string.Empty, result.CompanyName ?? string.Empty));
-        return Results.Redirect("/settings");
+        if (!verified)
+        {
+            return Results.Redirect("/pipedrive/install");
+        }
+
+        var access = await cluster.SettingsAccess(result.CompanyId).Check(result.UserId, sessions.AdminRecheck);
+        if (access.Role != AdminRole.Admin)
+        {
+            return access.Role == AdminRole.NotAdmin
+                ? AskAnAdmin(result.CompanyName ?? "your company")
+                : MessagePage.Render(StatusCodes.Status503ServiceUnavailable, "Installed, but not signed in",
+                    access.Problem ?? "Pipedrive could not be asked whether you are an admin.", "Try again", "/settings");
+        }
+
+        var session = new TenantSession(result.CompanyId, result.UserId, access.InstallationEpoch, time.GetUtcNow(), SessionSource.OAuth, null, "light");
+        SessionAuthentication.SignInWithCookie(context, session, tickets, publicApp.IsHttps, sessions.MaxSessionLifetime);
+        return Results.Redirect(SessionRequests.SettingsPath);
     }
+
+    private static IResult AskAnAdmin(string company) =>
+        MessagePage.Render(StatusCodes.Status403Forbidden, $"Ask an admin of {company}",
+            $"Only admins of {company} can install Maileon for Pipedrive, change its settings, export its consent ledger or uninstall it. " +
+            $"Nothing was changed. Ask an admin of {company} to install the app or open its settings, or to make you an admin.",
+            kind: "ask-admin");
 
     private static async Task<IResult> UninstallCallback(
         HttpContext context,
@@ -144,7 +188,7 @@ public static partial class InstallationEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "client_id does not match this app");
         }
 
-        await cluster.GetGrain<ITenantGrain>(notice.CompanyId.Value)
+        await cluster.TenantSetup(notice.CompanyId.Value)
             .Uninstall(new UninstallRequest(UninstallSource.PipedriveCallback, notice.UserId, time.GetUtcNow()));
         LogUninstalled(logger, notice.CompanyId.Value);
         return Results.Ok();

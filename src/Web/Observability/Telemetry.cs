@@ -1,57 +1,37 @@
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PipedriveMaileon.Grains.Interfaces.Observability;
+using PipedriveMaileon.ServiceDefaults.Telemetry;
 
 namespace PipedriveMaileon.Web.Observability;
 
 /// <summary>
-/// Metrics (ASP.NET Core, outgoing HTTP, runtime, Orleans client, ours) exported on <c>/metrics</c> in Prometheus
-/// format behind operator login, and over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Traces (web request →
-/// Orleans client call, continued by the silos) are only collected when that OTLP endpoint is set: without an
-/// exporter, recording spans on every webhook would cost CPU for nothing.
+/// The web's part of the shared telemetry (<see cref="ServiceTelemetry"/>): ASP.NET Core and outgoing HTTP metrics,
+/// exported on <c>/metrics</c> in Prometheus format behind operator login; request spans (health and metrics scrapes
+/// left out) when OTLP is configured. Plus the web's own instruments: webhook counters and the outbox backlog gauges.
 /// </summary>
 public static class Telemetry
 {
+    public const string ServiceName = "pipedrive-maileon-web";
+
+    public static TelemetryProfile Profile { get; } = new(ServiceName)
+    {
+        HasOwnMetricsExporter = true,
+        Metrics = metrics => metrics.AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddPrometheusExporter(),
+        Tracing = tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = context =>
+            !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics")),
+    };
+
+    /// <summary>The web's own instruments (webhook counters, backlog gauges) and the tenant-label budget they share.</summary>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        var otlp = !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        var options = TelemetryOptions.From(configuration);
+        var options = TelemetryOptions.From(builder.Configuration);
         builder.Services.AddSingleton(new TenantLabels(options.TenantLabels, options.MaxTenantLabels));
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddSingleton<OutboxBacklogGauges>();
-
-        var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("pipedrive-maileon-web"))
-            .WithMetrics(metrics =>
-            {
-                metrics.AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    .AddMeter("Microsoft.Orleans")
-                    .AddMeter(TelemetryNames.Prefix + "*")
-                    .AddPrometheusExporter();
-                if (otlp)
-                {
-                    metrics.AddOtlpExporter();
-                }
-            });
-        if (otlp)
-        {
-            otel.WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics"))
-                .AddHttpClientInstrumentation(o =>
-                {
-                    o.EnrichWithHttpRequestMessage = (activity, _) => TelemetryNames.RedactHttpClientSpan(activity);
-                    o.EnrichWithHttpResponseMessage = (activity, _) => TelemetryNames.RedactHttpClientSpan(activity);
-                })
-                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
-                .AddSource(TelemetryNames.Prefix + "*")
-                .AddOtlpExporter());
-        }
-
         return builder;
     }
 

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using PipedriveMaileon.Web.Installation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace PipedriveMaileon.Web.Sessions;
 
 /// <summary>
-/// The settings page session: an encrypted, HttpOnly cookie bound to company and user, issued by the OAuth
-/// callback. Over HTTPS it is SameSite=None; Secure so the page works inside Pipedrive's app-settings iframe;
-/// over plain HTTP (local runs) it is SameSite=Lax.
+/// Settings sessions (see <see cref="SettingsSessionHandler"/>): inside Pipedrive they begin with Pipedrive's signed
+/// iframe token and live in the page (a ticket in its forms, links and fetches); standalone they begin with the OAuth
+/// round trip, which also leaves the ticket in a first-party, HttpOnly, SameSite=Lax cookie so that typing
+/// <c>/settings</c> works. Every settings route requires <see cref="PolicyName"/>: an admin, re-checked on each request.
 /// </summary>
 public static class SessionAuthentication
 {
@@ -17,37 +19,41 @@ public static class SessionAuthentication
 
     public static IServiceCollection AddTenantSessions(this IServiceCollection services, IConfiguration configuration)
     {
-        var isHttps = (configuration.GetSection(PublicAppOptions.Section).Get<PublicAppOptions>() ?? new PublicAppOptions()).IsHttps;
-        services.AddAuthentication(Scheme)
-            .AddCookie(Scheme, o =>
-            {
-                o.Cookie.Name = CookieName;
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = isHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-                o.Cookie.SameSite = isHttps ? SameSiteMode.None : SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
-                o.LoginPath = "/pipedrive/install";
-                o.ReturnUrlParameter = "returnUrl";
-                o.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-            });
+        services.AddOptions<SettingsSessionOptions>().Bind(configuration.GetSection(SettingsSessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionTickets>();
+        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, SettingsSessionHandler>(Scheme, null);
+        services.AddSingleton<IAuthorizationHandler, SettingsAdminHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, SettingsAccessResultHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(PolicyName, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(TenantSession.CompanyIdClaim));
-        services.AddAntiforgery(o =>
+            .AddPolicy(PolicyName, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().AddRequirements(new SettingsAdminRequirement()));
+
+        // The session ticket a page sends with each change is the antiforgery token (it works without cookies);
+        // ASP.NET's cookie-bound tokens would be missing wherever third-party cookies are blocked. PostConfigure:
+        // AddRazorPages (called after this) sets the conventions up afresh.
+        services.PostConfigure<RazorPagesOptions>(o =>
         {
-            o.Cookie.Name = "pm_antiforgery";
-            o.Cookie.SecurePolicy = isHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            o.Cookie.SameSite = isHttps ? SameSiteMode.None : SameSiteMode.Lax;
+            o.Conventions.AddPageRoute("/Settings/Index", SessionRequests.PipedriveAppPath.TrimStart('/'));
+            o.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute { Order = 1001 });
         });
         return services;
     }
 
-    public static Task SignInAsync(HttpContext context, TenantSession session) =>
-        context.SignInAsync(Scheme, session.ToPrincipal());
+    /// <summary>The standalone sign-in: the ticket in a first-party cookie, for reading requests only.</summary>
+    public static void SignInWithCookie(HttpContext context, TenantSession session, SessionTickets tickets, bool secure, TimeSpan lifetime) =>
+        context.Response.Cookies.Append(CookieName, tickets.IssueForCookie(session), new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = secure,
+            SameSite = SameSiteMode.Lax,
+            Path = "/",
+            MaxAge = lifetime,
+        });
 
-    public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(Scheme);
+    public static void DeleteCookie(HttpContext context)
+    {
+        if (context.Request.Cookies.ContainsKey(CookieName))
+        {
+            context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+        }
+    }
 }

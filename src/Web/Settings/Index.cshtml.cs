@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Reconciliation;
@@ -36,14 +36,16 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     /// <summary>Reconciliation progress; null when it could not be read just now.</summary>
     public ReconciliationView? Reconciliation { get; private set; }
 
-    private TenantSession Session => TenantSession.From(User) ?? throw new InvalidOperationException("No tenant session.");
+    private TenantSession Session => SettingsSessionFeature.Of(HttpContext).Session;
 
-    private ITenantGrain Tenant => cluster.GetGrain<ITenantGrain>(Session.CompanyId);
+    private ITenantGrain Tenant => cluster.Tenant(Session.CompanyId);
+
+    private ITenantSetupGrain Setup => cluster.TenantSetup(Session.CompanyId);
 
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync(fillForm: true);
-        return Overview.Status == TenantStatus.Uninstalled ? await SignOutUninstalledAsync() : Page();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync()
@@ -60,7 +62,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
         if (ModelState.IsValid)
         {
-            var result = await Tenant.SaveSettings(new SettingsUpdate
+            var result = await Setup.SaveSettings(new SettingsUpdate
             {
                 MaileonApiKey = string.IsNullOrWhiteSpace(Form.MaileonApiKey) ? null : Form.MaileonApiKey.Trim(),
                 DoiMailingKey = string.IsNullOrWhiteSpace(Form.DoiMailingKey) ? null : Form.DoiMailingKey.Trim(),
@@ -89,7 +91,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
     public async Task<IActionResult> OnPostRepairAsync()
     {
-        JustRanSetup = await Tenant.RunSetup(Session.UserId);
+        JustRanSetup = await Setup.RunSetup(Session.UserId);
         Notice = "Setup checked and repaired where needed.";
         await LoadAsync(fillForm: true);
         return Page();
@@ -98,17 +100,16 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     public async Task<IActionResult> OnPostRetryFailedAsync()
     {
         var companyId = Session.CompanyId;
-        var extension = companyId.ToString(CultureInfo.InvariantCulture);
         var (persons, deals) = await journal.FailedItemsAsync(companyId, DateTimeOffset.UtcNow.AddDays(-30), HttpContext.RequestAborted);
         var retried = 0;
         foreach (var personId in persons)
         {
-            retried += await cluster.GetGrain<IContactSyncGrain>(personId, extension).RetryParked();
+            retried += await cluster.Contact(companyId, personId).RetryParked();
         }
 
         foreach (var dealId in deals)
         {
-            retried += await cluster.GetGrain<IDealGrain>(dealId, extension).RetryParked();
+            retried += await cluster.Deal(companyId, dealId).RetryParked();
         }
 
         Notice = retried == 0 ? "Nothing was waiting for a retry." : $"{retried} failed step(s) put back in line; the activity log shows how they go.";
@@ -118,27 +119,23 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
     public async Task<IActionResult> OnPostRunReconciliationAsync()
     {
-        await cluster.GetGrain<IReconciliationGrain>(Session.CompanyId).RunNow();
-        Notice = "Reconciliation started; reload the page in a minute to see what it found.";
+        await cluster.Reconciliation(Session.CompanyId).RunNow();
+        Notice = "Reconciliation started; its progress shows below.";
         await LoadAsync(fillForm: true);
         return Page();
     }
 
     public async Task<IActionResult> OnPostUninstallAsync()
     {
-        await Tenant.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, Session.UserId, DateTimeOffset.UtcNow));
-        return await SignOutUninstalledAsync();
-    }
-
-    private async Task<IActionResult> SignOutUninstalledAsync()
-    {
-        await SessionAuthentication.SignOutAsync(HttpContext);
-        return RedirectToPage("/Settings/Uninstalled");
+        var session = Session;
+        await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, session.UserId, DateTimeOffset.UtcNow));
+        SessionAuthentication.DeleteCookie(HttpContext);
+        return Redirect(SettingsAccessResultHandler.UninstalledPage(session));
     }
 
     private async Task LoadAsync(bool fillForm)
     {
-        ViewData["Company"] = Session.CompanyName;
+        ViewData["Company"] = SettingsSessionFeature.Of(HttpContext).Access.CompanyName;
         Overview = await Tenant.GetOverview();
         if (fillForm)
         {
@@ -160,7 +157,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
         {
             try
             {
-                FieldChoices = await Tenant.GetPersonFieldChoices();
+                FieldChoices = await Setup.GetPersonFieldChoices();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -170,7 +167,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
         try
         {
-            Reconciliation = await cluster.GetGrain<IReconciliationGrain>(Session.CompanyId).GetView();
+            Reconciliation = await cluster.Reconciliation(Session.CompanyId).GetView();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

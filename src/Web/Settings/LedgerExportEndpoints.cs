@@ -22,7 +22,7 @@ public static class LedgerExportEndpoints
 
     private static async Task ExportCsv(HttpContext context, JournalReader journal)
     {
-        var session = TenantSession.From(context.User)!;
+        var session = SettingsSessionFeature.Of(context).Session;
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"consent-ledger-{session.CompanyId}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
@@ -42,7 +42,7 @@ public static class LedgerExportEndpoints
 
     private static async Task ExportJson(HttpContext context, JournalReader journal)
     {
-        var session = TenantSession.From(context.User)!;
+        var session = SettingsSessionFeature.Of(context).Session;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"consent-ledger-{session.CompanyId}.json\"";
         await using var json = new Utf8JsonWriter(context.Response.Body);

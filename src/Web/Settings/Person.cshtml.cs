@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Web.Sessions;
 
@@ -20,11 +20,13 @@ public sealed class PersonModel(JournalReader journal, IClusterClient cluster) :
 
     public async Task<IActionResult> OnGetAsync(long? personId)
     {
-        var session = TenantSession.From(User)!;
-        ViewData["Company"] = session.CompanyName;
+        var feature = SettingsSessionFeature.Of(HttpContext);
+        var session = feature.Session;
+        ViewData["Company"] = feature.Access.CompanyName;
         if (personId is not > 0)
         {
-            return RedirectToPage("/Settings/Index");
+            // Shown, not redirected: a redirect inside Pipedrive's iframe would lose the page's session ticket.
+            return Page();
         }
 
         PersonId = personId.Value;
@@ -35,7 +37,7 @@ public sealed class PersonModel(JournalReader journal, IClusterClient cluster) :
         }
 
         Entries = entries;
-        Contact = await cluster.GetGrain<IContactSyncGrain>(PersonId, session.CompanyId.ToString(CultureInfo.InvariantCulture)).GetView();
+        Contact = await cluster.Contact(session.CompanyId, PersonId).GetView();
         return Page();
     }
 }

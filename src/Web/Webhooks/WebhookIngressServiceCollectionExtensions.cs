@@ -1,4 +1,4 @@
-using PipedriveMaileon.Web.Health;
+using PipedriveMaileon.ServiceDefaults.Health;
 
 namespace PipedriveMaileon.Web.Webhooks;
 
@@ -16,7 +16,7 @@ public static class WebhookIngressServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TenantDirectoryRefresher>());
         services.AddSingleton<WebhookAdmission>();
         services.AddSingleton<WebhookDispatcher>();
-        services.AddHealthChecks().AddCheck<TenantDirectoryHealthCheck>("webhook-directory", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<TenantDirectoryHealthCheck>("webhook-directory", tags: [HealthChecksSetup.ReadyTag]);
         return services;
     }
 }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PipedriveMaileon.ApiClients.Maileon;
-using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Reconciliation;
 using PipedriveMaileon.GrainTests.Outbox;
 using Orleans.TestingHost;
@@ -22,6 +20,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>Services of the first silo (its storage is the cluster's, in memory).</summary>
+    public IServiceProvider Silo => Cluster.GetSiloServiceProvider();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
@@ -29,16 +30,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             TestSiloServices.AddCommon(silo, Journal);
             silo.Services.AddSingleton(Effects);
+            silo.Services.AddOutbox<OutboxProbeState, ProbeWork, ProbeWork, OutboxProbeRules>(OutboxProbeRules.GrainType, OutboxKeyKind.CompanyEntity);
+            silo.Services.AddSingleton<IEffectHandler<ProbeWork>, ProbeEffects>();
 
-            // API clients pointing nowhere: grains that need them activate, and no test reaches a real service.
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Pipedrive:ClientId"] = "grain-tests",
-                ["Pipedrive:ClientSecret"] = "grain-tests-secret",
-                ["Pipedrive:OAuthBaseUrl"] = "http://127.0.0.1:9",
-                ["Maileon:BaseUrl"] = "http://127.0.0.1:9/1.0",
-            }).Build();
-            silo.Services.AddPipedriveClients(configuration).AddMaileonClient(configuration);
+            TestSiloServices.AddApiClientsReachingNothing(silo);
             silo.Services.AddOptions<ReconciliationOptions>();
         });
         Cluster = builder.Build();

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using PipedriveMaileon.ApiClients.Maileon;
+using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -25,5 +28,18 @@ public static class TestSiloServices
 
         // Fast retries so backoff shows in tests without waiting minutes.
         silo.Services.AddSingleton(new RetryPolicy(maxAttempts: 4, first: TimeSpan.FromMilliseconds(20), cap: TimeSpan.FromMilliseconds(100)));
+    }
+
+    /// <summary>The API clients as the silo registers them, pointed where nothing listens: grains holding them activate, and no test reaches a real service.</summary>
+    public static void AddApiClientsReachingNothing(ISiloBuilder silo)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Pipedrive:ClientId"] = "grain-tests",
+            ["Pipedrive:ClientSecret"] = "grain-tests-secret",
+            ["Pipedrive:OAuthBaseUrl"] = "http://127.0.0.1:9",
+            ["Maileon:BaseUrl"] = "http://127.0.0.1:9/1.0",
+        }).Build();
+        silo.Services.AddPipedriveClients(configuration).AddMaileonClients(configuration);
     }
 }

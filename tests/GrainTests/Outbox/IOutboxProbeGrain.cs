@@ -1,6 +1,6 @@
 namespace PipedriveMaileon.GrainTests.Outbox;
 
-/// <summary>A minimal outbox grain to test the shared outbox machinery on its own.</summary>
+/// <summary>A minimal outbox grain to test the outbox facet on its own (key: 1, extension: a company id).</summary>
 public interface IOutboxProbeGrain : IGrainWithIntegerCompoundKey
 {
     Task Enqueue(string[] works);
@@ -8,4 +8,7 @@ public interface IOutboxProbeGrain : IGrainWithIntegerCompoundKey
     Task<OutboxProbeView> View();
 
     Task RetryParked();
+
+    /// <summary>Asks Orleans to deactivate this activation when idle (as after a silo restart, the next call activates anew).</summary>
+    Task Deactivate();
 }

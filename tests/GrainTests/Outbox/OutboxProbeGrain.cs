@@ -1,61 +1,39 @@
-using Microsoft.Extensions.Logging;
-using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Outbox;
 
 namespace PipedriveMaileon.GrainTests.Outbox;
 
-[GrainType("outboxprobe")]
-public sealed class OutboxProbeGrain(
-    [PersistentState("outboxprobe", ClusterIdentity.StorageProvider)] IPersistentState<OutboxProbeState> state,
-    OutboxGrainServices services,
-    ScriptedEffects effects,
-    ILogger<OutboxProbeGrain> logger) : OutboxGrain<OutboxProbeState, ProbeWork>(state, services, logger), IOutboxProbeGrain
+/// <summary>A minimal grain with an outbox, to test the outbox facet on its own.</summary>
+[GrainType(OutboxProbeRules.GrainType)]
+public sealed class OutboxProbeGrain([Outbox(OutboxProbeRules.GrainType)] IOutbox<OutboxProbeState, ProbeWork> outbox) : Grain, IOutboxProbeGrain, IOutboxParticipant
 {
-    protected override long CompanyId => long.Parse(Key, System.Globalization.CultureInfo.InvariantCulture);
-
-    protected override long? LedgerPersonId => this.GetPrimaryKeyLong(out _);
-
-    private string Key
-    {
-        get
-        {
-            this.GetPrimaryKeyLong(out var extension);
-            return extension!;
-        }
-    }
-
-    public Task Enqueue(string[] works) => UpdateAsync(() =>
+    public Task Enqueue(string[] works) => outbox.UpdateAsync((state, now) =>
     {
         foreach (var work in works)
         {
-            State.Outbox.Enqueue(new ProbeWork { Name = work }, Now);
+            state.Outbox.Enqueue(new ProbeWork { Name = work }, now);
         }
 
         return true;
     });
 
     public Task<OutboxProbeView> View() => Task.FromResult(new OutboxProbeView(
-        State.Outbox.Entries.Where(e => e.ParkedAt is null).Select(e => e.Work.Name).ToList(),
-        State.Outbox.Parked.Select(e => $"{e.Work.Name}: {e.LastError}").ToList(),
-        State.Completed.ToList(),
-        State.PendingActivity.Count + State.PendingLedger.Count,
-        State.OutboxDueAt));
+        outbox.State.Outbox.Entries.Where(e => e.ParkedAt is null).Select(e => e.Work.Name).ToList(),
+        outbox.State.Outbox.Parked.Select(e => $"{e.Work.Name}: {e.LastError}").ToList(),
+        outbox.State.Completed.ToList(),
+        outbox.State.PendingActivity.Count + outbox.State.PendingLedger.Count,
+        outbox.State.OutboxDueAt,
+        outbox.State.Outbox.Entries.Where(e => e.WaitingSince is not null).Select(e => e.Work.Name).ToList()));
 
-    public Task RetryParked() => RetryParkedAsync();
+    public Task RetryParked() => outbox.RetryParkedAsync();
 
-    protected override string WorkKindOf(ProbeWork work) => "probe";
+    public Task Wake() => outbox.WakeAsync();
 
-    protected override Task<EffectOutcome> ExecuteAsync(OutboxEntry<ProbeWork> entry, CancellationToken cancellationToken) =>
-        Task.FromResult(effects.Next(Key, entry.Work.Name));
+    public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
-    protected override void OnOutcomeRecorded(OutboxEntry<ProbeWork> entry, EffectOutcome outcome, OutboxDisposition disposition)
+    public Task Deactivate()
     {
-        if (disposition == OutboxDisposition.Completed)
-        {
-            State.Completed.Add(entry.Work.Name);
-        }
-
-        Note(disposition == OutboxDisposition.Parked ? ActivityLevel.Error : ActivityLevel.Info, "probe", $"{entry.Work.Name}: {disposition} ({outcome.Summary})");
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 }

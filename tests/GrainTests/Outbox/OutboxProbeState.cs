@@ -3,7 +3,7 @@ using PipedriveMaileon.Grains.Outbox;
 
 namespace PipedriveMaileon.GrainTests.Outbox;
 
-public sealed class OutboxProbeState : IOutboxGrainState<ProbeWork>
+public sealed class OutboxProbeState : IOutboxState<ProbeWork>
 {
     public DateTimeOffset? OutboxDueAt { get; set; }
 

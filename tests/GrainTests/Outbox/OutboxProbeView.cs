@@ -6,4 +6,5 @@ public sealed record OutboxProbeView(
     [property: Id(1)] IReadOnlyList<string> Parked,
     [property: Id(2)] IReadOnlyList<string> Completed,
     [property: Id(3)] int StoredJournalEntries,
-    [property: Id(4)] DateTimeOffset? OutboxDueAt);
+    [property: Id(4)] DateTimeOffset? OutboxDueAt,
+    [property: Id(5)] IReadOnlyList<string> WaitingForCredentials);

@@ -1,4 +1,5 @@
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Reconciliation;
 using PipedriveMaileon.GrainTests.Infrastructure;
 
@@ -55,16 +56,18 @@ public sealed class ReconciliationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Run_now_returns_at_once_and_records_why_a_tenant_that_cannot_be_read_was_not_reconciled()
+    public async Task Run_now_returns_at_once_and_records_why_a_tenant_not_set_up_was_not_reconciled()
     {
-        // The test cluster has no tenant directory, so the tenant grain cannot activate: the run must say so, not hang.
+        // Installed, but no Maileon key saved yet: there is nothing to reconcile with, and the run must say so.
         var companyId = NewCompanyId();
+        var tenantId = GrainId.Create(GrainType.Create("tenant"), GrainIdKeyExtensions.CreateIntegerKey(companyId));
+        await StoredStates.SeedAsync<TenantState>(fixture.Silo, tenantId, "tenant", """{"Status":1,"CompanyName":"Not Set Up Ltd"}""");
         var grain = fixture.Grains.GetGrain<IReconciliationGrain>(companyId);
 
         await grain.RunNow();
         var view = await WaitAsync(grain, v => v.LastError is not null && !v.Running);
 
-        Assert.StartsWith("Not run:", view.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("Not run: the app is not fully set up", view.LastError, StringComparison.Ordinal);
         Assert.Null(view.LastRunStartedAt);
         var notes = await WaitForActivityAsync(companyId, a => a.Message.StartsWith("Reconciliation not run", StringComparison.Ordinal));
         Assert.Equal(ActivityLevel.Warning, Assert.Single(notes).Level);

@@ -25,15 +25,26 @@ public sealed class SandboxDeployment : IAsyncDisposable
 
     public IReadOnlyList<ManagedProcess> Silos => silos;
 
+    /// <param name="browserOAuthHost">
+    /// When set, the web sends browsers to the sandbox's OAuth pages under this host name (e.g. <c>localhost</c>)
+    /// through <c>Pipedrive:OAuthAuthorizeBaseUrl</c>, while the silos keep exchanging codes at 127.0.0.1: the
+    /// browser-facing and internal addresses of a container deployment, on one machine.
+    /// </param>
     public static async Task<SandboxDeployment> StartAsync(
-        string purpose, int silos = 1, IReadOnlyDictionary<string, string>? configuration = null, double sandboxTimeScale = 0.01)
+        string purpose, int silos = 1, IReadOnlyDictionary<string, string>? configuration = null, double sandboxTimeScale = 0.01,
+        string? extensionJwtSecret = null, string? browserOAuthHost = null)
     {
         var cluster = await ProcessCluster.CreateAsync(purpose);
         var webUrl = ProcessCluster.ReserveWebUrl();
-        var sandbox = await SandboxProcess.StartAsync(webUrl, sandboxTimeScale);
+        var sandbox = await SandboxProcess.StartAsync(webUrl, sandboxTimeScale, extensionJwtSecret);
         foreach (var (key, value) in sandbox.AppConfiguration)
         {
             cluster.With(key, value);
+        }
+
+        if (browserOAuthHost is not null)
+        {
+            cluster.With("Pipedrive__OAuthAuthorizeBaseUrl", new UriBuilder(sandbox.PipedriveUrl) { Host = browserOAuthHost }.Uri.ToString().TrimEnd('/'));
         }
 
         // The silos register webhooks: they must know the URL the web node will listen on.

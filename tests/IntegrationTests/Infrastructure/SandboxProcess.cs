@@ -13,8 +13,10 @@ public sealed class SandboxProcess : IAsyncDisposable
     public const string ClientId = "sandbox-app";
     public const string ClientSecret = "sandbox-secret-for-tests";
 
-    private SandboxProcess(ManagedProcess process, Uri pipedrive, Uri maileon)
+    private SandboxProcess(ManagedProcess process, Uri pipedrive, Uri maileon, Uri settingsUrl, string? extensionJwtSecret)
     {
+        SettingsUrl = settingsUrl;
+        ExtensionJwtSecret = extensionJwtSecret;
         Process = process;
         PipedriveUrl = pipedrive;
         MaileonUrl = maileon;
@@ -27,6 +29,15 @@ public sealed class SandboxProcess : IAsyncDisposable
     public Uri PipedriveUrl { get; }
 
     public Uri MaileonUrl { get; }
+
+    /// <summary>
+    /// The app's settings page as registered for Pipedrive's app-settings iframe: the app's port on <c>localhost</c>,
+    /// so the console on 127.0.0.1 embeds it from another site, as Pipedrive does.
+    /// </summary>
+    public Uri SettingsUrl { get; }
+
+    /// <summary>The custom UI extension's JWT secret, when one is set (else the client secret signs the iframe token).</summary>
+    public string? ExtensionJwtSecret { get; }
 
     /// <summary>HTTP client on the Pipedrive emulator's port.</summary>
     public HttpClient Pipedrive { get; }
@@ -42,10 +53,12 @@ public sealed class SandboxProcess : IAsyncDisposable
         ["Pipedrive__OAuthBaseUrl"] = PipedriveUrl.ToString().TrimEnd('/'),
         ["Pipedrive__AllowedApiHosts__0"] = PipedriveUrl.Host, // the emulator's api_domain
         ["Maileon__BaseUrl"] = new Uri(MaileonUrl, "/1.0").ToString(),
+        ["Pipedrive__ExtensionJwtSecret"] = ExtensionJwtSecret ?? string.Empty,
     };
 
-    public static async Task<SandboxProcess> StartAsync(Uri appBaseUrl, double timeScale = 0.01)
+    public static async Task<SandboxProcess> StartAsync(Uri appBaseUrl, double timeScale = 0.01, string? extensionJwtSecret = null)
     {
+        var settingsUrl = new UriBuilder(appBaseUrl) { Host = "localhost", Path = "/pipedrive-app" }.Uri;
         var pipedrivePort = FreePorts.Next();
         var maileonPort = FreePorts.Next();
         var pipedrive = new Uri($"http://127.0.0.1:{pipedrivePort}");
@@ -59,8 +72,10 @@ public sealed class SandboxProcess : IAsyncDisposable
             ["Sandbox__Pipedrive__ClientId"] = ClientId,
             ["Sandbox__Pipedrive__ClientSecret"] = ClientSecret,
             ["Sandbox__Pipedrive__RedirectUri"] = new Uri(appBaseUrl, "/pipedrive/callback").ToString(),
+            ["Sandbox__Pipedrive__SettingsUrl"] = settingsUrl.ToString(),
+            ["Sandbox__Pipedrive__ExtensionJwtSecret"] = extensionJwtSecret ?? string.Empty,
         });
-        var sandbox = new SandboxProcess(process, pipedrive, maileon);
+        var sandbox = new SandboxProcess(process, pipedrive, maileon, settingsUrl, extensionJwtSecret);
         await Eventually.TrueAsync(
             async () => (await sandbox.Pipedrive.GetAsync("/")).IsSuccessStatusCode,
             TimeSpan.FromSeconds(30),

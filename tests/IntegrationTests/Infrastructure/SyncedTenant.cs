@@ -105,7 +105,17 @@ public sealed class SyncedTenant : IDisposable
     /// <summary>The tenant's activity log and the tail of the app's output, for failure messages.</summary>
     public string Diagnostics()
     {
-        var page = Admin.Http.GetStringAsync("/settings").GetAwaiter().GetResult();
+        string page;
+        try
+        {
+            page = Admin.Http.GetStringAsync("/settings").GetAwaiter().GetResult();
+        }
+        catch (HttpRequestException ex)
+        {
+            // The settings page asks Pipedrive whether the user is an admin, which a rate-limited tenant cannot answer.
+            page = $"(the settings page did not answer: {ex.Message})";
+        }
+
         var activity = page.IndexOf("data-testid=\"activity\"", StringComparison.Ordinal) is var at and >= 0 ? page[at..Math.Min(page.Length, at + 4000)] : "(no activity table)";
         var deliveries = Sandbox.ControlGetAsync("pipedrive", $"deliveries?companyId={CompanyId}").GetAwaiter().GetResult()!.AsArray()
             .Select(d => d!.ToJsonString()).Select(d => d.Length > 400 ? d[..400] : d);

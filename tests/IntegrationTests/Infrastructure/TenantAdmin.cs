@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace PipedriveMaileon.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A Pipedrive admin of one sandbox company, driving the app over HTTP as a browser would (cookies, redirects,
-/// antiforgery): installs the app through the sandbox's OAuth consent and saves settings.
+/// A Pipedrive admin of one sandbox company, driving the app over HTTP as a browser would (the standalone sign-in
+/// cookie, redirects, the session ticket each page puts in its forms): installs the app through the sandbox's OAuth consent and saves settings.
 /// </summary>
 public sealed partial class TenantAdmin : IDisposable
 {
@@ -76,7 +76,7 @@ public sealed partial class TenantAdmin : IDisposable
         var html = await SettingsPageAsync();
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", AntiforgeryToken(html)),
+            new(SessionField, SessionTicket(html)),
             new("Form.MaileonApiKey", apiKey ?? ""),
             new("Form.DoiMailingKey", doiMailing ?? ""),
             new("Form.Permission", permission),
@@ -97,11 +97,15 @@ public sealed partial class TenantAdmin : IDisposable
     public async Task<string> PostHandlerAsync(string handler)
     {
         var html = await SettingsPageAsync();
-        return await PostFormAsync($"/settings?handler={handler}", [new("__RequestVerificationToken", AntiforgeryToken(html))]);
+        return await PostFormAsync($"/settings?handler={handler}", [new(SessionField, SessionTicket(html))]);
     }
 
-    public static string AntiforgeryToken(string html) =>
-        TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on the page.");
+    /// <summary>The form field that carries the page's session ticket (it is also what protects a form against CSRF).</summary>
+    public const string SessionField = "__session";
+
+    /// <summary>The session ticket a settings page put in its forms.</summary>
+    public static string SessionTicket(string html) =>
+        TicketPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No session ticket on the page.");
 
     /// <summary>
     /// The tenant's webhook Basic credentials (user:password). The sandbox control API masks webhook passwords, so
@@ -126,6 +130,6 @@ public sealed partial class TenantAdmin : IDisposable
 
     private static string Slug(string name) => new([.. name.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    [GeneratedRegex("<input[^>]*name=\"__session\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TicketPattern();
 }

@@ -59,7 +59,8 @@ public static class TestPostgres
 
     private static async Task PgCtlAsync(string data, string arguments)
     {
-        var script = $"source \"{RepositoryLayout.Root}/scripts/postgres.sh\"; pg_as_server_user pg_ctl --pgdata=\"{data}\" {arguments}";
+        // pg_ctl is found the way ./test.sh found it (PG_BINDIR, which it exports), not on PATH: Debian keeps it off PATH.
+        var script = $"source \"{RepositoryLayout.Root}/scripts/postgres.sh\" && pg_require_binaries && pg_as_server_user \"$PG_BINDIR/pg_ctl\" --pgdata=\"{data}\" {arguments}";
         using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-c", script])
         {
             RedirectStandardOutput = true,

@@ -162,16 +162,17 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task AllReachAsync(SyncedTenant tenant, Dictionary<long, string> expected, TimeSpan timeout)
     {
-        var wrong = 0;
+        var wrong = new List<string>();
         await Eventually.TrueAsync(
             async () =>
             {
                 var fields = await FieldsAsync(tenant);
-                wrong = expected.Count(e => fields.GetValueOrDefault(e.Key) != e.Value);
-                return wrong == 0;
+                wrong = expected.Where(e => fields.GetValueOrDefault(e.Key) != e.Value)
+                    .Select(e => $"{e.Key}: {fields.GetValueOrDefault(e.Key) ?? "(empty)"} instead of {e.Value}").ToList();
+                return wrong.Count == 0;
             },
             timeout,
-            () => $"{wrong} persons did not reach their expected Newsletter value\n{tenant.Diagnostics()}");
+            () => $"{wrong.Count} persons did not reach their expected Newsletter value, e.g. {string.Join("; ", wrong.Take(10))}\n{tenant.Diagnostics()}");
     }
 
     private async Task<Dictionary<long, string?>> FieldsAsync(SyncedTenant tenant) =>

@@ -14,7 +14,8 @@ namespace PipedriveMaileon.IntegrationTests.Security;
 
 /// <summary>
 /// The bad-input catalogue of the browser-facing routes: the OAuth callback with a forged, tampered, expired,
-/// replayed or foreign state; settings posts without an antiforgery token or across tenants; and markup in values
+/// replayed or foreign state; settings posts without the page's session ticket (the antiforgery token) or with a
+/// forged, altered, expired or misplaced one; and markup in values
 /// the settings pages show. Each refused case must leave no token exchange at Pipedrive, no session and no change.
 /// </summary>
 [Collection(SandboxCollection.Name)]
@@ -25,11 +26,10 @@ public sealed partial class BrowserBadInputTests(DeploymentFixture fixture, ITes
     private SandboxDeployment Deployment => fixture.Deployment;
 
     [Fact]
-    public async Task ForgedExpiredOrReplayedOAuthStatesAndCrossTenantSettingsPostsAreRefused()
+    public async Task ForgedExpiredOrReplayedOAuthStatesAndSettingsPostsWithoutThePagesTicketAreRefused()
     {
         var catalogue = new Catalogue(output);
         using var a = await SyncedTenant.CreateAsync(Deployment, "Form Alpha " + Markup);
-        using var b = await TenantAdmin.InstallNewCompanyAsync(Deployment, "Form Beta");
 
         // ---------- OAuth callback ----------
         const string OAuth = "OAuth callback state";
@@ -135,31 +135,31 @@ public sealed partial class BrowserBadInputTests(DeploymentFixture fixture, ITes
             catalogue.Record(Settings, name, string.Join(" or ", expected), actual, expected.Contains((int)response.StatusCode) && changed is null, changed);
         }
 
-        KeyValuePair<string, string>[] SaveFields(string? token) =>
+        KeyValuePair<string, string>[] SaveFields(string? ticket) =>
         [
-            .. token is null ? [] : new[] { new KeyValuePair<string, string>("__RequestVerificationToken", token) },
+            .. ticket is null ? [] : new[] { new KeyValuePair<string, string>(TenantAdmin.SessionField, ticket) },
             new("Form.MaileonApiKey", ""),
             new("Form.DoiMailingKey", "changed-by-attacker"),
             new("Form.Permission", "doiplus"),
             new("Form.DealEvents", "true"),
         ];
 
-        var tokenA = TenantAdmin.AntiforgeryToken(await a.Admin.SettingsPageAsync());
-        var tokenB = TenantAdmin.AntiforgeryToken(await b.SettingsPageAsync());
+        var ticketA = TenantAdmin.SessionTicket(await a.Admin.SettingsPageAsync());
 
-        // Loading the page reads Pipedrive's person fields, so the baseline is taken after the last page load.
+        // The page's session ticket is the antiforgery token: a change needs it in the form (or the page's fetch
+        // header); the standalone sign-in cookie or a ticket in the URL never authorise one.
         before = await TenantFootprint.SettledAsync(Deployment, a.CompanyId, a.ApiKey);
-        await Post("no antiforgery token", a.Admin.Http, "Save", SaveFields(null), 400);
-        await Post("made-up antiforgery token", a.Admin.Http, "Save", SaveFields("CfDJ8" + new string('A', 100)), 400);
-        await Post("another tenant's token with this tenant's cookies", a.Admin.Http, "Save", SaveFields(tokenB), 400);
-        await Post("this tenant's token with another tenant's cookies", b.Http, "Save", SaveFields(tokenA), 400);
-        await Post("uninstall without antiforgery token", a.Admin.Http, "Uninstall", [], 400);
-        await Post("uninstall with another tenant's token", a.Admin.Http, "Uninstall", [new("__RequestVerificationToken", tokenB)], 400);
-        await Post("retry-failed without antiforgery token", a.Admin.Http, "RetryFailed", [], 400);
+        await Post("no session ticket, only the sign-in cookie (a cross-site form post)", a.Admin.Http, "Save", SaveFields(null), 400);
+        await Post("made-up session ticket", a.Admin.Http, "Save", SaveFields("CfDJ8" + new string('A', 100)), 400);
+        await Post("this tenant's ticket with one character changed", a.Admin.Http, "Save", SaveFields(Flip(ticketA)), 400);
+        await Post("this tenant's ticket, signed by the app but expired", a.Admin.Http, "Save", SaveFields(SignTicket(a.CompanyId, a.Admin.UserId, DateTimeOffset.UtcNow.AddSeconds(-5))), 400);
+        await Post("this tenant's ticket in the URL instead of the form", a.Admin.Http, $"Save&__session={Uri.EscapeDataString(ticketA)}", SaveFields(null), 400);
+        await Post("uninstall with only the sign-in cookie", a.Admin.Http, "Uninstall", [], 400);
+        await Post("uninstall with the ticket in the URL", a.Admin.Http, $"Uninstall&__session={Uri.EscapeDataString(ticketA)}", [], 400);
+        await Post("retry-failed with only the sign-in cookie", a.Admin.Http, "RetryFailed", [], 400);
         using (var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Deployment.Web.BaseAddress })
         {
-            // No session: sent to the install page (the login of this app), nothing saved.
-            await Post("no session at all, with a token", anonymous, "Save", SaveFields(tokenA), 302, 400, 401);
+            await Post("no session at all", anonymous, "Save", SaveFields(null), 400);
         }
 
         await Task.Delay(1000);
@@ -167,6 +167,13 @@ public sealed partial class BrowserBadInputTests(DeploymentFixture fixture, ITes
         var pageAfter = StatusPanel(await a.Admin.SettingsPageAsync());
         catalogue.Record("no state change (settled)", "tenant A after the settings posts", before.ToString(), after.ToString(), after == before);
         catalogue.Record("no state change (settled)", "tenant A's settings form unchanged", "same form values", pageAfter == pageBefore ? "same" : "different", pageAfter == pageBefore);
+
+        // Control (after the footprint, as it renders the page, which reads Pipedrive's person fields): the same post
+        // with the page's ticket goes through, so the refusals above are about the ticket.
+        using (var control = await a.Admin.Http.PostAsync("/settings?handler=RetryFailed", new FormUrlEncodedContent([new(TenantAdmin.SessionField, ticketA)])))
+        {
+            catalogue.Record(Settings, "control: retry-failed with the page's ticket", "200", ((int)control.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), control.StatusCode == HttpStatusCode.OK);
+        }
 
         // ---------- Markup rendered escaped ----------
         const string Escaping = "markup rendered escaped";
@@ -207,15 +214,30 @@ public sealed partial class BrowserBadInputTests(DeploymentFixture fixture, ITes
     /// <summary>A state as the app would sign it, with the app's key ring (read from the database, decrypted with the master key).</summary>
     private string SignState(string nonce, DateTimeOffset expires)
     {
+        using var provider = AppKeyRing();
+        return provider.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector("PipedriveMaileon.OAuthState.v1").ToTimeLimitedDataProtector()
+            .Protect(nonce, expires);
+    }
+
+    /// <summary>The app's key ring (read from the database, decrypted with the master key).</summary>
+    private ServiceProvider AppKeyRing()
+    {
         var services = new ServiceCollection();
         services.AddSingleton(NpgsqlDataSource.Create(Deployment.Cluster.ConnectionString));
         services.AddSharedDataProtection(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [MasterKey.ConfigurationKey] = Deployment.Cluster.MasterKey })
             .Build());
-        using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IDataProtectionProvider>()
-            .CreateProtector("PipedriveMaileon.OAuthState.v1").ToTimeLimitedDataProtector()
-            .Protect(nonce, expires);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A session ticket as the app would issue it, with the app's key ring, expiring at <paramref name="expires"/>.</summary>
+    private string SignTicket(long companyId, long userId, DateTimeOffset expires)
+    {
+        using var provider = AppKeyRing();
+        var session = new JsonObject { ["c"] = companyId, ["u"] = userId, ["e"] = 1, ["a"] = DateTimeOffset.UtcNow.AddMinutes(-1), ["s"] = 1, ["t"] = "light" };
+        var envelope = new JsonObject { ["x"] = expires.ToUnixTimeSeconds(), ["s"] = session };
+        return provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("PipedriveMaileon.SettingsSession.v1").Protect(envelope.ToJsonString());
     }
 
     private static string Flip(string text)
@@ -230,7 +252,7 @@ public sealed partial class BrowserBadInputTests(DeploymentFixture fixture, ITes
     private static string StatusPanel(string html) =>
         string.Join('|', FormValues().Matches(html).Select(m => m.Value));
 
-    [GeneratedRegex("<h1>([^<]*)</h1>")]
+    [GeneratedRegex("<h1[^>]*>([^<]*)</h1>")]
     private static partial Regex TitlePattern();
 
     [GeneratedRegex("(data-testid=\"(doi-mailing|deal-events|permission-doi|permission-doiplus)\"[^>]*)")]

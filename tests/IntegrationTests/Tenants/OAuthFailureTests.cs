@@ -203,7 +203,7 @@ public sealed partial class OAuthFailureTests(DeploymentFixture fixture)
         Assert.Null(browser.Cookie("pm_session", "/"));
         var settings = await browser.Http.GetAsync("/settings");
         Assert.Equal(HttpStatusCode.Redirect, settings.StatusCode);
-        Assert.StartsWith("/pipedrive/install", settings.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/pipedrive/install", settings.Headers.Location!.OriginalString, StringComparison.Ordinal);
         if (after is { } mark)
         {
             Assert.Empty(await View.TokenRequestsAsync("authorization_code", mark));

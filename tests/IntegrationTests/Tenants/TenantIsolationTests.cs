@@ -42,10 +42,10 @@ public sealed class TenantIsolationTests(DeploymentFixture fixture)
 
         // Changing: a save and the other handlers, carrying beta's id in the query, the form and a header.
         var html = await alpha.Admin.SettingsPageAsync();
-        var token = TenantAdmin.AntiforgeryToken(html);
+        var token = TenantAdmin.SessionTicket(html);
         using (var save = new FormUrlEncodedContent(
         [
-            new("__RequestVerificationToken", token),
+            new(TenantAdmin.SessionField, token),
             new("Form.MaileonApiKey", ""),
             new("Form.Permission", "doiplus"),
             new("Form.DealEvents", "true"),
@@ -61,7 +61,7 @@ public sealed class TenantIsolationTests(DeploymentFixture fixture)
 
         foreach (var handler in new[] { "Repair", "RetryFailed" })
         {
-            using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("companyId", beta.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            using var form = new FormUrlEncodedContent([new(TenantAdmin.SessionField, token), new("companyId", beta.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
             var response = await alpha.Admin.Http.PostAsync($"/settings?handler={handler}&companyId={beta.CompanyId}", form);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
@@ -72,10 +72,9 @@ public sealed class TenantIsolationTests(DeploymentFixture fixture)
         Assert.Contains("deal.create", (await new SandboxView(Deployment).PipedriveWebhookEventsAsync(alpha.CompanyId)), StringComparer.Ordinal);
         Assert.Equal(betaBefore, Normalise(await beta.Admin.SettingsPageAsync()));
 
-        // Beta's antiforgery token does not work with alpha's cookie.
-        var betaToken = TenantAdmin.AntiforgeryToken(await beta.Admin.SettingsPageAsync());
-        using var crossed = new FormUrlEncodedContent([new("__RequestVerificationToken", betaToken)]);
-        Assert.Equal(HttpStatusCode.BadRequest, (await alpha.Admin.Http.PostAsync("/settings?handler=Uninstall", crossed)).StatusCode);
+        // Alpha's sign-in cookie alone (no ticket from the page, as in a cross-site form post) changes nothing.
+        using var cookieOnly = new FormUrlEncodedContent([new("companyId", beta.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await alpha.Admin.Http.PostAsync("/settings?handler=Uninstall", cookieOnly)).StatusCode);
         Assert.Contains("tenant-status", await alpha.Admin.SettingsPageAsync(), StringComparison.Ordinal);
 
         // Without a cookie, or with a forged one, nothing is shown.
@@ -83,13 +82,16 @@ public sealed class TenantIsolationTests(DeploymentFixture fixture)
         using var forged = new HttpRequestMessage(HttpMethod.Get, "/settings/ledger.json");
         forged.Headers.Add("Cookie", "pm_session=CfDJ8" + new string('A', 200));
         var forgedAnswer = await stranger.SendAsync(forged);
-        Assert.Equal(HttpStatusCode.Redirect, forgedAnswer.StatusCode);
-        Assert.StartsWith("/pipedrive/install", forgedAnswer.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, forgedAnswer.StatusCode);
+        Assert.DoesNotContain("entries", await forgedAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var anonymous = await stranger.GetAsync("/settings");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/pipedrive/install", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
-    /// <summary>The page without what changes between two reads (antiforgery token, timestamps of webhook deliveries).</summary>
+    /// <summary>The page without what changes between two reads (session tickets, Data Protection payloads all, timestamps of webhook deliveries).</summary>
     private static string Normalise(string html) =>
         System.Text.RegularExpressions.Regex.Replace(
-            System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", string.Empty),
+            System.Text.RegularExpressions.Regex.Replace(html, "CfDJ8[A-Za-z0-9_-]+", string.Empty),
             @"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", "T");
 }

@@ -44,7 +44,7 @@ internal sealed class ApiClientHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddPipedriveClients(configuration);
-        services.AddMaileonClient(configuration);
+        services.AddMaileonClients(configuration);
         services.ConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(builder => builder.PrimaryHandler = Handler));
         _services = services.BuildServiceProvider();
@@ -59,8 +59,6 @@ internal sealed class ApiClientHarness : IDisposable
     public PipedriveApiClient Pipedrive => _services.GetRequiredService<PipedriveApiClient>();
 
     public PipedriveRateLimitTracker RateLimits => _services.GetRequiredService<PipedriveRateLimitTracker>();
-
-    public MaileonClient Maileon => _services.GetRequiredService<MaileonClient>();
 
     public MaileonAccount MaileonAccount => _services.GetRequiredService<MaileonAccount>();
 

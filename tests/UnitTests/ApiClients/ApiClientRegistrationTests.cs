@@ -13,7 +13,7 @@ public sealed class ApiClientRegistrationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
             .AddPipedriveClients(configuration)
-            .AddMaileonClient(configuration)
+            .AddMaileonClients(configuration)
             .BuildServiceProvider();
     }
 
@@ -29,7 +29,7 @@ public sealed class ApiClientRegistrationTests
         Assert.Equal(9_000_000, services.GetRequiredService<IOptions<MaileonOptions>>().Value.MaxTransactionBatchBytes);
         Assert.NotNull(services.GetRequiredService<PipedriveApiClient>());
         Assert.NotNull(services.GetRequiredService<PipedriveOAuthClient>());
-        Assert.NotNull(services.GetRequiredService<MaileonClient>());
+        Assert.NotNull(services.GetRequiredService<MaileonContacts>());
         Assert.NotNull(services.GetRequiredService<MaileonAccount>());
         Assert.NotNull(services.GetRequiredService<MaileonContacts>());
         Assert.NotNull(services.GetRequiredService<MaileonCustomFields>());

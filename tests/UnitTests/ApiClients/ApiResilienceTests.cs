@@ -95,7 +95,7 @@ public sealed class ApiResilienceTests
             .Respond(HttpStatusCode.OK, "");
 
         var result = await harness.AdvanceUntilDoneAsync(
-            harness.Maileon.PingAsync(new MaileonConnection(1, "a1b2c3d4-e5f6-7890-abcd-ef1234567890"), HttpMethod.Get), Step);
+            harness.MaileonAccount.PingAsync(new MaileonConnection(1, "a1b2c3d4-e5f6-7890-abcd-ef1234567890"), HttpMethod.Get), Step);
 
         var requests = harness.Handler.Requests;
         Assert.Equal(MaileonPingResult.Ok, result);
@@ -109,7 +109,7 @@ public sealed class ApiResilienceTests
         using var harness = new ApiClientHarness(fakeTime: true);
         harness.Handler.Respond(HttpStatusCode.TooManyRequests, "", "text/plain", ("Retry-After", "90"));
 
-        var call = harness.Maileon.GetAccountInfoAsync(new MaileonConnection(1, "a1b2c3d4-e5f6-7890-abcd-ef1234567890"));
+        var call = harness.MaileonAccount.GetAccountInfoAsync(new MaileonConnection(1, "a1b2c3d4-e5f6-7890-abcd-ef1234567890"));
         var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.AdvanceUntilDoneAsync(call, Step));
 
         Assert.Equal(ApiFailureKind.RateLimited, failure.Kind);
@@ -188,7 +188,7 @@ public sealed class ApiResilienceTests
 
         for (var i = 0; i < 5; i++)
         {
-            Assert.Null(await harness.Maileon.GetContactAsync(connection, "gone@example.com"));
+            Assert.Null(await harness.MaileonContacts.GetContactAsync(connection, "gone@example.com"));
         }
 
         Assert.Equal(5, harness.Handler.Requests.Count);

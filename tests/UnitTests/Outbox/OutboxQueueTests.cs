@@ -53,4 +53,30 @@ public sealed class OutboxQueueTests
         Assert.Equal(T0, queue.NextDueAt());
         Assert.Equal("second", queue.Head(T0)!.Work);
     }
+
+    [Fact]
+    public void Waiting_for_credentials_uses_no_attempts_never_parks_and_resumes_when_asked()
+    {
+        var policy = new RetryPolicy(maxAttempts: 3, first: TimeSpan.FromSeconds(1), cap: TimeSpan.FromSeconds(10), credentialWait: TimeSpan.FromMinutes(10));
+        var queue = new OutboxQueue<string>();
+        var entry = queue.Enqueue("work", T0);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(OutboxDisposition.WaitingForCredentials, queue.Record(entry.Id, EffectOutcome.WaitForCredentials("key refused"), T0, policy, 0.5));
+        }
+
+        Assert.Equal(0, entry.Attempts);
+        Assert.Null(entry.ParkedAt);
+        Assert.Equal(T0, entry.WaitingSince);
+        Assert.Equal(T0 + TimeSpan.FromMinutes(10), entry.DueAt);
+        Assert.Null(queue.Head(T0 + TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(1, queue.ResumeWaiting(T0 + TimeSpan.FromMinutes(1)));
+        Assert.Same(entry, queue.Head(T0 + TimeSpan.FromMinutes(1)));
+
+        // An attempt that gets through ends the wait.
+        queue.Record(entry.Id, EffectOutcome.Retry("500"), T0, policy, 0.5);
+        Assert.Null(entry.WaitingSince);
+        Assert.Equal(0, queue.ResumeWaiting(T0));
+    }
 }

@@ -134,7 +134,8 @@ public static class PipedriveConsole
             html.Append("<h2>Companies</h2><ul>");
             foreach (var c in store.Companies.OrderBy(c => c.Id))
             {
-                html.Append($"<li><a href=\"/pipedrive?company={c.Id}\">{H(c.Name)} ({c.Id})</a> — {(c.Installed ? "app installed" : "app not installed")}</li>");
+                html.Append($"<li><a href=\"/pipedrive?company={c.Id}\">{H(c.Name)} ({c.Id})</a> — {(c.Installed ? "app installed" : "app not installed")}")
+                    .Append($" · <a href=\"{AppSettingsHost.Link(c.Id)}\">Apps → Maileon → Settings</a></li>");
             }
 
             html.Append("</ul>");

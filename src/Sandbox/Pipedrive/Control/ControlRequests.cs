@@ -6,6 +6,9 @@ internal sealed record CreateCompanyRequest(string? Name, long? Id, string? Admi
 /// <summary>Body of <c>POST /_sandbox/pipedrive/companies/{id}/users</c>.</summary>
 internal sealed record CreateUserRequest(string? Name, string? Email, bool? IsAdmin, long? Id);
 
+/// <summary>Body of <c>PATCH /_sandbox/pipedrive/users/{id}</c>: an admin promotes or demotes the user.</summary>
+internal sealed record UpdateUserRequest(bool? IsAdmin);
+
 /// <summary>Body of <c>POST /_sandbox/pipedrive/companies/{id}/organizations</c>.</summary>
 internal sealed record CreateOrganizationRequest(string? Name, long? OwnerId);
 

@@ -22,6 +22,19 @@ public static class PipedriveControlEndpoints
         control.MapPost("/companies", CreateCompany);
         control.MapGet("/companies/{id:long}", (long id, PipedriveStore store) => WithCompany(store, id, c => Results.Ok(DescribeCompany(store, c))));
         control.MapPost("/companies/{id:long}/users", CreateUser);
+        control.MapPatch("/users/{id:long}", (long id, UpdateUserRequest request, PipedriveStore store) =>
+        {
+            lock (store.Gate)
+            {
+                if (store.FindUser(id) is not { } user)
+                {
+                    return Results.NotFound();
+                }
+
+                user.IsAdmin = request.IsAdmin ?? user.IsAdmin;
+                return Results.Ok(new { id = user.Id, isAdmin = user.IsAdmin });
+            }
+        });
         control.MapPost("/companies/{id:long}/organizations", CreateOrganization);
         control.MapGet("/companies/{id:long}/persons", ListPersons);
         control.MapPost("/companies/{id:long}/persons", async (long id, long? userId, HttpRequest request, PersonWriter writer, PipedriveStore store) =>

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PipedriveMaileon.Database.GrainState;
+
+/// <summary>How the silo gathers grain state writes (configuration section <c>GrainStorage</c>).</summary>
+public sealed class GroupCommitOptions
+{
+    public const string Section = "GrainStorage";
+
+    /// <summary>Most writes in one call. 1 turns group commit off (every write is its own call).</summary>
+    [Range(1, 1000)]
+    public int MaxBatchSize { get; set; } = 64;
+
+    /// <summary>
+    /// Calls in flight at once (each holds a connection). Writes arriving while all are busy wait and form the next
+    /// call; there is no timer, so a lone write is never held back.
+    /// </summary>
+    [Range(1, 16)]
+    public int MaxConcurrentBatches { get; set; } = 2;
+}

@@ -1,0 +1,36 @@
+using PipedriveMaileon.Grains.Interfaces.Contacts;
+using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Reconciliation;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+
+namespace PipedriveMaileon.Grains.Interfaces;
+
+/// <summary>The grains of a tenant, by what they are for: the one place their keys are made.</summary>
+public static class GrainFactoryExtensions
+{
+    public static ITenantGrain Tenant(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantGrain>(companyId);
+
+    public static ITenantSetupGrain TenantSetup(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantSetupGrain>(companyId);
+
+    public static ISettingsAccessGrain SettingsAccess(this IGrainFactory grains, long companyId) => grains.GetGrain<ISettingsAccessGrain>(companyId);
+
+    public static ITenantHealthGrain TenantHealth(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantHealthGrain>(companyId);
+
+    public static IContactSyncGrain Contact(this IGrainFactory grains, long companyId, long personId) =>
+        grains.GetGrain<IContactSyncGrain>(personId, CompanyKey.Format(companyId));
+
+    public static IDealGrain Deal(this IGrainFactory grains, long companyId, long dealId) =>
+        grains.GetGrain<IDealGrain>(dealId, CompanyKey.Format(companyId));
+
+    public static IDealTransactionTypesGrain DealTransactionTypes(this IGrainFactory grains, long companyId) =>
+        grains.GetGrain<IDealTransactionTypesGrain>(companyId);
+
+    public static IReconciliationGrain Reconciliation(this IGrainFactory grains, long companyId) => grains.GetGrain<IReconciliationGrain>(companyId);
+
+    /// <summary>Completes OAuth installations (stateless; one key for all).</summary>
+    public static IInstallationGrain Installation(this IGrainFactory grains) => grains.GetGrain<IInstallationGrain>(0);
+
+    /// <summary>The cluster's one outbox sweeper.</summary>
+    public static IOutboxSweeperGrain OutboxSweeper(this IGrainFactory grains) => grains.GetGrain<IOutboxSweeperGrain>(0);
+}

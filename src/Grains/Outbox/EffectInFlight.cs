@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace PipedriveMaileon.Grains.Outbox;
+
+/// <summary>One attempt of one outbox entry, from the step that starts it to the step that records its outcome.</summary>
+internal sealed class EffectInFlight<TCommand>(long entryId, string workKind, EffectAttempt effect, TCommand? command, string? origin)
+    where TCommand : class
+{
+    public long EntryId { get; } = entryId;
+
+    public string WorkKind { get; } = workKind;
+
+    public EffectAttempt Effect { get; } = effect;
+
+    /// <summary>What the handler performs; null when the rules settled the entry without a call.</summary>
+    public TCommand? Command { get; } = command;
+
+    /// <summary>The traceparent of the request that queued the work.</summary>
+    public string? Origin { get; } = origin;
+
+    /// <summary>Set by the effect turn when the handler answered; read by the next step turn.</summary>
+    public EffectOutcome? Outcome { get; set; }
+
+    public TimeSpan Elapsed { get; set; }
+
+    public Activity? Span { get; set; }
+}

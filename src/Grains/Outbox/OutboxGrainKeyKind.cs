@@ -1,7 +1,0 @@
-namespace PipedriveMaileon.Grains.Outbox;
-
-public enum OutboxGrainKeyKind
-{
-    Integer,
-    IntegerCompound,
-}

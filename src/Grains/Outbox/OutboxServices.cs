@@ -1,0 +1,16 @@
+using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Hosting;
+
+namespace PipedriveMaileon.Grains.Outbox;
+
+/// <summary>What every outbox needs from the silo.</summary>
+public sealed class OutboxServices(TimeProvider time, IJournalWriter journal, RetryPolicy retryPolicy, GrainMetrics metrics)
+{
+    public TimeProvider Time { get; } = time;
+
+    public IJournalWriter Journal { get; } = journal;
+
+    public RetryPolicy RetryPolicy { get; } = retryPolicy;
+
+    public GrainMetrics Metrics { get; } = metrics;
+}

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.ApiClients.Maileon;
+using PipedriveMaileon.ApiClients.Pipedrive;
+using PipedriveMaileon.Grains.Interfaces;
+using PipedriveMaileon.Grains.Interfaces.Tenants;
+
+namespace PipedriveMaileon.Grains.Tenants;
+
+/// <summary>
+/// The silo's one way to a tenant's connection, shared by every grain and effect handler on the silo:
+/// <list type="bullet">
+/// <item>the <see cref="TenantConnection"/>, kept <see cref="Lifetime"/> (a settings change arrives within it) and
+/// fetched again before the access token expires; only connections that can sync are kept, so a tenant still being
+/// set up is asked every time and its first webhooks after setup are not ignored on the strength of an old copy;</item>
+/// <item>plain credentials for one call at a time (the tenant grain hands out protected secrets only);</item>
+/// <item>the one refresh-on-401 path: a Pipedrive call refused with 401 asks the tenant grain to refresh the token
+/// (it refreshes once however many callers ask) and is repeated once with the new token;</item>
+/// <item>the credential hashes webhook ingress checks, kept as briefly as the caller asks.</item>
+/// </list>
+/// </summary>
+public sealed class TenantConnections(IGrainFactory grains, SecretProtector secrets, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
+    private const int MaxPolicies = 10_000;
+
+    private readonly ConcurrentDictionary<long, Kept<TenantConnection>> connections = new();
+    private readonly ConcurrentDictionary<long, Kept<TenantIngressPolicy>> policies = new();
+
+    public async Task<TenantConnection> GetAsync(long companyId)
+    {
+        if (connections.TryGetValue(companyId, out var kept) && IsFresh(kept, time.GetUtcNow()))
+        {
+            return kept.Value;
+        }
+
+        var connection = await grains.Tenant(companyId).GetConnection();
+        Store(connection);
+        return connection;
+    }
+
+    /// <summary>Keeps a connection the tenant grain handed out (e.g. after refreshing the access token).</summary>
+    public void Store(TenantConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection.CanSyncContacts)
+        {
+            connections[connection.CompanyId] = new Kept<TenantConnection>(connection, time.GetUtcNow());
+        }
+        else
+        {
+            connections.TryRemove(connection.CompanyId, out _);
+        }
+    }
+
+    /// <summary>Forgets <paramref name="connection"/> if it is still the kept one (a caller found it refused or incomplete).</summary>
+    public void Invalidate(TenantConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connections.TryGetValue(connection.CompanyId, out var kept) && ReferenceEquals(kept.Value, connection))
+        {
+            connections.TryRemove(new KeyValuePair<long, Kept<TenantConnection>>(connection.CompanyId, kept));
+        }
+    }
+
+    /// <summary>Forgets whatever is kept for the tenant (its settings or credentials changed).</summary>
+    public void Forget(long companyId)
+    {
+        connections.TryRemove(companyId, out _);
+        policies.TryRemove(companyId, out _);
+    }
+
+    /// <summary>The Maileon credentials of <paramref name="connection"/>.</summary>
+    /// <exception cref="TenantCredentialsException">No Maileon API key is saved.</exception>
+    public MaileonConnection Maileon(TenantConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.MaileonApiKey is { } key
+            ? new MaileonConnection(connection.CompanyId, secrets.Unprotect(key))
+            : throw new TenantCredentialsException("no Maileon API key is saved");
+    }
+
+    /// <summary>
+    /// Runs a Pipedrive call with the tenant's access token; on 401 has the token refreshed once and repeats the call.
+    /// A second 401 is thrown to the caller (the authorisation is gone).
+    /// </summary>
+    /// <exception cref="TenantCredentialsException">The app has no Pipedrive authorisation for the tenant.</exception>
+    public async Task<T> CallPipedriveAsync<T>(long companyId, Func<PipedriveConnection, Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var connection = await GetAsync(companyId);
+        try
+        {
+            return await call(Pipedrive(connection));
+        }
+        catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.Unauthorized && connection.PipedriveAccessToken is not null)
+        {
+            return await call(Pipedrive(await RefreshAsync(connection)));
+        }
+    }
+
+    /// <summary>
+    /// Pipedrive refused <paramref name="rejected"/>'s access token: the tenant grain refreshes it (once, however many
+    /// ask at the same time) and the new connection is kept.
+    /// </summary>
+    public async Task<TenantConnection> RefreshAsync(TenantConnection rejected)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        if (rejected.PipedriveAccessToken is not { } token)
+        {
+            return rejected;
+        }
+
+        var refreshed = await grains.Tenant(rejected.CompanyId).RefreshAccessToken(token);
+        Store(refreshed);
+        return refreshed;
+    }
+
+    /// <summary>The Pipedrive credentials of <paramref name="connection"/>.</summary>
+    /// <exception cref="TenantCredentialsException">The app is not authorised (any more): an admin must reconnect it.</exception>
+    public PipedriveConnection Pipedrive(TenantConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection.Status == TenantStatus.NeedsReauthorization || connection.PipedriveApiBase is null || connection.PipedriveAccessToken is null)
+        {
+            throw new TenantCredentialsException("the app needs to be re-authorised in Pipedrive");
+        }
+
+        return new PipedriveConnection(connection.CompanyId, connection.PipedriveApiBase, secrets.Unprotect(connection.PipedriveAccessToken));
+    }
+
+    /// <summary>What webhook ingress checks credentials against, at most <paramref name="maxAge"/> old.</summary>
+    public async Task<TenantIngressPolicy> GetIngressPolicyAsync(long companyId, TimeSpan maxAge)
+    {
+        var now = time.GetUtcNow();
+        if (policies.TryGetValue(companyId, out var kept) && now - kept.FetchedAt < maxAge)
+        {
+            return kept.Value;
+        }
+
+        var policy = await grains.Tenant(companyId).GetIngressPolicy();
+        if (policies.Count > MaxPolicies)
+        {
+            policies.Clear();
+        }
+
+        policies[companyId] = new Kept<TenantIngressPolicy>(policy, now);
+        return policy;
+    }
+
+    private static bool IsFresh(Kept<TenantConnection> kept, DateTimeOffset now) =>
+        now - kept.FetchedAt <= Lifetime && !(kept.Value.AccessTokenExpiresAt < now + RefreshAhead);
+
+    private sealed record Kept<T>(T Value, DateTimeOffset FetchedAt);
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using PipedriveMaileon.Grains.Outbox;
+
+namespace PipedriveMaileon.GrainTests.Infrastructure;
+
+/// <summary>
+/// An effect handler standing in for the real one: records every request and answers from a script per tenant
+/// (in order), else with <see cref="Default"/>. An answer can be held open until the test releases it.
+/// </summary>
+public sealed class FakeEffects<TCommand>(Func<EffectRequest<TCommand>, EffectOutcome> defaultOutcome) : IEffectHandler<TCommand>
+    where TCommand : class
+{
+    private readonly ConcurrentQueue<EffectRequest<TCommand>> requests = new();
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<Func<EffectRequest<TCommand>, EffectOutcome>>> scripts = new();
+
+    public Func<EffectRequest<TCommand>, EffectOutcome> Default { get; set; } = defaultOutcome;
+
+    /// <summary>The next requests for <paramref name="companyId"/> get these answers, in order.</summary>
+    public void Script(long companyId, params Func<EffectRequest<TCommand>, EffectOutcome>[] answers)
+    {
+        var queue = scripts.GetOrAdd(companyId, _ => new ConcurrentQueue<Func<EffectRequest<TCommand>, EffectOutcome>>());
+        foreach (var answer in answers)
+        {
+            queue.Enqueue(answer);
+        }
+    }
+
+    public void Script(long companyId, params EffectOutcome[] outcomes) => Script(companyId, outcomes.Select(o => (Func<EffectRequest<TCommand>, EffectOutcome>)(_ => o)).ToArray());
+
+    public IReadOnlyList<EffectRequest<TCommand>> For(long companyId) => requests.Where(r => r.CompanyId == companyId).ToList();
+
+    public IReadOnlyList<T> Commands<T>(long companyId)
+        where T : TCommand => For(companyId).Select(r => r.Command).OfType<T>().ToList();
+
+    public Task<EffectOutcome> ExecuteAsync(EffectRequest<TCommand> request, CancellationToken cancellationToken)
+    {
+        requests.Enqueue(request);
+        var outcome = scripts.TryGetValue(request.CompanyId, out var queue) && queue.TryDequeue(out var answer) ? answer(request) : Default(request);
+        return Task.FromResult(outcome);
+    }
+}
