@@ -45,9 +45,6 @@ public sealed partial class TenantGrain(
         return TenantRecord.Connection(CompanyId, State);
     }
 
-    public Task<TenantIngressPolicy> GetIngressPolicy() =>
-        Task.FromResult(new TenantIngressPolicy(State.Status, State.PipedriveCredentialHash, State.MaileonTokenHash, State.ConfigVersion));
-
     public async Task<TenantConnection> RefreshAccessToken(ProtectedSecret rejectedToken)
     {
         ArgumentNullException.ThrowIfNull(rejectedToken);
@@ -83,10 +80,10 @@ public sealed partial class TenantGrain(
         if (State.PipedriveWebhookUser is null || State.PipedriveWebhookPassword is null || State.MaileonWebhookToken is null)
         {
             var fresh = NewWebhookSecrets.Create(secrets);
-            await outbox.UpdateAsync((state, _) => TenantDecisions.EnsureWebhookSecrets(state, fresh));
+            await outbox.UpdateAsync((state, now) => TenantDecisions.EnsureWebhookSecrets(state, fresh, now));
         }
 
-        return new TenantWebhookCredentials(State.PipedriveWebhookUser!, State.PipedriveWebhookPassword!, State.MaileonWebhookToken!);
+        return new TenantWebhookCredentials(State.PipedriveWebhookUser!, State.PipedriveWebhookPassword!, State.MaileonWebhookToken!, State.WebhookCredentialsCreatedAt);
     }
 
     public async Task<bool> StoreSettings(ValidatedSettings settings)

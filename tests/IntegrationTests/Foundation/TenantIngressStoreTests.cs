@@ -64,4 +64,54 @@ public sealed class TenantIngressStoreTests
             await TestPostgres.DropDatabaseAsync(connectionString);
         }
     }
+
+    [Fact]
+    public async Task Tenants_stored_before_the_directory_existed_get_their_row_from_their_grain_state()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("ingressfill");
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+            var active = Convert.ToBase64String([1, 2, 3]);
+            var token = Convert.ToBase64String([4, 5, 6]);
+            await StoreTenantAsync(dataSource, 11, $$"""{"Status":1,"ConfigVersion":3,"PipedriveCredentialHash":"{{active}}","MaileonTokenHash":"{{token}}"}""");
+            await StoreTenantAsync(dataSource, 12, $$"""{"Status":2,"PipedriveCredentialHash":"{{active}}"}""");
+            await StoreTenantAsync(dataSource, 13, """{"Status":3,"PipedriveCredentialHash":null}""");
+            await StoreTenantAsync(dataSource, 14, """{"Status":0}""");
+            await StoreTenantAsync(dataSource, 15, """{"ConfigVersion":1}""");
+            var store = new TenantIngressStore(dataSource);
+            await store.PublishAsync(new TenantIngressEntry(11, true, [9], [9]), CancellationToken.None); // written by the grain already
+
+            await using (var backfill = dataSource.CreateCommand(MigrationCatalog.Migrations.Single(m => m.Name == "tenant_ingress_backfill").Sql))
+            {
+                await backfill.ExecuteNonQueryAsync();
+            }
+
+            var rows = (await store.ReadChangesAsync(TenantIngressStore.Everything, CancellationToken.None)).Entries.ToDictionary(e => e.CompanyId);
+            Assert.Equal([11L, 12L, 13L], rows.Keys.Order());
+            Assert.Equal([9], rows[11].PipedriveCredentialHash);
+            Assert.True(rows[12].Installed);
+            Assert.Equal([1, 2, 3], rows[12].PipedriveCredentialHash);
+            Assert.Null(rows[12].MaileonTokenHash);
+            Assert.False(rows[13].Installed);
+            Assert.Null(rows[13].PipedriveCredentialHash);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    private static async Task StoreTenantAsync(NpgsqlDataSource dataSource, long companyId, string payload)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, Version)
+            VALUES (7, 0, $1, 1, 'tenant', NULL, 'svc', $2, 1)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = companyId });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = System.Text.Encoding.UTF8.GetBytes(payload) });
+        await command.ExecuteNonQueryAsync();
+    }
 }

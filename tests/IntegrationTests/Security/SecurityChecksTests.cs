@@ -178,7 +178,6 @@ public sealed partial class SecurityChecksTests(DeploymentFixture fixture, ITest
         // The four checks: webhook Basic credentials and Maileon tokens, operator login, Pipedrive's uninstall call, OAuth state.
         var checks = new Dictionary<string, string>
         {
-            ["src/Grains/Tenants/WebhookSecrets.cs"] = "FixedTimeEquals(expectedHash, Hash(supplied))",
             ["src/Grains.Interfaces/Webhooks/WebhookCredentialHash.cs"] = "CryptographicOperations.FixedTimeEquals(expected, actual)",
             ["src/Web/Operations/OperatorAuthenticationHandler.cs"] = "SHA256.HashData",
             ["src/Web/Installation/InstallationEndpoints.cs"] = "OperatorAuthenticationHandler.ConstantTimeEquals",
