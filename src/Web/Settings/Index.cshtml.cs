@@ -131,7 +131,9 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
         var report = await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, session.UserId, DateTimeOffset.UtcNow));
         SessionAuthentication.DeleteCookie(HttpContext);
         var page = SettingsAccessResultHandler.UninstalledPage(session);
-        return Redirect($"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}unsubscribesSent={report.UnsubscribesSent}&unsubscribesNotSent={report.NotSent.Count}");
+        return Redirect(report.UnsubscribesSent + report.NotSent.Count == 0
+            ? page
+            : $"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}unsubscribesSent={report.UnsubscribesSent}&unsubscribesNotSent={report.NotSent.Count}");
     }
 
     private async Task LoadAsync(bool fillForm)

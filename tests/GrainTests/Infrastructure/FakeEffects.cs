@@ -15,6 +15,9 @@ public sealed class FakeEffects<TCommand>(Func<EffectRequest<TCommand>, EffectOu
 
     public Func<EffectRequest<TCommand>, EffectOutcome> Default { get; set; } = defaultOutcome;
 
+    /// <summary>When set, answers what no script answers, instead of <see cref="Default"/> (for answers that call into the cluster).</summary>
+    public Func<EffectRequest<TCommand>, Task<EffectOutcome>>? DefaultAsync { get; set; }
+
     /// <summary>The next requests for <paramref name="companyId"/> get these answers, in order.</summary>
     public void Script(long companyId, params Func<EffectRequest<TCommand>, EffectOutcome>[] answers)
     {
@@ -35,7 +38,11 @@ public sealed class FakeEffects<TCommand>(Func<EffectRequest<TCommand>, EffectOu
     public Task<EffectOutcome> ExecuteAsync(EffectRequest<TCommand> request, CancellationToken cancellationToken)
     {
         requests.Enqueue(request);
-        var outcome = scripts.TryGetValue(request.CompanyId, out var queue) && queue.TryDequeue(out var answer) ? answer(request) : Default(request);
-        return Task.FromResult(outcome);
+        if (scripts.TryGetValue(request.CompanyId, out var queue) && queue.TryDequeue(out var answer))
+        {
+            return Task.FromResult(answer(request));
+        }
+
+        return DefaultAsync is { } defaultAsync ? defaultAsync(request) : Task.FromResult(Default(request));
     }
 }
