@@ -46,7 +46,7 @@ public sealed class MaileonReports(MaileonTransport transport)
 
     // Documented as "yyyy-mm-dd hh:mm:ss" without a zone: read as UTC (the account zone is undocumented); epoch
     // milliseconds, which some report fields carry, are read too.
-    private static DateTimeOffset? ParseTimestamp(string? text) =>
+    internal static DateTimeOffset? ParseTimestamp(string? text) =>
         long.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var millis)
             ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
             : JsonValues.ParseTimestamp(text);

@@ -16,7 +16,7 @@ namespace PipedriveMaileon.ApiClients.Pipedrive;
 /// <see cref="PipedriveConnection"/>; failures are <see cref="PipedriveApiException"/>s except "not found" where the
 /// signature returns null or false. Every response's rate-limit headers go to <see cref="PipedriveRateLimitTracker"/>.
 /// </summary>
-public sealed class PipedriveApiClient
+public sealed partial class PipedriveApiClient
 {
     private const string JsonMediaType = "application/json";
     private const int PersonFieldsPageSize = 100;

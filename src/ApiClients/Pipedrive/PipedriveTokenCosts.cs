@@ -20,5 +20,12 @@ public static class PipedriveTokenCosts
     public const int ListWebhooks = 10;
     public const int CreateWebhook = 10;
     public const int DeleteWebhook = 6;
+    public const int CreateActivity = 5;
+    public const int UpdateActivity = 5;
+    public const int GetActivity = 1;
+    public const int ListActivities = 10;
+    public const int CreateNote = 10;
+    public const int UpdateNote = 10;
+    public const int ListNotes = 20;
     public const int OAuth = 0;
 }

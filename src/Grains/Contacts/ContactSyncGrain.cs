@@ -92,6 +92,13 @@ public sealed class ContactSyncGrain(
             parked.Select(p => p.LastError).LastOrDefault()));
     }
 
+    public Task<KnownPersonFacts> GetKnownPerson()
+    {
+        var person = State.Person;
+        var known = person.EmailKnown && person.SeenFields.Contains("name") && !person.Deleted;
+        return Task.FromResult(known ? new KnownPersonFacts(true, person.Name, person.PrimaryEmail) : KnownPersonFacts.Unknown);
+    }
+
     public Task<int> RetryParked() => outbox.RetryParkedAsync();
 
     public Task<IReadOnlyList<PendingUnsubscribe>> PendingUnsubscribes()

@@ -31,6 +31,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.TryAddSingleton<DealEventBatcher>();
         services.TryAddSingleton<ITenantWorkIndex, TenantWorkIndex>();
+        services.TryAddSingleton<DealPersonLookup>();
         return services.AddEffectHandlers().AddGrainRuntimeServices();
     }
 
@@ -62,6 +63,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, ReconciliationOutboxRules>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
         services.TryAddSingleton<ReconciliationServices>();
         services.TryAddSingleton<PipedriveLookupCache>();
+        services.Configure<Orleans.Configuration.GrainCollectionOptions>(options => TenantGrainIdleness.Apply(options, TenantGrainIdleness.Age));
         return services;
     }
 }

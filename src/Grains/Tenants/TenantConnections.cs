@@ -17,6 +17,7 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// <item>the one refresh-on-401 path: a Pipedrive call refused with 401 asks the tenant grain to refresh the token
 /// (it refreshes once however many callers ask) and is repeated once with the new token.</item>
 /// </list>
+/// What has expired is swept out at most every <see cref="Lifetime"/>, so a tenant that went quiet holds nothing here.
 /// </summary>
 public sealed class TenantConnections(IGrainFactory grains, SecretProtector secrets, TimeProvider time)
 {
@@ -24,6 +25,10 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
 
     private readonly ConcurrentDictionary<long, Kept<TenantConnection>> connections = new();
+    private long nextSweepTicks;
+
+    /// <summary>How many tenants have a connection kept here.</summary>
+    public int KeptTenants => connections.Count;
 
     public async Task<TenantConnection> GetAsync(long companyId)
     {
@@ -56,9 +61,11 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
     public void Store(TenantConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var now = time.GetUtcNow();
+        SweepIfDue(now);
         if (connection.CanSyncContacts)
         {
-            connections[connection.CompanyId] = new Kept<TenantConnection>(connection, time.GetUtcNow());
+            connections[connection.CompanyId] = new Kept<TenantConnection>(connection, now);
         }
         else
         {
@@ -139,6 +146,24 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
         }
 
         return new PipedriveConnection(connection.CompanyId, connection.PipedriveApiBase, secrets.Unprotect(connection.PipedriveAccessToken));
+    }
+
+    /// <summary>Drops what no caller would take any more; one caller at a time, at most every <see cref="Lifetime"/>.</summary>
+    private void SweepIfDue(DateTimeOffset now)
+    {
+        var due = Interlocked.Read(ref nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextSweepTicks, (now + Lifetime).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        foreach (var entry in connections)
+        {
+            if (!IsFresh(entry.Value, now))
+            {
+                connections.TryRemove(entry);
+            }
+        }
     }
 
     private static bool IsFresh(Kept<TenantConnection> kept, DateTimeOffset now) =>

@@ -7,7 +7,8 @@ namespace PipedriveMaileon.Grains.Tenants;
 
 /// <summary>
 /// A tenant's periodic self-check (see <see cref="ITenantHealthGrain"/>): a reminder that runs the setup again, which
-/// repairs what disappeared and records what it found. Holds nothing but the reminder.
+/// repairs what disappeared and records what it found. Holds nothing but the reminder, so it leaves memory as soon
+/// as each call is done; the reminder activates it again.
 /// </summary>
 [GrainType(GrainTypes.TenantHealth)]
 public sealed class TenantHealthGrain(IOptions<TenantSetupOptions> options) : Grain, ITenantHealthGrain, IRemindable
@@ -18,6 +19,7 @@ public sealed class TenantHealthGrain(IOptions<TenantSetupOptions> options) : Gr
     {
         var period = TimeSpan.FromMinutes(options.Value.SelfHealingMinutes);
         await this.RegisterOrUpdateReminder(ReminderName, period, period);
+        this.DeactivateOnIdle();
     }
 
     public async Task Stop()
@@ -26,6 +28,8 @@ public sealed class TenantHealthGrain(IOptions<TenantSetupOptions> options) : Gr
         {
             await this.UnregisterReminder(reminder);
         }
+
+        this.DeactivateOnIdle();
     }
 
     /// <summary>The setup run skips a tenant that is not active or has no Maileon key.</summary>
@@ -35,5 +39,7 @@ public sealed class TenantHealthGrain(IOptions<TenantSetupOptions> options) : Gr
         {
             await GrainFactory.TenantSetup(this.GetPrimaryKeyLong()).RunSetup(actingUserId: null);
         }
+
+        this.DeactivateOnIdle();
     }
 }

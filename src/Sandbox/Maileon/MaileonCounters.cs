@@ -12,4 +12,7 @@ public sealed class MaileonCounters
     public long Webhook { get; set; } = 1914;
     public long Message { get; set; } = 3_100_000;
     public long Delivery { get; set; }
+    public long Mailing { get; set; } = 4316;
+    public long Link { get; set; } = 700;
+    public long Tracking { get; set; }
 }

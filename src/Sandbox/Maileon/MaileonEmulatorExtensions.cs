@@ -3,6 +3,7 @@ using PipedriveMaileon.Sandbox.Maileon.Accounts;
 using PipedriveMaileon.Sandbox.Maileon.ConsolePage;
 using PipedriveMaileon.Sandbox.Maileon.Contacts;
 using PipedriveMaileon.Sandbox.Maileon.Control;
+using PipedriveMaileon.Sandbox.Maileon.Mailings;
 using PipedriveMaileon.Sandbox.Maileon.Reports;
 using PipedriveMaileon.Sandbox.Maileon.Transactions;
 using PipedriveMaileon.Sandbox.Maileon.Webhooks;
@@ -23,6 +24,7 @@ public static class MaileonEmulatorExtensions
         services.AddSingleton<MaileonTime>();
         services.AddSingleton<ContactXml>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<MailingService>();
         services.AddSingleton<WebhookPayloadBuilder>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
@@ -69,11 +71,15 @@ public static class MaileonEmulatorExtensions
         TransactionEndpoints.Map(api);
         WebhookEndpoints.Map(api);
         UnsubscriptionReportEndpoints.Map(api);
+        MailingEndpoints.Map(api);
+        TrackingReportEndpoints.Map(api);
         // Anything else → 404 with the XML error report (docs: "HTTP Status Codes": "404 Not Found – The requested
         // resource was not found"; "For most error cases, the response body is an XML errors document").
         api.Map("/{**unknown}", (string? unknown) => MaileonResponses.NotFound($"No resource at /1.0/{unknown}."));
 
-        MaileonControlEndpoints.Map(app.MapGroup($"{EmulatorRouting.ControlPrefix}/maileon"));
+        var control = app.MapGroup($"{EmulatorRouting.ControlPrefix}/maileon");
+        MaileonControlEndpoints.Map(control);
+        MailingControlEndpoints.Map(control);
         MaileonConsole.Map(app.MapGroup(EmulatorRouting.MaileonConsolePrefix));
         return app;
     }

@@ -78,6 +78,9 @@ public sealed class MaileonStore(IOptions<MaileonOptions> options, SandboxClock 
     public long NextTransactionId() => ++counters.Transaction;
     public long NextWebhookId() => ++counters.Webhook;
     public long NextMessageId() => ++counters.Message;
+    public long NextMailingId() => ++counters.Mailing;
+    public long NextLinkId() => ++counters.Link;
+    public long NextTrackingId() => ++counters.Tracking;
 
     public NewsletterAccount CreateAccount(string name, long? id, long customerAccountId, string customerAccountName, IEnumerable<string> doiMailingKeys)
     {

@@ -1,9 +1,11 @@
 using PipedriveMaileon.Sandbox.Common;
+using PipedriveMaileon.Sandbox.Pipedrive.Activities;
 using PipedriveMaileon.Sandbox.Pipedrive.Api;
 using PipedriveMaileon.Sandbox.Pipedrive.ConsolePage;
 using PipedriveMaileon.Sandbox.Pipedrive.Control;
 using PipedriveMaileon.Sandbox.Pipedrive.Deals;
 using PipedriveMaileon.Sandbox.Pipedrive.Fields;
+using PipedriveMaileon.Sandbox.Pipedrive.Notes;
 using PipedriveMaileon.Sandbox.Pipedrive.OAuth;
 using PipedriveMaileon.Sandbox.Pipedrive.Organizations;
 using PipedriveMaileon.Sandbox.Pipedrive.Persons;
@@ -22,6 +24,7 @@ public static class PipedriveEmulatorExtensions
                 "Sandbox:Pipedrive:RedirectUri must be an absolute http(s) URL.")
             .Validate(o => o.AppUrl is null || o.AppUrl.IsAbsoluteUri, "Sandbox:Pipedrive:AppUrl must be an absolute URL.")
             .Validate(o => o.SettingsUrl is null || o.SettingsUrl.IsAbsoluteUri, "Sandbox:Pipedrive:SettingsUrl must be an absolute URL.")
+            .Validate(o => o.PanelUrl is null || o.PanelUrl.IsAbsoluteUri, "Sandbox:Pipedrive:PanelUrl must be an absolute URL.")
             .ValidateOnStart();
         services.AddSingleton<PipedriveStore>();
         services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<PipedriveStore>());
@@ -31,6 +34,7 @@ public static class PipedriveEmulatorExtensions
         services.AddSingleton<UninstallNotifier>();
         services.AddSingleton<PersonWriter>();
         services.AddSingleton<DealWriter>();
+        services.AddSingleton<ActivityWriter>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -57,6 +61,8 @@ public static class PipedriveEmulatorExtensions
             UserEndpoints.MapV1(v1);
             PersonFieldEndpoints.MapV1(v1);
             WebhookEndpoints.MapV1(v1);
+            ActivityTypes.MapV1(v1);
+            NoteEndpoints.MapV1(v1);
             v1.Map("/{**unknown}", () => PipedriveResponses.Error(StatusCodes.Status404NotFound, "Unknown method .")).WithMetadata(new TokenCost(0));
         }
 
@@ -66,11 +72,13 @@ public static class PipedriveEmulatorExtensions
         PersonEndpoints.MapV2(v2);
         OrganizationEndpoints.MapV2(v2);
         DealEndpoints.MapV2(v2);
+        ActivityEndpoints.MapV2(v2);
         v2.Map("/{**unknown}", () => PipedriveResponses.Error(StatusCodes.Status404NotFound, "Unknown method .")).WithMetadata(new TokenCost(0));
 
         PipedriveControlEndpoints.Map(app.MapGroup($"{EmulatorRouting.ControlPrefix}/pipedrive"));
         PipedriveConsole.Map(app.MapGroup("/pipedrive"));
         AppSettingsHost.Map(app.MapGroup("/pipedrive/apps"));
+        PersonPanelHost.Map(app.MapGroup("/pipedrive/persons"));
         return app;
     }
 }

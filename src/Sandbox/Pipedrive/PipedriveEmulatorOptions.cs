@@ -31,6 +31,13 @@ public sealed class PipedriveEmulatorOptions
     /// </summary>
     public Uri? SettingsUrl { get; set; }
 
+    /// <summary>
+    /// The app's custom panel "Iframe URL" for the person detail view as registered in Developer Hub: the console's
+    /// person page embeds it; derived from <see cref="AppUrl"/> (or <see cref="RedirectUri"/>) plus
+    /// <c>/pipedrive-panel</c> when unset.
+    /// </summary>
+    public Uri? PanelUrl { get; set; }
+
     /// <summary>The custom UI extension's JWT secret; unset = the client secret, as Pipedrive does.</summary>
     public string? ExtensionJwtSecret { get; set; }
 
@@ -39,6 +46,8 @@ public sealed class PipedriveEmulatorOptions
     public int ExtensionTokenLifetimeSeconds { get; set; } = 300;
 
     public Uri ExtensionUrl => SettingsUrl ?? new Uri(AppUrl ?? RedirectUri!, "/pipedrive-app");
+
+    public Uri PanelExtensionUrl => PanelUrl ?? new Uri(AppUrl ?? RedirectUri!, "/pipedrive-panel");
 
     public string ExtensionSecret => string.IsNullOrEmpty(ExtensionJwtSecret) ? ClientSecret : ExtensionJwtSecret;
 

@@ -12,6 +12,8 @@ public sealed class PipedriveSnapshot
     public List<Organization> Organizations { get; set; } = [];
     public List<Person> Persons { get; set; } = [];
     public List<Deal> Deals { get; set; } = [];
+    public List<Activity> Activities { get; set; } = [];
+    public List<Note> Notes { get; set; } = [];
     public List<PersonField> Fields { get; set; } = [];
     public List<Webhook> Webhooks { get; set; } = [];
     public List<TokenGrant> AccessTokens { get; set; } = [];

@@ -26,6 +26,8 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
     private readonly Dictionary<long, Organization> organizations = [];
     private readonly Dictionary<long, Person> persons = [];
     private readonly Dictionary<long, Deal> deals = [];
+    private readonly Dictionary<long, Activity> activities = [];
+    private readonly Dictionary<long, Note> notes = [];
     private readonly Dictionary<long, PersonField> fields = [];
     private readonly Dictionary<long, Webhook> webhooks = [];
     private readonly Dictionary<string, TokenGrant> codes = new(StringComparer.Ordinal);
@@ -56,6 +58,8 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
     public IEnumerable<Organization> Organizations => Seeded(organizations).Values;
     public IEnumerable<Person> Persons => Seeded(persons).Values;
     public IEnumerable<Deal> Deals => Seeded(deals).Values;
+    public IEnumerable<Activity> Activities => Seeded(activities).Values;
+    public IEnumerable<Note> Notes => Seeded(notes).Values;
     public IEnumerable<PersonField> Fields => Seeded(fields).Values;
     public IEnumerable<Webhook> Webhooks => Seeded(webhooks).Values;
     public IReadOnlyList<DeliveryRecord> Deliveries => deliveries;
@@ -66,6 +70,8 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
     public Organization? FindOrganization(long id) => Seeded(organizations).GetValueOrDefault(id);
     public Person? FindPerson(long id) => Seeded(persons).GetValueOrDefault(id);
     public Deal? FindDeal(long id) => Seeded(deals).GetValueOrDefault(id);
+    public Activity? FindActivity(long id) => Seeded(activities).GetValueOrDefault(id);
+    public Note? FindNote(long id) => Seeded(notes).GetValueOrDefault(id);
     public PersonField? FindField(long id) => Seeded(fields).GetValueOrDefault(id);
     public Webhook? FindWebhook(long id) => Seeded(webhooks).GetValueOrDefault(id);
 
@@ -139,6 +145,25 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
         deals[deal.Id] = deal;
         return deal;
     }
+
+    public Activity AddActivity(Activity activity)
+    {
+        activity.Id = ++ids.Activity;
+        activity.AddTime = activity.UpdateTime = Now;
+        activities[activity.Id] = activity;
+        return activity;
+    }
+
+    public Note AddNote(Note note)
+    {
+        note.Id = ++ids.Note;
+        note.AddTime = note.UpdateTime = Now;
+        notes[note.Id] = note;
+        return note;
+    }
+
+    /// <summary>Notes are deleted for good (the v1 API answers <c>data: true</c>).</summary>
+    public bool RemoveNote(long id) => notes.Remove(id);
 
     /// <summary>Adds a custom field with a random 40-hex key and numbered options.</summary>
     public PersonField NewField(long companyId, string? key, string name, string fieldType, long? createdBy, IEnumerable<string>? optionLabels = null)
@@ -325,6 +350,8 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
                 Organizations = [.. organizations.Values.OrderBy(o => o.Id)],
                 Persons = [.. persons.Values.OrderBy(p => p.Id)],
                 Deals = [.. deals.Values.OrderBy(d => d.Id)],
+                Activities = [.. activities.Values.OrderBy(a => a.Id)],
+                Notes = [.. notes.Values.OrderBy(n => n.Id)],
                 Fields = [.. fields.Values.OrderBy(f => f.Id)],
                 Webhooks = [.. webhooks.Values.OrderBy(w => w.Id)],
                 AccessTokens = [.. accessTokens.Values.Where(t => !t.Revoked && t.ExpiresAt > Now)],
@@ -352,6 +379,8 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
                 persons[p.Id] = p;
             });
             restored.Deals.ForEach(d => deals[d.Id] = d);
+            restored.Activities.ForEach(a => activities[a.Id] = a);
+            restored.Notes.ForEach(n => notes[n.Id] = n);
             restored.Fields.ForEach(f => fields[f.Id] = f);
             restored.Webhooks.ForEach(w => webhooks[w.Id] = w);
             restored.AccessTokens.ForEach(t => accessTokens[t.Value] = t);
@@ -388,6 +417,8 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
         organizations.Clear();
         persons.Clear();
         deals.Clear();
+        activities.Clear();
+        notes.Clear();
         fields.Clear();
         webhooks.Clear();
         codes.Clear();

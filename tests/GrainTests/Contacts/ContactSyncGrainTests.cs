@@ -164,6 +164,19 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
         await Eventually.TrueAsync(() => fixture.Journal.Ledger(company, Person).Select(l => l.Sequence).SequenceEqual([1, 2]), "ledger 1 and 2");
     }
 
+    [Fact]
+    public async Task The_person_a_webhook_showed_is_known_to_others_until_it_is_deleted()
+    {
+        var (company, contact) = await NewContactAsync();
+        Assert.False((await contact.GetKnownPerson()).Known);
+
+        await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
+        Assert.Equal(new KnownPersonFacts(true, $"Person {Person}", Email), await contact.GetKnownPerson());
+
+        await contact.AcceptPerson(new PersonEvent(Meta(company, Person, PipedriveAction.Delete, T0.AddMinutes(1)), null, null));
+        Assert.False((await contact.GetKnownPerson()).Known);
+    }
+
     private async Task<(long Company, IContactSyncGrain Contact)> NewContactAsync()
     {
         var company = ProductClusterFixture.NewCompany();

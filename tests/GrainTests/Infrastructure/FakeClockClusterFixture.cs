@@ -22,7 +22,7 @@ public sealed class FakeClockClusterFixture : ProductClusterFixture
         }
     }
 
-    protected override void Configure(ISiloBuilder silo)
+    protected override void ConfigureSilo(ISiloBuilder silo)
     {
         silo.Services.AddSingleton<TimeProvider>(Clock);
         silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);

@@ -60,7 +60,7 @@ public class ProductClusterFixture : IAsyncLifetime
                 o.UninstallUnsubscribeSeconds = 2;
                 o.WebhookCredentialPropagationSeconds = 0;
             });
-            Configure(silo);
+            ConfigureSilo(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -75,8 +75,8 @@ public class ProductClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
-    /// <summary>What a derived fixture adds to the silo (e.g. a fake clock).</summary>
-    protected virtual void Configure(ISiloBuilder silo)
+    /// <summary>What a derived fixture changes in the silo (a fake clock, shorter ages), after everything else is registered.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
     {
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
@@ -20,7 +21,7 @@ internal sealed class ApiClientHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public ApiClientHarness(IReadOnlyDictionary<string, string?>? settings = null, bool fakeTime = false)
+    public ApiClientHarness(IReadOnlyDictionary<string, string?>? settings = null, bool fakeTime = false, ILoggerProvider? logs = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 27, 6, 54, 41, TimeSpan.Zero));
         TimeProvider clock = fakeTime ? Time : TimeProvider.System;
@@ -43,6 +44,11 @@ internal sealed class ApiClientHarness : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton(clock);
+        if (logs is not null)
+        {
+            services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        }
+
         services.AddPipedriveClients(configuration);
         services.AddMaileonClients(configuration);
         services.ConfigureAll<HttpClientFactoryOptions>(options =>
@@ -73,6 +79,10 @@ internal sealed class ApiClientHarness : IDisposable
     public MaileonWebhooks MaileonWebhooks => _services.GetRequiredService<MaileonWebhooks>();
 
     public MaileonReports MaileonReports => _services.GetRequiredService<MaileonReports>();
+
+    public MaileonTrackingReports MaileonTrackingReports => _services.GetRequiredService<MaileonTrackingReports>();
+
+    public MaileonMailings MaileonMailings => _services.GetRequiredService<MaileonMailings>();
 
     /// <summary>Moves fake time forward in small steps until the call completes (Polly's waits run on fake time).</summary>
     public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> call, TimeSpan step)

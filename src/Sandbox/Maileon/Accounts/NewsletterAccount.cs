@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PipedriveMaileon.Sandbox.Maileon.Contacts;
+using PipedriveMaileon.Sandbox.Maileon.Mailings;
 using PipedriveMaileon.Sandbox.Maileon.Reports;
 using PipedriveMaileon.Sandbox.Maileon.Transactions;
 using PipedriveMaileon.Sandbox.Maileon.Webhooks;
@@ -32,6 +33,10 @@ public sealed class NewsletterAccount
     public Dictionary<long, Webhook> Webhooks { get; set; } = [];
     public List<DoiMail> DoiMails { get; set; } = [];
     public List<Unsubscription> Unsubscriptions { get; set; } = [];
+    public Dictionary<long, Mailing> Mailings { get; set; } = [];
+
+    /// <summary>Opens, clicks and bounces of the account's sendouts, in the order they happened.</summary>
+    public List<TrackingEvent> Tracking { get; set; } = [];
 
     /// <summary>Active (not anonymised) contacts by lower-cased email; rebuilt after a snapshot import.</summary>
     [JsonIgnore]

@@ -8,7 +8,8 @@ namespace PipedriveMaileon.Sandbox.Maileon.ConsolePage;
 
 /// <summary>
 /// The Maileon console (<c>/maileon</c>): accounts and keys, contacts with their permission, the recipient's
-/// buttons (confirm DOI, unsubscribe via the mail link), DOI mails, transactions per type and webhook deliveries.
+/// buttons (confirm DOI, unsubscribe via the mail link), mailings with their opens, clicks and bounces
+/// (<see cref="MailingConsole"/>), DOI mails, transactions per type and webhook deliveries.
 /// Plain server-rendered HTML with forms; everything rendered is HTML-encoded and URL query values are masked
 /// (webhook URLs carry tenant secrets).
 /// </summary>
@@ -25,6 +26,7 @@ public static class MaileonConsole
         console.MapPost("/actions/keys", CreateKeyAsync);
         console.MapPost("/actions/keys/{id:long}/toggle", ToggleKey);
         console.MapPost("/actions/accounts/{id:long}/toggle-block", ToggleBlock);
+        MailingConsole.Map(console);
     }
 
     private static IResult Render(MaileonStore store, MaileonTime time, string? message)
@@ -123,7 +125,9 @@ public static class MaileonConsole
             html.Append("</td></tr>");
         }
 
-        html.Append("</table><h3>DOI mails sent</h3><table><tr><th>msg id</th><th>requested</th><th>to</th><th>mailing</th><th>src</th><th>DOI+</th><th>state</th></tr>");
+        html.Append("</table>");
+        MailingConsole.Render(html, account, time);
+        html.Append("<h3>DOI mails sent</h3><table><tr><th>msg id</th><th>requested</th><th>to</th><th>mailing</th><th>src</th><th>DOI+</th><th>state</th></tr>");
         foreach (var mail in Enumerable.Reverse(account.DoiMails).Take(ShownRows))
         {
             var state = !mail.Sent ? $"not sent: {mail.Problem}"

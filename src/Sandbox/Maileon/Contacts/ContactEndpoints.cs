@@ -237,13 +237,14 @@ public static class ContactEndpoints
     private static IResult Unsubscribe(HttpContext http, ContactService contacts, Func<Accounts.NewsletterAccount, IReadOnlyList<MaileonContact>> select, string notFound)
     {
         var query = new QueryReader(http.Request);
-        if (query.String("mailingId") is { Length: > 0 } mailingId)
+        var mailingId = query.Long("mailingId");
+        if (query.Failed)
         {
-            return MaileonResponses.BadRequest($"Mailing with id {mailingId} not found or not sent (sealed).");
+            return MaileonResponses.BadRequest($"Mailing with id {query.String("mailingId")} not found or not sent (sealed).");
         }
 
         var reasons = query.All("reason");
-        return EmptyResult(contacts.Unsubscribe(AuthenticatedAccount.From(http).AccountId, select, "api", reasons, notFound));
+        return EmptyResult(contacts.Unsubscribe(AuthenticatedAccount.From(http).AccountId, select, "api", reasons, notFound, mailingId));
     }
 
     private static IResult Read(HttpContext http, MaileonStore store, Func<Accounts.NewsletterAccount, IReadOnlyList<string>, IReadOnlyList<string>, IResult> render)

@@ -95,9 +95,16 @@ public sealed class ContactService(
         });
 
     /// <summary>Unsubscribes (and anonymises) the given contacts; fires <c>unsubscription</c> for each.</summary>
-    public ContactOutcome Unsubscribe(long accountId, Func<NewsletterAccount, IReadOnlyList<MaileonContact>> select, string source, IReadOnlyList<string> reasons, string notFound) =>
+    /// <param name="mailingId">The sent (sealed) mailing the unsubscribe is counted for, if any; anything else is a 400.</param>
+    public ContactOutcome Unsubscribe(
+        long accountId, Func<NewsletterAccount, IReadOnlyList<MaileonContact>> select, string source, IReadOnlyList<string> reasons, string notFound, long? mailingId = null) =>
         Locked(accountId, (account, calls) =>
         {
+            if (mailingId is { } id && account.Mailings.GetValueOrDefault(id) is not { IsSealed: true })
+            {
+                return ContactOutcome.Fail(StatusCodes.Status400BadRequest, $"Mailing with id {id} not found or not sent (sealed).");
+            }
+
             var contacts = select(account);
             if (contacts.Count == 0)
             {
@@ -106,7 +113,7 @@ public sealed class ContactService(
 
             foreach (var contact in contacts)
             {
-                UnsubscribeOne(account, contact, source, reasons, calls);
+                UnsubscribeOne(account, contact, source, reasons, mailingId, calls);
             }
 
             return new ContactOutcome(StatusCodes.Status204NoContent, null, contacts[0].Id);
@@ -335,11 +342,12 @@ public sealed class ContactService(
         contact.PendingDoiMailId = null;
     }
 
-    private void UnsubscribeOne(NewsletterAccount account, MaileonContact contact, string source, IReadOnlyList<string> reasons, List<WebhookCall> calls)
+    private void UnsubscribeOne(NewsletterAccount account, MaileonContact contact, string source, IReadOnlyList<string> reasons, long? mailingId, List<WebhookCall> calls)
     {
         var now = clock.UtcNow;
         var lastMail = account.DoiMails.LastOrDefault(m => m.ContactId == contact.Id && m.Sent);
-        var messageId = source == "link" ? lastMail?.Id : null;
+        var sentMessage = mailingId is { } sent ? account.Mailings[sent].Recipients.FirstOrDefault(r => r.ContactId == contact.Id)?.MessageId : null;
+        var messageId = sentMessage ?? (source == "link" ? lastMail?.Id : null);
         account.Unsubscriptions.Add(new Unsubscription
         {
             ContactId = contact.Id,
@@ -347,6 +355,7 @@ public sealed class ContactService(
             ExternalId = contact.ExternalId,
             Timestamp = now,
             Source = source,
+            MailingId = mailingId,
             MessageId = messageId,
             Reasons = [.. reasons],
         });
@@ -357,7 +366,7 @@ public sealed class ContactService(
             ["source"] = source,
             ["method"] = source,
             ["transaction_id"] = null,
-            ["mailing_id"] = null,
+            ["mailing_id"] = mailingId,
             ["reason"] = reasons.Count == 0 ? null : string.Join(",", reasons),
         }), calls);
 

@@ -252,7 +252,7 @@ public static class MaileonControlEndpoints
 
         var id = contact.Id;
         var outcome = contacts.Unsubscribe(contact.AccountId, account => account.Contacts.GetValueOrDefault(id) is { Anonymous: false } c ? [c] : [],
-            selector.Source ?? "link", selector.Reasons ?? [], $"Contact {id} not found.");
+            selector.Source ?? "link", selector.Reasons ?? [], $"Contact {id} not found.", selector.MailingId);
         return Outcome(outcome, store);
     }
 

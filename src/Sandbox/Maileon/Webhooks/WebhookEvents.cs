@@ -5,8 +5,9 @@ public static class WebhookEvents
 {
     public const string Doi = "doi";
     public const string Unsubscription = "unsubscription";
+    public const string Bounce = "bounce";
 
-    public static readonly IReadOnlyList<string> All = [Doi, Unsubscription, "bounce", "filtered", "contact_field_change"];
+    public static readonly IReadOnlyList<string> All = [Doi, Unsubscription, Bounce, "filtered", "contact_field_change"];
 
     /// <summary>Event fields from the PHP client and the docs' examples.</summary>
     public static readonly IReadOnlyList<string> EventFields =

@@ -7,7 +7,8 @@ using PipedriveMaileon.Sandbox.Pipedrive.Wire;
 namespace PipedriveMaileon.Sandbox.Pipedrive.Api;
 
 /// <summary>
-/// In front of every API route: bearer token check (401 as documented), forced and modelled rate limits (per-token
+/// In front of every API route: bearer token check (401 as documented), the operation's scopes where the route
+/// declares them (<see cref="RequiredScopes"/>, 403), forced and modelled rate limits (per-token
 /// 2 s burst window, per-company daily token budget, 429 with <c>Retry-After</c>), the rate-limit headers, and the
 /// per-company, per-operation call and token-cost counters.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed partial class ApiGate(PipedriveStore store, IOptions<PipedriveEmul
 
         var token = header["Bearer ".Length..].Trim();
         var endpoint = http.GetEndpoint();
+        var scopes = endpoint?.Metadata.GetMetadata<RequiredScopes>();
         var cost = endpoint?.Metadata.GetMetadata<TokenCost>()?.Tokens ?? 0;
         var name = $"{http.Request.Method} {Normalise((endpoint as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "/")}";
         var limits = options.Value;
@@ -34,6 +36,11 @@ public sealed partial class ApiGate(PipedriveStore store, IOptions<PipedriveEmul
             if (grant is null || grant.Revoked || grant.ExpiresAt <= store.Now)
             {
                 return PipedriveResponses.Json(PipedriveResponses.UnauthorizedBody(), StatusCodes.Status401Unauthorized);
+            }
+
+            if (scopes is not null && !scopes.IsSatisfiedBy(GrantedScopes()))
+            {
+                return PipedriveResponses.Json(PipedriveResponses.ScopeMismatchBody(), StatusCodes.Status403Forbidden);
             }
 
             new ApiCaller(grant.CompanyId, grant.UserId).Attach(http);
@@ -97,6 +104,10 @@ public sealed partial class ApiGate(PipedriveStore store, IOptions<PipedriveEmul
     private static partial Regex RouteConstraint();
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Every token carries the scopes the app has in Developer Hub (<c>Sandbox:Pipedrive:Scopes</c>).</summary>
+    private HashSet<string> GrantedScopes() =>
+        [.. options.Value.Scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private RateLimitRule? ForcedRule(long companyId)
     {

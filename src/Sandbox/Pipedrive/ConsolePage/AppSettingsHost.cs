@@ -69,16 +69,13 @@ public static class AppSettingsHost
                 <iframe id="app-frame" data-testid="app-frame" title="Maileon for Pipedrive settings" src="{{H(frameUrl)}}" data-initialized="false"></iframe></div>
               <details open><summary>App Extensions SDK messages received from the iframe</summary><ol id="sdk-log" data-testid="sdk-log"></ol></details>
             </main>
-            <div id="snackbar" data-testid="host-snackbar" hidden></div>
-            <div id="confirm" class="dialog" data-testid="host-confirm" role="dialog" hidden><div class="box"><h2 id="confirm-title"></h2><p id="confirm-description"></p>
-              <p class="actions"><button type="button" id="confirm-cancel" data-testid="host-confirm-cancel">Cancel</button> <button type="button" id="confirm-ok" data-testid="host-confirm-ok">OK</button></p></div></div>
-            <script src="/pipedrive/apps/host.js"></script>
+            {{AppSettingsHostScript.HostElements}}
             </body></html>
             """;
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static string Sign(long companyId, long userId, PipedriveEmulatorOptions app, SandboxClock clock) =>
+    internal static string Sign(long companyId, long userId, PipedriveEmulatorOptions app, SandboxClock clock) =>
         ExtensionTokenSigner.Sign(companyId, userId, app.ExtensionSecret, clock.UtcNow, TimeSpan.FromSeconds(app.ExtensionTokenLifetimeSeconds));
 
     private static string H(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);

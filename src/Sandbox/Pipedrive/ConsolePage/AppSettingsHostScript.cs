@@ -6,7 +6,9 @@ namespace PipedriveMaileon.Sandbox.Pipedrive.ConsolePage;
 /// <c>{ data }</c> or <c>{ error }</c> back on that port; <c>type: 'listener'</c> registers a port for events
 /// (<c>user_settings_change</c> answers <c>{ data: { theme } }</c>); <c>type: 'track'</c> needs no answer. Messages from
 /// another window, origin or extension id are ignored. Everything received is kept in <c>window.sdkMessages</c> and
-/// listed on the page, so tests can assert what the app sent.
+/// listed on the page, so tests can assert what the app sent. Shared by the settings host and the person panel host;
+/// the host element's <c>data-min-height</c>/<c>data-max-height</c> bound resizing (a panel: 100–750 px) and
+/// <c>data-surface</c> names the extension point in refusals.
 /// </summary>
 public static class AppSettingsHostScript
 {
@@ -29,7 +31,9 @@ public static class AppSettingsHostScript
 
           function setHeight(height) {
             if (typeof height === 'number' && height > 0) {
-              frame.style.height = Math.max(100, Math.min(height, 4000)) + 'px';
+              var min = Number(config.minHeight || 100);
+              var max = Number(config.maxHeight || 4000);
+              frame.style.height = Math.max(min, Math.min(height, max)) + 'px';
             }
           }
 
@@ -80,7 +84,7 @@ public static class AppSettingsHostScript
                 var response = await fetch(config.tokenUrl, { method: 'POST' });
                 return { token: (await response.json()).token };
               default:
-                throw new Error('Command ' + command + ' is not available for app settings');
+                throw new Error('Command ' + command + ' is not available for ' + (config.surface || 'app settings'));
             }
           }
 
@@ -119,6 +123,14 @@ public static class AppSettingsHostScript
             listeners.forEach(function (port) { port.postMessage({ data: { theme: theme } }); });
           });
         })();
+        """;
+
+    /// <summary>What the script drives besides the iframe: the snackbar, the confirmation dialog, and the script itself.</summary>
+    public const string HostElements = """
+        <div id="snackbar" data-testid="host-snackbar" hidden></div>
+        <div id="confirm" class="dialog" data-testid="host-confirm" role="dialog" hidden><div class="box"><h2 id="confirm-title"></h2><p id="confirm-description"></p>
+          <p class="actions"><button type="button" id="confirm-cancel" data-testid="host-confirm-cancel">Cancel</button> <button type="button" id="confirm-ok" data-testid="host-confirm-ok">OK</button></p></div></div>
+        <script src="/pipedrive/apps/host.js"></script>
         """;
 
     public const string Style = """

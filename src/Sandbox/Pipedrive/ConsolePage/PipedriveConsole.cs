@@ -144,7 +144,7 @@ public static class PipedriveConsole
             html.Append($"<h2>Persons of {H(selected.Name)}</h2><table><tr><th>id</th><th>name</th><th>email</th><th>Newsletter</th><th>actions</th></tr>");
             foreach (var person in store.Persons.Where(p => p.CompanyId == selected.Id && !p.IsDeleted).OrderBy(p => p.Id))
             {
-                html.Append($"<tr><td>{person.Id}</td><td>{H(person.Name)}</td><td>{H(person.PrimaryEmail)}</td>")
+                html.Append($"<tr><td>{person.Id}</td><td><a href=\"{PersonPanelHost.Link(person.Id)}\">{H(person.Name)}</a></td><td>{H(person.PrimaryEmail)}</td>")
                     .Append($"<td>{H(PipedriveControlEndpoints.FieldDisplay(store, person, "Newsletter") ?? "—")}</td><td>");
                 if (newsletter is not null)
                 {

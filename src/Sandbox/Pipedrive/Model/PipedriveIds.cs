@@ -12,4 +12,6 @@ public sealed class PipedriveIds
     public long Option { get; set; } = 100;
     public long Webhook { get; set; } = 470_000;
     public long Delivery { get; set; }
+    public long Activity { get; set; }
+    public long Note { get; set; }
 }

@@ -56,6 +56,15 @@ public static class PipedriveResponses
 
     public static JsonObject UnauthorizedBody() => new() { ["success"] = false, ["error"] = "unauthorized access", ["errorCode"] = 401 };
 
+    /// <summary>A token without the operation's scope: the docs' message ("OAuth: API request errors") in the 401's shape.</summary>
+    public static JsonObject ScopeMismatchBody() => new()
+    {
+        ["success"] = false,
+        ["error"] = "Scope and URL mismatch",
+        ["errorCode"] = 403,
+        ["error_info"] = ErrorInfo,
+    };
+
     /// <summary>The v1 webhooks API's validation error: <c>{"status":"error","success":false,"errors":{field:[msg]}}</c>.</summary>
     public static IResult FieldErrors(int status, string field, string message) => Json(new JsonObject
     {

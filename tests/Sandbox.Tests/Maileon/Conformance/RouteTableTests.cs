@@ -65,6 +65,17 @@ public sealed class RouteTableTests(MaileonSandboxFactory factory) : IClassFixtu
         ("DELETE", "/webhooks/{id:long}", None, 204, "PHP deleteWebhook"),
         ("GET", "/reports/unsubscriptions", Xml, 200, "docs: Get Unsubscriptions; PHP getUnsubscribers, reports/Unsubscriber.php"),
         ("GET", "/reports/unsubscriptions/count", Xml, 200, "docs: Get Unsubscriptions (/count); PHP getUnsubscribersCount"),
+        ("POST", "/mailings", Xml, 201, "docs: Create Mailing (201, <id>4317</id>); PHP MailingsService::createMailing"),
+        ("GET", "/mailings/{id:long}/contents/subject", Xml, 200, "PHP MailingsService::getSubject, xml/XMLDeserializer.php ('subject')"),
+        ("GET", "/mailings/{id:long}/state", Xml, 200, "PHP MailingsService::getState, xml/XMLDeserializer.php ('state')"),
+        ("GET", "/mailings/filter/states", Xml, 200, "docs: Get Mailings By States; PHP getMailingsByStates, mailings/Mailing.php"),
+        ("GET", "/mailings/filter/types", Xml, 200, "docs: Get Mailings By Types; PHP getMailingsByTypes"),
+        ("GET", "/reports/opens", Xml, 200, "docs: Get Opens; PHP ReportsService::getOpens, reports/Open.php, reports/ReportContact.php"),
+        ("GET", "/reports/opens/count", Xml, 200, "docs: Get Opens (/count); PHP getOpensCount"),
+        ("GET", "/reports/clicks", Xml, 200, "docs: Get Clicks; PHP ReportsService::getClicks, reports/Click.php"),
+        ("GET", "/reports/clicks/count", Xml, 200, "docs: Get Clicks (/count); PHP getClicksCount"),
+        ("GET", "/reports/bounces", Xml, 200, "docs: Get Bounces; PHP ReportsService::getBounces, reports/Bounce.php"),
+        ("GET", "/reports/bounces/count", Xml, 200, "docs: Get Bounces (/count); PHP getBouncesCount"),
     ];
 
     [Fact]
