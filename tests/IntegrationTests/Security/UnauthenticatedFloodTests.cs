@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using Npgsql;
 using PipedriveMaileon.IntegrationTests.Contacts;
 using PipedriveMaileon.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -44,7 +41,7 @@ public sealed class UnauthenticatedFloodTests(ITestOutputHelper output)
         {
             var personId = Interlocked.Increment(ref nextPerson);
             var body = WebhookRequests.V2Person(tenant.CompanyId, personId, tenant.Admin.UserId).ToJsonString();
-            return await PostAsync(http, $"/webhooks/pipedrive/{tenant.CompanyId}", body, auth);
+            return await WebhookTraffic.PostAsync(http, $"/webhooks/pipedrive/{tenant.CompanyId}", body, auth);
         }
 
         Task<IReadOnlyList<(int Code, TimeSpan Elapsed)>> TenantPhase() => PacedSender.RunAsync(TenantEvents, TenantPerSecond, 8, TenantEvent);
@@ -67,7 +64,7 @@ public sealed class UnauthenticatedFloodTests(ITestOutputHelper output)
             }
 
             var (path, body, authorization) = flood(n);
-            return await PostAsync(http, path, body, authorization);
+            return await WebhookTraffic.PostAsync(http, path, body, authorization);
         });
         var during = await TenantPhase();
         var flooded = await floodTask;
@@ -126,27 +123,5 @@ public sealed class UnauthenticatedFloodTests(ITestOutputHelper output)
         };
     }
 
-    private static async Task<int> PostAsync(HttpClient http, string path, string body, string? authorization)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (authorization is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        }
-
-        using var response = await http.SendAsync(request);
-        await response.Content.LoadIntoBufferAsync();
-        return (int)response.StatusCode;
-    }
-
-    private static async Task<long> ContactRowsAsync(SandboxDeployment deployment, long companyId)
-    {
-        await using var connection = new NpgsqlConnection(deployment.Cluster.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM orleansstorage WHERE grainidextensionstring = @company AND graintypestring = 'contact' AND payloadbinary IS NOT NULL", connection);
-        command.Parameters.AddWithValue("company", companyId.ToString(CultureInfo.InvariantCulture));
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> ContactRowsAsync(SandboxDeployment deployment, long companyId) => WebhookTraffic.ContactRowsAsync(deployment, companyId);
 }
