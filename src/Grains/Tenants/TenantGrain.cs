@@ -161,6 +161,13 @@ public sealed partial class TenantGrain(
             await outbox.UpdateAsync((state, now) => TenantDecisions.RefreshTokenRejected(state, now));
             LogNeedsReauthorization(CompanyId);
         }
+        catch (PipedriveOAuthException ex) when (ex.ErrorCode == PipedriveOAuthClient.ForeignApiDomain)
+        {
+            // The tokens came with an API host they must never be sent to: refused whole, the current ones kept.
+            refreshPausedUntil = outbox.Now + RefreshPause;
+            await outbox.UpdateAsync((state, now) => TenantDecisions.RefreshRefused(state, ex.ServerMessage ?? "an API host that is not allowed", now));
+            LogRefreshFailed(CompanyId, ex.Kind);
+        }
         catch (ApiClientException ex)
         {
             refreshPausedUntil = outbox.Now + RefreshPause;
