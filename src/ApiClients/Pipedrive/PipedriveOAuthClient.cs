@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -12,21 +13,28 @@ namespace PipedriveMaileon.ApiClients.Pipedrive;
 
 /// <summary>
 /// Pipedrive's OAuth server (<c>Pipedrive:OAuthBaseUrl</c>): authorize URL, code exchange, refresh, revoke.
-/// Token calls send form bodies with HTTP Basic client authentication.
+/// Token calls send form bodies with HTTP Basic client authentication. A token response whose <c>api_domain</c> is not
+/// an allowed Pipedrive host (<see cref="PipedriveApiHosts"/>) is refused as a whole: its tokens are never returned,
+/// so nothing can send them there.
 /// </summary>
 public sealed class PipedriveOAuthClient
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
+    /// <summary>The <see cref="PipedriveOAuthException.ErrorCode"/> of a token response refused for its <c>api_domain</c>.</summary>
+    public const string ForeignApiDomain = "foreign_api_domain";
+
     private readonly HttpClient _http;
     private readonly PipedriveOptions _options;
+    private readonly PipedriveApiHosts _apiHosts;
     private readonly TimeProvider _time;
 
-    public PipedriveOAuthClient(HttpClient http, IOptions<PipedriveOptions> options, TimeProvider time)
+    public PipedriveOAuthClient(HttpClient http, IOptions<PipedriveOptions> options, TimeProvider time, IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
         _options = options.Value;
+        _apiHosts = new PipedriveApiHosts(_options.AllowedApiHosts, httpToAnyAllowedHost: environment?.IsDevelopment() == true);
         _time = time;
     }
 
@@ -126,10 +134,14 @@ public sealed class PipedriveOAuthClient
             var accessToken = JsonValues.String(root, "access_token");
             var refreshToken = JsonValues.String(root, "refresh_token");
             var apiDomain = JsonValues.String(root, "api_domain");
-            if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(refreshToken)
-                || !Uri.TryCreate(apiDomain, UriKind.Absolute, out var apiDomainUri))
+            if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(refreshToken) || string.IsNullOrEmpty(apiDomain))
             {
                 throw UnexpectedTokenResponse(operation, null);
+            }
+
+            if (_apiHosts.Accept(apiDomain, out var apiDomainProblem) is not { } apiDomainUri)
+            {
+                throw new PipedriveOAuthException(operation, ApiFailureKind.Rejected, (int)response.StatusCode, ForeignApiDomain, apiDomainProblem, null);
             }
 
             var expiresIn = JsonValues.Int64(root, "expires_in") ?? 0;

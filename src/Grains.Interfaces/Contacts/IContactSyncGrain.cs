@@ -32,4 +32,7 @@ public interface IContactSyncGrain : IGrainWithIntegerCompoundKey
 
     /// <summary>Puts parked side effects back in line. Returns how many.</summary>
     Task<int> RetryParked();
+
+    /// <summary>The unsubscribes of this person that Maileon has not had yet (an uninstall sends them first).</summary>
+    Task<IReadOnlyList<PendingUnsubscribe>> PendingUnsubscribes();
 }

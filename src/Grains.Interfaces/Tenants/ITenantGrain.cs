@@ -14,9 +14,6 @@ public interface ITenantGrain : IGrainWithIntegerKey
     /// <summary>The connection for grains of this tenant; refreshes the access token first when it is about to expire.</summary>
     Task<TenantConnection> GetConnection();
 
-    /// <summary>What webhook ingress checks credentials against. Interleaves (it only reads).</summary>
-    [AlwaysInterleave]
-    Task<TenantIngressPolicy> GetIngressPolicy();
 
     /// <summary>
     /// A Pipedrive call answered 401 with <paramref name="rejectedToken"/>: refresh it and return the new connection.

@@ -138,7 +138,10 @@ public static class ContactDecisions
 
     /// <summary>
     /// Applies one signal: the state machine, then the work, ledger entry and log line it decided. A newer Newsletter
-    /// write supersedes one not yet attempted. Returns false when it decided nothing.
+    /// write supersedes one not yet attempted. An unsubscribe goes ahead of the person's other work: it needs only the
+    /// Maileon key, so a Newsletter write waiting for Pipedrive's re-authorisation must not hold it back, and work it
+    /// overtakes (a double opt-in, a contact update) is no longer needed once the address is unsubscribed. Returns
+    /// false when it decided nothing.
     /// </summary>
     public static bool Decide(ContactState state, ContactSignal signal, ContactContext context)
     {
@@ -150,7 +153,14 @@ public static class ContactDecisions
                 state.Outbox.RemoveWhere(w => w.Kind == ContactWorkKind.SetNewsletterField);
             }
 
-            state.Outbox.Enqueue(work, context.Now);
+            if (work.Kind == ContactWorkKind.Unsubscribe)
+            {
+                state.Outbox.EnqueueAhead(work, context.Now, w => w.Kind == ContactWorkKind.Unsubscribe);
+            }
+            else
+            {
+                state.Outbox.Enqueue(work, context.Now);
+            }
         }
 
         if (decision.Transition is { } transition)

@@ -39,7 +39,7 @@ public sealed class ContactEffectHandler(
                 return EffectOutcome.Done($"handed over to person {handOver.TargetPersonId}");
             }
 
-            var connection = await tenants.GetAsync(request.CompanyId);
+            var connection = await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
             if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
             {
                 return EffectOutcome.Fail("the app is not installed for this company");

@@ -101,6 +101,15 @@ public sealed class ContactSyncGrain(
 
     public Task<int> RetryParked() => outbox.RetryParkedAsync();
 
+    public Task<IReadOnlyList<PendingUnsubscribe>> PendingUnsubscribes()
+    {
+        var personId = CompanyKey.Of(this).EntityId;
+        return Task.FromResult<IReadOnlyList<PendingUnsubscribe>>(State.Outbox.Entries
+            .Where(e => e.Work.Kind == ContactWorkKind.Unsubscribe && e.Work.Email is not null)
+            .Select(e => new PendingUnsubscribe(personId, e.Work.Email!, e.ParkedAt is not null, e.LastError))
+            .ToList());
+    }
+
     public Task Wake() => outbox.WakeAsync();
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();

@@ -43,7 +43,7 @@ public sealed class DealEffectHandler(
         var what = DealSendRules.What(work);
         try
         {
-            var connection = await tenants.GetAsync(request.CompanyId);
+            var connection = await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
             if (DealSendRules.BeforeSending(connection, work) is { } stop)
             {
                 return stop;

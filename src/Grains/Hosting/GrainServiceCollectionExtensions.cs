@@ -30,6 +30,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.TryAddSingleton<DealEventBatcher>();
+        services.TryAddSingleton<ITenantWorkIndex, TenantWorkIndex>();
         services.TryAddSingleton<DealPersonLookup>();
         return services.AddEffectHandlers().AddGrainRuntimeServices();
     }
@@ -54,6 +55,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.TryAddSingleton<TenantConnections>();
         services.TryAddSingleton<TenantSettingsCheck>();
+        services.TryAddSingleton<TenantWorkResumer>();
+        services.TryAddSingleton<UnsubscribesBeforeUninstall>();
         services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);

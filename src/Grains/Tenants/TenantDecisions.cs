@@ -34,6 +34,12 @@ public static class TenantDecisions
         state.PipedriveHealth = new ConnectionHealth(true, "Authorised.", now);
         state.ConfigVersion++;
         state.Outbox.Enqueue(new TenantWork { Kind = TenantWorkKind.UpdateDirectory }, now);
+        PublishIngress(state, now);
+        if (reinstall)
+        {
+            ResumeWork(state, now);
+        }
+
         TenantJournal.Note(state, now, ActivityLevel.Info, reinstall
             ? $"Re-installed by {grant.UserName} (user {grant.UserId}); earlier settings kept."
             : $"Installed by {grant.UserName} (user {grant.UserId}).");
@@ -62,8 +68,29 @@ public static class TenantDecisions
         return true;
     }
 
-    /// <summary>Gives the tenant webhook credentials unless it has them. Ingress compares against the hashes.</summary>
-    public static bool EnsureWebhookSecrets(TenantState state, NewWebhookSecrets fresh)
+    /// <summary>
+    /// A token refresh answered with an API host the app must not send the tenant's tokens to: the answer is refused
+    /// whole and the current tokens kept; reported once per new reason, not on every refresh that follows.
+    /// </summary>
+    public static bool RefreshRefused(TenantState state, string problem, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var health = $"A token refresh was refused: {problem} The current tokens are kept.";
+        if (state.PipedriveHealth?.Message == health)
+        {
+            return false;
+        }
+
+        state.PipedriveHealth = new ConnectionHealth(false, health, now);
+        TenantJournal.Note(state, now, ActivityLevel.Error, health + " An admin can reconnect the app on the settings page.");
+        return true;
+    }
+
+    /// <summary>
+    /// Gives the tenant webhook credentials unless it has them, and has new ones published to the web tier, which checks
+    /// webhooks against their hashes.
+    /// </summary>
+    public static bool EnsureWebhookSecrets(TenantState state, NewWebhookSecrets fresh, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(fresh);
@@ -81,6 +108,12 @@ public static class TenantDecisions
             state.MaileonWebhookToken = fresh.MaileonToken;
             state.MaileonTokenHash = fresh.MaileonTokenHash;
             changed = true;
+        }
+
+        if (changed)
+        {
+            state.WebhookCredentialsCreatedAt = now;
+            PublishIngress(state, now);
         }
 
         return changed;
@@ -101,8 +134,9 @@ public static class TenantDecisions
         state.DealEventsEnabled = settings.DealEventsEnabled;
         state.ExtraFields = [.. settings.ExtraFields];
         state.MaileonHealth = new ConnectionHealth(true, "API key accepted.", now);
-        EnsureWebhookSecrets(state, fresh);
+        EnsureWebhookSecrets(state, fresh, now);
         state.ConfigVersion++;
+        ResumeWork(state, now);
         var extras = settings.ExtraFields;
         TenantJournal.Note(state, now, ActivityLevel.Info,
             $"Settings saved by user {settings.ActingUserId}: {(settings.DoiPlus ? "DOI+" : "DOI")}, deal events {(settings.DealEventsEnabled ? "on" : "off")}, " +
@@ -172,8 +206,23 @@ public static class TenantDecisions
         state.MaileonHealth = new ConnectionHealth(false, "Uninstalled: the API key was deleted.", now);
         state.ConfigVersion++;
         state.Outbox.Enqueue(new TenantWork { Kind = TenantWorkKind.UpdateDirectory }, now);
+        PublishIngress(state, now);
         var by = request.Source == UninstallSource.SettingsPage ? $"on the settings page by user {request.UserId}" : "in Pipedrive";
         TenantJournal.Note(state, now, ActivityLevel.Info, $"Uninstalled {by}; tokens and the API key were deleted. " + string.Join(" ", notes));
         return true;
     }
+
+    /// <summary>
+    /// Queues copying the tenant's installation and credential hashes to the web tier, read from the state when the
+    /// entry runs (so a later change never loses to an earlier one).
+    /// </summary>
+    private static void PublishIngress(TenantState state, DateTimeOffset now) =>
+        state.Outbox.Enqueue(new TenantWork { Kind = TenantWorkKind.PublishIngress }, now);
+
+    /// <summary>
+    /// Queues resuming the tenant's waiting and parked work after a reconnect (the resumed work fetches the tenant's
+    /// connection afresh, see <see cref="Outbox.EffectAttempt.AfterCredentialWait"/>).
+    /// </summary>
+    private static void ResumeWork(TenantState state, DateTimeOffset now) =>
+        state.Outbox.Enqueue(new TenantWork { Kind = TenantWorkKind.ResumeWork }, now);
 }

@@ -45,9 +45,6 @@ public sealed partial class TenantGrain(
         return TenantRecord.Connection(CompanyId, State);
     }
 
-    public Task<TenantIngressPolicy> GetIngressPolicy() =>
-        Task.FromResult(new TenantIngressPolicy(State.Status, State.PipedriveCredentialHash, State.MaileonTokenHash, State.ConfigVersion));
-
     public async Task<TenantConnection> RefreshAccessToken(ProtectedSecret rejectedToken)
     {
         ArgumentNullException.ThrowIfNull(rejectedToken);
@@ -83,10 +80,10 @@ public sealed partial class TenantGrain(
         if (State.PipedriveWebhookUser is null || State.PipedriveWebhookPassword is null || State.MaileonWebhookToken is null)
         {
             var fresh = NewWebhookSecrets.Create(secrets);
-            await outbox.UpdateAsync((state, _) => TenantDecisions.EnsureWebhookSecrets(state, fresh));
+            await outbox.UpdateAsync((state, now) => TenantDecisions.EnsureWebhookSecrets(state, fresh, now));
         }
 
-        return new TenantWebhookCredentials(State.PipedriveWebhookUser!, State.PipedriveWebhookPassword!, State.MaileonWebhookToken!);
+        return new TenantWebhookCredentials(State.PipedriveWebhookUser!, State.PipedriveWebhookPassword!, State.MaileonWebhookToken!, State.WebhookCredentialsCreatedAt);
     }
 
     public async Task<bool> StoreSettings(ValidatedSettings settings)
@@ -163,6 +160,13 @@ public sealed partial class TenantGrain(
         {
             await outbox.UpdateAsync((state, now) => TenantDecisions.RefreshTokenRejected(state, now));
             LogNeedsReauthorization(CompanyId);
+        }
+        catch (PipedriveOAuthException ex) when (ex.ErrorCode == PipedriveOAuthClient.ForeignApiDomain)
+        {
+            // The tokens came with an API host they must never be sent to: refused whole, the current ones kept.
+            refreshPausedUntil = outbox.Now + RefreshPause;
+            await outbox.UpdateAsync((state, now) => TenantDecisions.RefreshRefused(state, ex.ServerMessage ?? "an API host that is not allowed", now));
+            LogRefreshFailed(CompanyId, ex.Kind);
         }
         catch (ApiClientException ex)
         {

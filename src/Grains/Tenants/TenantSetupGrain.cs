@@ -22,6 +22,7 @@ public sealed partial class TenantSetupGrain(
     MaileonAccount maileonAccount,
     MaileonCustomFields maileonFields,
     MaileonWebhooks maileonWebhooks,
+    UnsubscribesBeforeUninstall unsubscribes,
     IOptions<TenantSetupOptions> options,
     TimeProvider time,
     ILogger<TenantSetupGrain> logger) : Grain, ITenantSetupGrain
@@ -91,6 +92,7 @@ public sealed partial class TenantSetupGrain(
         }
 
         var credentials = await Tenant.GetWebhookCredentials();
+        await Task.Delay(options.Value.UntilWebTierKnows(credentials, time.GetUtcNow()), time);
         var result = await RunOnceAsync(connection, credentials);
         if (result.PipedriveUnauthorized)
         {
@@ -107,16 +109,25 @@ public sealed partial class TenantSetupGrain(
         return result.Steps;
     }
 
-    public async Task Uninstall(UninstallRequest request)
+    public async Task<UninstallReport> Uninstall(UninstallRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var connection = await FreshConnectionAsync();
         if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
         {
-            return;
+            return UninstallReport.Nothing;
         }
 
+        // While the key is still there, the unsubscribes owed to Maileon go first.
+        var report = connection.MaileonApiKey is null
+            ? UninstallReport.Nothing
+            : await unsubscribes.SendAsync(CompanyId, TimeSpan.FromSeconds(options.Value.UninstallUnsubscribeSeconds), CancellationToken.None);
         var notes = new List<string>();
+        if (UninstallNotes.Unsubscribes(report) is { } unsubscribed)
+        {
+            notes.Add(unsubscribed);
+        }
+
         // Maileon knows nothing of Pipedrive's uninstall: whichever way it came, our webhooks there go while we still hold the key.
         if (connection.MaileonApiKey is not null)
         {
@@ -136,7 +147,9 @@ public sealed partial class TenantSetupGrain(
         tenants.Forget(CompanyId);
         await GrainFactory.TenantHealth(CompanyId).Stop();
         await GrainFactory.Reconciliation(CompanyId).Stop();
+        await unsubscribes.SettleUnsentAsync(CompanyId, report);
         LogUninstalled(CompanyId, request.Source);
+        return report;
     }
 
     /// <summary>The tenant as it is now: what the admin changes must not be judged on a copy up to a few seconds old.</summary>

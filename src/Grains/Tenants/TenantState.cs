@@ -41,6 +41,9 @@ public sealed class TenantState : IOutboxState<TenantWork>
     public byte[]? PipedriveCredentialHash { get; set; }
     public ProtectedSecret? MaileonWebhookToken { get; set; }
     public byte[]? MaileonTokenHash { get; set; }
+
+    /// <summary>When the current webhook credentials were made (null for credentials made before this was kept).</summary>
+    public DateTimeOffset? WebhookCredentialsCreatedAt { get; set; }
     public string? MaileonAccountName { get; set; }
 
     // Health as last observed

@@ -128,9 +128,12 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     public async Task<IActionResult> OnPostUninstallAsync()
     {
         var session = Session;
-        await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, session.UserId, DateTimeOffset.UtcNow));
+        var report = await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, session.UserId, DateTimeOffset.UtcNow));
         SessionAuthentication.DeleteCookie(HttpContext);
-        return Redirect(SettingsAccessResultHandler.UninstalledPage(session));
+        var page = SettingsAccessResultHandler.UninstalledPage(session);
+        return Redirect(report.UnsubscribesSent + report.NotSent.Count == 0
+            ? page
+            : $"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}unsubscribesSent={report.UnsubscribesSent}&unsubscribesNotSent={report.NotSent.Count}");
     }
 
     private async Task LoadAsync(bool fillForm)

@@ -54,16 +54,28 @@ public class ProductClusterFixture : IAsyncLifetime
             TestSiloServices.AddApiClientsReachingNothing(silo);
             silo.Services.AddHttpClient<PipedriveOAuthClient>().ConfigurePrimaryHttpMessageHandler(() => OAuth);
             silo.Services.AddOptions<ReconciliationOptions>();
-            silo.Services.AddOptions<TenantSetupOptions>();
+            // Uninstalls wait briefly for unsubscribes; new webhook credentials need no time to reach a web tier here.
+            silo.Services.AddOptions<TenantSetupOptions>().Configure(o =>
+            {
+                o.UninstallUnsubscribeSeconds = 2;
+                o.WebhookCredentialPropagationSeconds = 0;
+            });
             ConfigureSilo(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        // A reconnect's ResumeWork runs the real resumer (over the fake work index the tests fill).
+        TenantEffects.DefaultAsync = async request => request.Command is TenantEffect.ResumeWork
+            ? EffectOutcome.Done($"resumed {await Silo.GetRequiredService<TenantWorkResumer>().ResumeAsync(request.CompanyId, CancellationToken.None)}")
+            : EffectOutcome.Done("done");
     }
+
+    public FakeTenantWorkIndex WorkIndex => (FakeTenantWorkIndex)Silo.GetRequiredService<ITenantWorkIndex>();
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
-    /// <summary>What a derived fixture changes in the silo, after everything else is registered.</summary>
+    /// <summary>What a derived fixture changes in the silo (a fake clock, shorter ages), after everything else is registered.</summary>
     protected virtual void ConfigureSilo(ISiloBuilder silo)
     {
     }

@@ -105,8 +105,8 @@ public sealed class UninstallTests(DeploymentFixture fixture, ITestOutputHelper 
 
         await tenant.QuietAsync();
 
-        // Webhook ingress caches a tenant's policy for at most a second per silo (WebhookIngressGrain.PolicyLifetime).
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        // Each web node learns of the uninstall within its directory's refresh interval plus one read (1 s + a little).
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var maileonMark = await View.JournalMarkAsync("maileon");
         var pipedriveMark = await View.JournalMarkAsync("pipedrive");
         var doiMails = (await tenant.DoiMailsAsync(Email)).Count;

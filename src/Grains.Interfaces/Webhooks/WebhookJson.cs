@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace PipedriveMaileon.Grains.Webhooks;
+namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>
 /// Loading and reading webhook JSON. Loading never throws: it returns null with a reason for empty, malformed,

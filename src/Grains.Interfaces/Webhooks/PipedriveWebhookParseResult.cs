@@ -1,6 +1,5 @@
-using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
-namespace PipedriveMaileon.Grains.Webhooks;
+namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>
 /// What <see cref="PipedriveWebhookParser"/> made of a body: a <see cref="PersonEvent"/> or <see cref="DealEvent"/>

@@ -1,6 +1,5 @@
-using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
-namespace PipedriveMaileon.Grains.Webhooks;
+namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>What <see cref="MaileonWebhookParser"/> made of a call: a <see cref="MaileonEvent"/>, or a rejection with its reason.</summary>
 public sealed class MaileonWebhookParseResult

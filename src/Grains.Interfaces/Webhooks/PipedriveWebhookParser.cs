@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
-namespace PipedriveMaileon.Grains.Webhooks;
+namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>
 /// Parses a Pipedrive webhook body, v2 (<c>meta.version</c> "2.0": string ids in <c>meta</c>, <c>data</c>/<c>previous</c>,

@@ -1,4 +1,4 @@
-namespace PipedriveMaileon.Grains.Webhooks;
+namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>The verdict of a webhook parser.</summary>
 public enum WebhookParseStatus

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
-namespace PipedriveMaileon.Grains.Webhooks;
+namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>
 /// Turns a webhook's person or deal object (v2 <c>data</c>/<c>previous</c>, v1 <c>current</c>/<c>previous</c>) into

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
-namespace PipedriveMaileon.Grains.Webhooks;
+namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>
 /// Parses a Maileon <c>doi</c> or <c>unsubscription</c> webhook: the URL parameters we register (<c>email</c>,
