@@ -22,15 +22,15 @@ public sealed partial class PipedriveApiClient
     private const int PersonFieldsPageSize = 100;
     private const int MaxPersonFieldPages = 50;
 
-    private readonly HttpClient _http;
-    private readonly PipedriveRateLimitTracker _rateLimits;
-    private readonly TimeProvider _time;
+    private readonly HttpClient http;
+    private readonly PipedriveRateLimitTracker rateLimits;
+    private readonly TimeProvider time;
 
     public PipedriveApiClient(HttpClient http, PipedriveRateLimitTracker rateLimits, TimeProvider time)
     {
-        _http = http;
-        _rateLimits = rateLimits;
-        _time = time;
+        this.http = http;
+        this.rateLimits = rateLimits;
+        this.time = time;
     }
 
     /// <summary><c>GET /api/v1/users/me</c>: the authorizing user and the company (id, name, domain).</summary>
@@ -298,7 +298,7 @@ public sealed partial class PipedriveApiClient
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -312,14 +312,14 @@ public sealed partial class PipedriveApiClient
                 null,
                 TransportFailure.Describe(exception),
                 (exception as BrokenCircuitException)?.RetryAfter,
-                _rateLimits.Latest(connection.CompanyId),
+                rateLimits.Latest(connection.CompanyId),
                 exception);
         }
 
         using (response)
         {
-            var rateLimit = PipedriveRateLimit.FromHeaders(response, _time);
-            _rateLimits.Record(connection.CompanyId, rateLimit);
+            var rateLimit = PipedriveRateLimit.FromHeaders(response, time);
+            rateLimits.Record(connection.CompanyId, rateLimit);
 
             if (response.IsSuccessStatusCode)
             {

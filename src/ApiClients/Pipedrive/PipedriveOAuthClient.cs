@@ -24,18 +24,18 @@ public sealed class PipedriveOAuthClient
     /// <summary>The <see cref="PipedriveOAuthException.ErrorCode"/> of a token response refused for its <c>api_domain</c>.</summary>
     public const string ForeignApiDomain = "foreign_api_domain";
 
-    private readonly HttpClient _http;
-    private readonly PipedriveOptions _options;
-    private readonly PipedriveApiHosts _apiHosts;
-    private readonly TimeProvider _time;
+    private readonly HttpClient http;
+    private readonly PipedriveOptions options;
+    private readonly PipedriveApiHosts apiHosts;
+    private readonly TimeProvider time;
 
     public PipedriveOAuthClient(HttpClient http, IOptions<PipedriveOptions> options, TimeProvider time, IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _http = http;
-        _options = options.Value;
-        _apiHosts = new PipedriveApiHosts(_options.AllowedApiHosts, httpToAnyAllowedHost: environment?.IsDevelopment() == true);
-        _time = time;
+        this.http = http;
+        this.options = options.Value;
+        this.apiHosts = new PipedriveApiHosts(this.options.AllowedApiHosts, httpToAnyAllowedHost: environment?.IsDevelopment() == true);
+        this.time = time;
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public sealed class PipedriveOAuthClient
         ArgumentNullException.ThrowIfNull(redirectUri);
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
         var query = new QueryString()
-            .Add("client_id", _options.ClientId)
+            .Add("client_id", options.ClientId)
             .Add("redirect_uri", redirectUri.AbsoluteUri)
             .Add("state", state);
         return new Uri(BaseUrl() + "/oauth/authorize" + query);
@@ -119,7 +119,7 @@ public sealed class PipedriveOAuthClient
         CancellationToken cancellationToken)
     {
         // Expiry counts from before the request left, so a slow answer can only make us refresh early.
-        var requestedAt = _time.GetUtcNow();
+        var requestedAt = time.GetUtcNow();
         using var response = await PostFormAsync(operation, "/oauth/token", form, retrySafe, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -139,7 +139,7 @@ public sealed class PipedriveOAuthClient
                 throw UnexpectedTokenResponse(operation, null);
             }
 
-            if (_apiHosts.Accept(apiDomain, out var apiDomainProblem) is not { } apiDomainUri)
+            if (apiHosts.Accept(apiDomain, out var apiDomainProblem) is not { } apiDomainUri)
             {
                 throw new PipedriveOAuthException(operation, ApiFailureKind.Rejected, (int)response.StatusCode, ForeignApiDomain, apiDomainProblem, null);
             }
@@ -169,7 +169,7 @@ public sealed class PipedriveOAuthClient
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl() + path));
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.ClientId}:{_options.ClientSecret}"));
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ClientId}:{options.ClientSecret}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Content = new FormUrlEncodedContent(form);
@@ -177,7 +177,7 @@ public sealed class PipedriveOAuthClient
         ApiRequestOptions.Set(request, ApiRequestOptions.SharedTenantKey, retrySafe, operation);
         try
         {
-            return await _http.SendAsync(request, cancellationToken);
+            return await http.SendAsync(request, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -208,9 +208,9 @@ public sealed class PipedriveOAuthClient
     {
         var status = (int)response.StatusCode;
         var (errorCode, description) = ReadOAuthError(body);
-        var message = SecretScrubber.Scrub(description, secret, _options.ClientSecret);
+        var message = SecretScrubber.Scrub(description, secret, options.ClientSecret);
         var kind = ClassifyOAuthFailure(status, errorCode, description, isRefresh);
-        return new PipedriveOAuthException(operation, kind, status, errorCode, message, RetryHint.RetryAfter(response, _time));
+        return new PipedriveOAuthException(operation, kind, status, errorCode, message, RetryHint.RetryAfter(response, time));
     }
 
     /// <summary>
@@ -276,5 +276,5 @@ public sealed class PipedriveOAuthClient
     private static PipedriveOAuthException UnexpectedTokenResponse(string operation, Exception? inner) =>
         new(operation, ApiFailureKind.Transient, 200, null, "Unexpected token response: access_token, refresh_token or api_domain missing.", null, inner);
 
-    private string BaseUrl() => _options.OAuthBaseUrl.AbsoluteUri.TrimEnd('/');
+    private string BaseUrl() => options.OAuthBaseUrl.AbsoluteUri.TrimEnd('/');
 }

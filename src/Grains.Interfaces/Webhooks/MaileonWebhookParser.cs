@@ -29,7 +29,7 @@ public static class MaileonWebhookParser
 
         // Maileon sends no body at all when no body fields are configured.
         JsonDocument? document = null;
-        if (!body.Trim(" \t\r\n"u8).IsEmpty && (document = WebhookJson.Load(body, out var reason)) is null)
+        if (!body.Trim(" \t\r\n"u8).IsEmpty && (document = WebhookJsonLoader.Load(body, out var reason)) is null)
         {
             return MaileonWebhookParseResult.Rejected(reason);
         }
@@ -195,5 +195,5 @@ public static class MaileonWebhookParser
     /// Maileon sends <c>yyyy-MM-dd HH:mm:ss</c> without a zone (the account's zone is not documented; read as UTC),
     /// or an epoch number. An unreadable timestamp is left out rather than rejecting the event.
     /// </summary>
-    private static DateTimeOffset? ParseMaileonTime(string text) => WebhookJson.ParseTimestamp(text);
+    private static DateTimeOffset? ParseMaileonTime(string text) => WebhookTimestamps.ParseTimestamp(text);
 }

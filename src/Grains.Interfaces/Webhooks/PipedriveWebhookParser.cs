@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using static PipedriveMaileon.Grains.Interfaces.Webhooks.PipedriveWebhookMeta;
 
 namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
@@ -12,11 +13,9 @@ namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 /// </summary>
 public static class PipedriveWebhookParser
 {
-    private const int MaxEventIdLength = 128;
-
     public static PipedriveWebhookParseResult Parse(ReadOnlySpan<byte> body, long routeCompanyId)
     {
-        using var document = WebhookJson.Load(body, out var reason);
+        using var document = WebhookJsonLoader.Load(body, out var reason);
         if (document is null)
         {
             return PipedriveWebhookParseResult.Rejected(reason);
@@ -105,7 +104,7 @@ public static class PipedriveWebhookParser
             Action = pipedriveAction,
             EntityId = entityId,
             UserId = WebhookJson.Id(meta, "user_id", "meta.user_id", allowObject: false),
-            Timestamp = WebhookJson.Timestamp(meta, "timestamp", "meta.timestamp") ?? throw new WebhookFormatException("meta.timestamp is missing."),
+            Timestamp = WebhookTimestamps.Timestamp(meta, "timestamp", "meta.timestamp") ?? throw new WebhookFormatException("meta.timestamp is missing."),
             ChangeSource = WebhookJson.Text(meta, "change_source", "meta.change_source"),
             Attempt = Attempt(WebhookJson.Integer(meta, "attempt", "meta.attempt") ?? 1, "meta.attempt", 1),
             IsBulkEdit = WebhookJson.Flag(meta, "is_bulk_edit", "meta.is_bulk_edit") ?? false,
@@ -211,77 +210,8 @@ public static class PipedriveWebhookParser
         }
 
         var timestamp = micro is { } m
-            ? WebhookJson.FromEpochMicroseconds(m)
-            : WebhookJson.Timestamp(meta, "timestamp", "meta.timestamp") ?? throw new WebhookFormatException("meta.timestamp is missing.");
+            ? WebhookTimestamps.FromEpochMicroseconds(m)
+            : WebhookTimestamps.Timestamp(meta, "timestamp", "meta.timestamp") ?? throw new WebhookFormatException("meta.timestamp is missing.");
         return (micro, timestamp);
     }
-
-    private static PipedriveWebhookParseResult Build(PipedriveEventMeta meta, JsonElement? current, string currentPath, JsonElement? previous, string previousPath)
-    {
-        if (meta.Entity == PipedriveEntity.Person)
-        {
-            return PipedriveWebhookParseResult.Parsed(new PersonEvent(
-                meta,
-                current is { } c ? PipedriveSnapshotReader.Person(c, meta.EntityId, meta.Version, currentPath) : null,
-                previous is { } p ? PipedriveSnapshotReader.Person(p, meta.EntityId, meta.Version, previousPath) : null));
-        }
-
-        return PipedriveWebhookParseResult.Parsed(new DealEvent(
-            meta,
-            current is { } cd ? PipedriveSnapshotReader.Deal(cd, meta.EntityId, meta.Version, currentPath) : null,
-            previous is { } pd ? PipedriveSnapshotReader.Deal(pd, meta.EntityId, meta.Version, previousPath) : null));
-    }
-
-    private static PipedriveEntity? Entity(string name) => name switch
-    {
-        "person" => PipedriveEntity.Person,
-        "deal" => PipedriveEntity.Deal,
-        _ => null,
-    };
-
-    private static long CheckCompany(JsonElement meta, long routeCompanyId)
-    {
-        var companyId = WebhookJson.RequiredId(meta, "company_id", "meta.company_id");
-        return companyId == routeCompanyId
-            ? companyId
-            : throw new WebhookFormatException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"meta.company_id {companyId} does not match the company {routeCompanyId} this webhook URL belongs to."));
-    }
-
-    /// <summary>A required lower-case word such as an action or object name.</summary>
-    private static string Token(JsonElement meta, string name, string path)
-    {
-        if (WebhookJson.Get(meta, name) is not { } value)
-        {
-            throw new WebhookFormatException($"{path} is missing.");
-        }
-
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
-        if (text is null || text.Length is 0 or > 64 || !text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
-        {
-            throw new WebhookFormatException($"{path} must be a lower-case name such as \"person\" or \"change\", not {WebhookJson.Show(value)}.");
-        }
-
-        return text;
-    }
-
-    private static string EventId(JsonElement meta)
-    {
-        if (WebhookJson.Get(meta, "id") is not { } value)
-        {
-            throw new WebhookFormatException("meta.id (the event id) is missing.");
-        }
-
-        var id = value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? WebhookJson.AsText(value, "meta.id").Trim() : string.Empty;
-        if (id.Length is 0 or > MaxEventIdLength || id.Any(char.IsControl))
-        {
-            throw new WebhookFormatException($"meta.id must be a non-empty event id of at most {MaxEventIdLength} characters, not {WebhookJson.Show(value)}.");
-        }
-
-        return id;
-    }
-
-    private static int Attempt(long value, string path, int min) =>
-        value >= min && value <= 100 ? (int)value : throw new WebhookFormatException($"{path} must be a small whole number, not {value}.");
 }

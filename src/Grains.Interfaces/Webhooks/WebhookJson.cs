@@ -1,119 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 /// <summary>
-/// Loading and reading webhook JSON. Loading never throws: it returns null with a reason for empty, malformed,
-/// truncated or too deeply nested input. The readers accept the variants the senders use (ids as numbers or
-/// strings, v1 id objects, ISO or epoch timestamps) and throw <see cref="WebhookFormatException"/> naming the
+/// Reading webhook JSON (loading is <see cref="WebhookJsonLoader"/>, times <see cref="WebhookTimestamps"/>). The
+/// readers accept the variants the senders use (ids as numbers or strings, v1 id objects) and throw <see cref="WebhookFormatException"/> naming the
 /// property when a present value cannot be used; a missing property and <c>null</c> both read as absent.
 /// </summary>
 internal static class WebhookJson
 {
-    public const int MaxDepth = 32;
-
-    private static readonly string[] SpacedFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF"];
-
-    public static JsonDocument? Load(ReadOnlySpan<byte> body, out string reason)
-    {
-        if (body.StartsWith("\uFEFF"u8))
-        {
-            body = body[3..];
-        }
-
-        if (body.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            reason = "The body is empty; a JSON object was expected.";
-            return null;
-        }
-
-        if (!Validate(body, out reason))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
-        }
-        catch (JsonException)
-        {
-            // Syntax, depth and text were checked above; what is left is a repeated property name.
-            reason = "The JSON repeats a property name within one object.";
-            return null;
-        }
-    }
-
-    /// <summary>One pass over the tokens: well-formed, at most <see cref="MaxDepth"/> levels, valid UTF-8 text.</summary>
-    private static bool Validate(ReadOnlySpan<byte> body, out string reason)
-    {
-        // The reader's own limit sits above ours so that we see the 33rd level and can say so.
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth + 8 });
-        try
-        {
-            while (reader.Read())
-            {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth >= MaxDepth:
-                        reason = $"The JSON is nested deeper than {MaxDepth} levels.";
-                        return false;
-                    case JsonTokenType.PropertyName or JsonTokenType.String when !IsValidText(ref reader):
-                        reason = "The JSON contains text that is not valid UTF-8.";
-                        return false;
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            reason = IsIncomplete(body)
-                ? "The body is not complete JSON: it ends in the middle of a value (truncated?)."
-                : $"The body is not valid JSON (error at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of that line).";
-            return false;
-        }
-
-        reason = string.Empty;
-        return true;
-    }
-
-    private static bool IsValidText(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return !reader.HasValueSequence && Utf8.IsValid(reader.ValueSpan);
-        }
-
-        try
-        {
-            _ = reader.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>True when the body is a valid beginning of a JSON document that just stops early.</summary>
-    private static bool IsIncomplete(ReadOnlySpan<byte> body)
-    {
-        var reader = new Utf8JsonReader(body, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = MaxDepth + 8 }));
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     public static string KindName(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
@@ -315,75 +211,5 @@ internal static class WebhookJson
         };
     }
 
-    public static DateTimeOffset? Timestamp(JsonElement obj, string name, string path)
-    {
-        if (Get(obj, name) is not { } value)
-        {
-            return null;
-        }
-
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Number when value.TryGetInt64(out var epoch):
-                return FromEpoch(epoch) ?? throw BadTime(path, value);
-            case JsonValueKind.String:
-                var text = value.GetString()!.Trim();
-                return text.Length == 0 ? null : ParseTimestamp(text) ?? throw BadTime(path, value);
-            default:
-                throw BadTime(path, value);
-        }
-    }
-
-    /// <summary>RFC 3339, <c>yyyy-MM-dd HH:mm:ss</c> (taken as UTC) or epoch seconds/milliseconds/microseconds as digits.</summary>
-    public static DateTimeOffset? ParseTimestamp(string text)
-    {
-        if (text.Length > 0 && text.All(char.IsAsciiDigit))
-        {
-            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) ? FromEpoch(epoch) : null;
-        }
-
-        const DateTimeStyles utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-        if (DateTimeOffset.TryParseExact(text, SpacedFormats, CultureInfo.InvariantCulture, utc, out var spaced))
-        {
-            return spaced;
-        }
-
-        return text.Length >= 10 && char.IsAsciiDigit(text[0])
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, utc, out var iso)
-                ? iso
-                : null;
-    }
-
-    /// <summary>Epoch seconds (10 digits today), milliseconds (13) or microseconds (16); null when out of range.</summary>
-    public static DateTimeOffset? FromEpoch(long epoch)
-    {
-        const long maxSeconds = 253_402_300_799; // 9999-12-31T23:59:59Z
-        return epoch switch
-        {
-            < 0 => null,
-            < 100_000_000_000 => DateTimeOffset.FromUnixTimeSeconds(epoch),
-            < 100_000_000_000_000 => DateTimeOffset.FromUnixTimeMilliseconds(epoch),
-            < maxSeconds * 1_000_000 => FromEpochMicroseconds(epoch),
-            _ => null,
-        };
-    }
-
-    public static DateTimeOffset FromEpochMicroseconds(long micro) => DateTimeOffset.UnixEpoch.AddTicks(micro * 10);
-
-    public static DateOnly? Date(JsonElement obj, string name, string path)
-    {
-        if (Text(obj, name, path) is not { } text || text.Length == 0)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new WebhookFormatException($"{path} must be a date as yyyy-MM-dd, not \"{Clip(text)}\".");
-    }
-
     public static string Clip(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
-
-    private static WebhookFormatException BadTime(string path, JsonElement value) =>
-        new($"{path} must be an ISO-8601 timestamp or epoch seconds, not {Show(value)}.");
 }

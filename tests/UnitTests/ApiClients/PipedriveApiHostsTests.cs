@@ -7,9 +7,9 @@ namespace PipedriveMaileon.UnitTests.ApiClients;
 /// <summary>Which <c>api_domain</c> values a token response may carry, and what happens to one that is refused.</summary>
 public sealed class PipedriveApiHostsTests : IDisposable
 {
-    private readonly ApiClientHarness _harness = new();
+    private readonly ApiClientHarness harness = new();
 
-    public void Dispose() => _harness.Dispose();
+    public void Dispose() => harness.Dispose();
 
     [Theory]
     [InlineData("https://acme.pipedrive.com")]
@@ -71,18 +71,18 @@ public sealed class PipedriveApiHostsTests : IDisposable
     [InlineData("http://acme.pipedrive.com")]
     public async Task A_token_response_naming_another_host_is_refused_and_its_tokens_never_returned(string apiDomain)
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, $$"""
+        harness.Handler.Respond(HttpStatusCode.OK, $$"""
             {"access_token":"v1u:access","token_type":"Bearer","expires_in":3599,"refresh_token":"1:1:refresh","scope":"base","api_domain":"{{apiDomain}}"}
             """);
 
-        var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(() => _harness.OAuth.RefreshAsync("1:1:refresh"));
+        var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(() => harness.OAuth.RefreshAsync("1:1:refresh"));
 
         Assert.Equal(ApiFailureKind.Rejected, failure.Kind);
         Assert.Equal(PipedriveOAuthClient.ForeignApiDomain, failure.ErrorCode);
         Assert.False(failure.RequiresReauthorization);
         Assert.DoesNotContain("v1u:access", failure.ToString(), StringComparison.Ordinal);
-        Assert.Single(_harness.Handler.Requests);
-        Assert.All(_harness.Handler.Requests, r => Assert.Equal("127.0.0.1", r.Uri.Host));
+        Assert.Single(harness.Handler.Requests);
+        Assert.All(harness.Handler.Requests, r => Assert.Equal("127.0.0.1", r.Uri.Host));
     }
 
     [Theory]
