@@ -40,6 +40,9 @@ public interface ITenantGrain : IGrainWithIntegerKey
     /// <summary>Records an admin-visible line in the activity log (e.g. why settings were not saved).</summary>
     Task RecordNote(string message);
 
+    /// <summary>Like <see cref="RecordNote"/>, but a message already recorded (the same text) is not recorded again.</summary>
+    Task RecordNoteOnce(string message);
+
     /// <summary>Records what a setup run found: the Newsletter field, webhooks, health and each step's outcome.</summary>
     Task RecordSetup(TenantSetupResult result, long? actingUserId);
 

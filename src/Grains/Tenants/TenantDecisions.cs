@@ -99,6 +99,7 @@ public static class TenantDecisions
         state.DoiMailingKey = settings.DoiMailingKey;
         state.DoiPlus = settings.DoiPlus;
         state.DealEventsEnabled = settings.DealEventsEnabled;
+        state.SettingsSavedAt = now;
         state.ExtraFields = [.. settings.ExtraFields];
         state.MaileonHealth = new ConnectionHealth(true, "API key accepted.", now);
         EnsureWebhookSecrets(state, fresh);
@@ -107,6 +108,26 @@ public static class TenantDecisions
         TenantJournal.Note(state, now, ActivityLevel.Info,
             $"Settings saved by user {settings.ActingUserId}: {(settings.DoiPlus ? "DOI+" : "DOI")}, deal events {(settings.DealEventsEnabled ? "on" : "off")}, " +
             $"{extras.Count} extra field(s){(extras.Count == 0 ? "" : " (" + string.Join(", ", extras.Select(e => e.Name)) + ")")}{(settings.NewMaileonApiKey is null ? "" : ", new API key")}.");
+        return true;
+    }
+
+    /// <summary>Records a warning unless the same text was recorded before (the last <see cref="TenantState.MaxNotedOnce"/> are remembered).</summary>
+    public static bool NoteOnce(TenantState state, string message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(message);
+        if (state.NotedOnce.Contains(message, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        state.NotedOnce.Add(message);
+        if (state.NotedOnce.Count > TenantState.MaxNotedOnce)
+        {
+            state.NotedOnce.RemoveAt(0);
+        }
+
+        TenantJournal.Note(state, now, ActivityLevel.Warning, message);
         return true;
     }
 

@@ -107,6 +107,9 @@ public sealed partial class TenantGrain(
             return true;
         });
 
+    public Task RecordNoteOnce(string message) =>
+        outbox.UpdateAsync((state, now) => TenantDecisions.NoteOnce(state, message, now));
+
     public Task RecordSetup(TenantSetupResult result, long? actingUserId) =>
         outbox.UpdateAsync((state, now) => TenantDecisions.RecordSetup(state, result, actingUserId, now));
 

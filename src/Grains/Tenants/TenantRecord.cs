@@ -47,6 +47,8 @@ public static class TenantRecord
             Webhooks = state.Webhooks.ToList(),
             Setup = state.LastSetup.ToList(),
             MaileonAccountName = state.MaileonAccountName,
+            SettingsSaved = state.SettingsSavedAt is not null || state.MaileonApiKey is not null,
+            NewsletterMapping = state.NewsletterField?.Mapping?.ToList() ?? [],
         };
     }
 }

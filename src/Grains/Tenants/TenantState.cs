@@ -31,7 +31,12 @@ public sealed class TenantState : IOutboxState<TenantWork>
     public string? MaileonApiKeyHint { get; set; }
     public string? DoiMailingKey { get; set; }
     public bool DoiPlus { get; set; }
+    // Stays false by default: stored states leave out values equal to the default (CompactStateJson), so changing it
+    // would turn deal events on for tenants that chose off. The settings page offers them ticked until a first save.
     public bool DealEventsEnabled { get; set; }
+
+    /// <summary>When settings were last saved (null: never, or before this was recorded).</summary>
+    public DateTimeOffset? SettingsSavedAt { get; set; }
     public List<ExtraFieldConfig> ExtraFields { get; set; } = [];
 
     // What setup created on both sides
@@ -48,6 +53,11 @@ public sealed class TenantState : IOutboxState<TenantWork>
     public ConnectionHealth? MaileonHealth { get; set; }
     public List<WebhookHealth> Webhooks { get; set; } = [];
     public List<SetupStepOutcome> LastSetup { get; set; } = [];
+
+    /// <summary>Activity-log lines to be written once only (e.g. how an adopted deal event type differs from the seed's table).</summary>
+    public List<string> NotedOnce { get; set; } = [];
+
+    public const int MaxNotedOnce = 20;
 
     public OutboxQueue<TenantWork> Outbox { get; set; } = new();
     public List<ConsentLedgerRecord> PendingLedger { get; set; } = [];

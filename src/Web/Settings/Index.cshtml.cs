@@ -143,7 +143,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
             {
                 DoiMailingKey = Overview.DoiMailingKey,
                 Permission = Overview.DoiPlus ? "doiplus" : "doi",
-                DealEvents = Overview.DealEventsEnabled,
+                DealEvents = Overview.DealEventsEnabled || !Overview.SettingsSaved, // on by default, as the seed's app
                 ExtraFields = [.. Overview.ExtraFieldKeys],
             };
         }

@@ -40,6 +40,14 @@ public sealed partial class TenantAdmin : IDisposable
         return admin;
     }
 
+    /// <summary>Installs the app for a company that exists already (e.g. the lived-in fixture's), as its admin.</summary>
+    public static async Task<TenantAdmin> InstallExistingCompanyAsync(SandboxDeployment deployment, long companyId, long adminUserId)
+    {
+        var admin = new TenantAdmin(deployment, companyId, adminUserId);
+        await admin.InstallAsync();
+        return admin;
+    }
+
     /// <summary>Runs the install flow: /pipedrive/install → consent (approved through the sandbox) → /pipedrive/callback → /settings.</summary>
     public async Task InstallAsync()
     {
