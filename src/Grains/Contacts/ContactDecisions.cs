@@ -40,7 +40,7 @@ public static class ContactDecisions
         var emailBefore = person.PrimaryEmail;
         // An event older than the data already merged must not read as an address change (it would undo a newer one).
         var emailKnownBefore = person.EmailKnown && !(person.DataAt > meta.Timestamp);
-        var dataChanged = person.Merge(current, meta.Timestamp);
+        var dataChanged = person.Merge(current, meta.Timestamp, newsletter.Key);
         var queuedBefore = state.Outbox.Entries.Count;
         foreach (var signal in PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore))
         {

@@ -54,6 +54,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.TryAddSingleton<TenantConnections>();
         services.TryAddSingleton<TenantSettingsCheck>();
+        services.TryAddSingleton<PipedriveIdMigration>();
         services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);

@@ -131,6 +131,20 @@ public static class TenantDecisions
         return true;
     }
 
+    public static bool PipedriveIdMigrated(TenantState state, int nextPage, int migrated, bool done, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.PipedriveIdMigrationPage = nextPage;
+        state.PipedriveIdsMigrated = done;
+        if (migrated > 0)
+        {
+            TenantJournal.Note(state, now, ActivityLevel.Info,
+                $"pipedriveId of {migrated} Maileon contact(s) the app created set to the Pipedrive company id{(done ? "; all contacts checked" : "; continues at the next self-check")}.");
+        }
+
+        return true;
+    }
+
     public static bool RecordSetup(TenantState state, TenantSetupResult result, long? actingUserId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);

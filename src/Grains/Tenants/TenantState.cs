@@ -59,6 +59,11 @@ public sealed class TenantState : IOutboxState<TenantWork>
 
     public const int MaxNotedOnce = 20;
 
+    /// <summary>The background move of the contacts' <c>pipedriveId</c> to the company id (<see cref="PipedriveIdMigration"/>).</summary>
+    public int PipedriveIdMigrationPage { get; set; } = 1;
+
+    public bool PipedriveIdsMigrated { get; set; }
+
     public OutboxQueue<TenantWork> Outbox { get; set; } = new();
     public List<ConsentLedgerRecord> PendingLedger { get; set; } = [];
     public List<ActivityRecord> PendingActivity { get; set; } = [];
