@@ -27,4 +27,6 @@ public sealed record TenantOverview
 
     /// <summary>What the options of the Newsletter field mean to the app (and which were added), for an adopted field.</summary>
     [Id(16)] public IReadOnlyList<string> NewsletterMapping { get; init; } = [];
+
+    [Id(17)] public bool EraseDeletedInMaileon { get; init; }
 }

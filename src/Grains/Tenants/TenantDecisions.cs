@@ -100,6 +100,7 @@ public static class TenantDecisions
         state.DoiPlus = settings.DoiPlus;
         state.DealEventsEnabled = settings.DealEventsEnabled;
         state.SettingsSavedAt = now;
+        state.EraseDeletedInMaileon = settings.EraseDeletedInMaileon;
         state.ExtraFields = [.. settings.ExtraFields];
         state.MaileonHealth = new ConnectionHealth(true, "API key accepted.", now);
         EnsureWebhookSecrets(state, fresh);
@@ -107,6 +108,7 @@ public static class TenantDecisions
         var extras = settings.ExtraFields;
         TenantJournal.Note(state, now, ActivityLevel.Info,
             $"Settings saved by user {settings.ActingUserId}: {(settings.DoiPlus ? "DOI+" : "DOI")}, deal events {(settings.DealEventsEnabled ? "on" : "off")}, " +
+            $"deleted persons {(settings.EraseDeletedInMaileon ? "also erased in Maileon" : "kept in Maileon")}, " +
             $"{extras.Count} extra field(s){(extras.Count == 0 ? "" : " (" + string.Join(", ", extras.Select(e => e.Name)) + ")")}{(settings.NewMaileonApiKey is null ? "" : ", new API key")}.");
         return true;
     }

@@ -24,6 +24,7 @@ public static class TenantRecord
             NewsletterField = state.NewsletterField,
             ExtraFields = state.ExtraFields.ToList(),
             InstallationEpoch = state.InstallationEpoch,
+            EraseDeletedInMaileon = state.EraseDeletedInMaileon,
         };
     }
 
@@ -49,6 +50,7 @@ public static class TenantRecord
             MaileonAccountName = state.MaileonAccountName,
             SettingsSaved = state.SettingsSavedAt is not null || state.MaileonApiKey is not null,
             NewsletterMapping = state.NewsletterField?.Mapping?.ToList() ?? [],
+            EraseDeletedInMaileon = state.EraseDeletedInMaileon,
         };
     }
 }

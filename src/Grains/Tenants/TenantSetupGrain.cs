@@ -76,6 +76,7 @@ public sealed partial class TenantSetupGrain(
             DealEventsEnabled = update.DealEventsEnabled,
             ExtraFields = extras,
             ActingUserId = update.ActingUserId,
+            EraseDeletedInMaileon = update.EraseDeletedInMaileon,
         });
         var setup = await RunSetup(update.ActingUserId);
         await GrainFactory.TenantHealth(CompanyId).Start();

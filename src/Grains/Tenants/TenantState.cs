@@ -39,6 +39,9 @@ public sealed class TenantState : IOutboxState<TenantWork>
     public DateTimeOffset? SettingsSavedAt { get; set; }
     public List<ExtraFieldConfig> ExtraFields { get; set; } = [];
 
+    /// <summary>A person deleted in Pipedrive is also erased in Maileon (off by default).</summary>
+    public bool EraseDeletedInMaileon { get; set; }
+
     // What setup created on both sides
     public NewsletterFieldConfig? NewsletterField { get; set; }
     public string? PipedriveWebhookUser { get; set; }

@@ -70,6 +70,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
                 DealEventsEnabled = Form.DealEvents,
                 ExtraFieldKeys = Form.ChosenExtraFields(),
                 ActingUserId = Session.UserId,
+                EraseDeletedInMaileon = Form.EraseDeleted,
             });
             foreach (var (field, message) in result.Errors)
             {
@@ -145,6 +146,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
                 Permission = Overview.DoiPlus ? "doiplus" : "doi",
                 DealEvents = Overview.DealEventsEnabled || !Overview.SettingsSaved, // on by default, as the seed's app
                 ExtraFields = [.. Overview.ExtraFieldKeys],
+                EraseDeleted = Overview.EraseDeletedInMaileon,
             };
         }
 
