@@ -22,6 +22,7 @@ public sealed partial class TenantSetupGrain(
     MaileonAccount maileonAccount,
     MaileonCustomFields maileonFields,
     MaileonWebhooks maileonWebhooks,
+    MaileonAccountSwitch accountSwitch,
     IOptions<TenantSetupOptions> options,
     TimeProvider time,
     ILogger<TenantSetupGrain> logger) : Grain, ITenantSetupGrain
@@ -67,6 +68,7 @@ public sealed partial class TenantSetupGrain(
             return new SettingsSaveResult { Saved = false, Errors = errors };
         }
 
+        var switched = await LeaveOldAccountAsync(connection, update.MaileonApiKey);
         await Tenant.StoreSettings(new ValidatedSettings
         {
             NewMaileonApiKey = update.MaileonApiKey is { } key ? secrets.Protect(key) : null,
@@ -80,7 +82,7 @@ public sealed partial class TenantSetupGrain(
         });
         var setup = await RunSetup(update.ActingUserId);
         await GrainFactory.TenantHealth(CompanyId).Start();
-        return new SettingsSaveResult { Saved = true, Setup = setup };
+        return new SettingsSaveResult { Saved = true, Setup = setup, MaileonAccountSwitched = switched };
     }
 
     public async Task<IReadOnlyList<SetupStepOutcome>> RunSetup(long? actingUserId)
@@ -138,6 +140,23 @@ public sealed partial class TenantSetupGrain(
         await GrainFactory.TenantHealth(CompanyId).Stop();
         await GrainFactory.Reconciliation(CompanyId).Stop();
         LogUninstalled(CompanyId, request.Source);
+    }
+
+    /// <summary>A key of another Maileon account: the old account's webhooks go first (noted in the activity log).</summary>
+    private async Task<bool> LeaveOldAccountAsync(TenantConnection connection, string? newKey)
+    {
+        if (newKey is null || connection.MaileonApiKey is not { } stored)
+        {
+            return false;
+        }
+
+        var (switched, note) = await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey, options.Value.MaileonWebhookPathPrefix(CompanyId));
+        if (note is not null)
+        {
+            await Tenant.RecordNote(note);
+        }
+
+        return switched;
     }
 
     /// <summary>The tenant as it is now: what the admin changes must not be judged on a copy up to a few seconds old.</summary>
