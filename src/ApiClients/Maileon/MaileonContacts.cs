@@ -95,6 +95,21 @@ public sealed class MaileonContacts(MaileonTransport transport)
         return new MaileonContactPage(items, pageIndex, reply.TotalItems, reply.TotalPages);
     }
 
+    /// <summary><c>DELETE /contacts/email/{email}</c>: erases the contact (all contacts with that address); false when there was none.</summary>
+    public async Task<bool> DeleteContactAsync(MaileonConnection connection, string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var reply = await transport.SendAsync(
+            connection, "DeleteContact", HttpMethod.Delete, $"contacts/email/{UrlEncoding.Encode(email)}", null, null, MaileonTransport.XmlMediaType, true, cancellationToken);
+        if (reply.Status == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        MaileonTransport.EnsureSuccess("DeleteContact", reply, connection);
+        return true;
+    }
+
     /// <summary><c>DELETE /contacts/email/{email}/unsubscribe</c> (204); a 404 means there is nobody left to unsubscribe.</summary>
     public async Task<MaileonUnsubscribeResult> UnsubscribeAsync(MaileonConnection connection, string email, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,15 @@ public interface ITenantGrain : IGrainWithIntegerKey
     /// <summary>Records an admin-visible line in the activity log (e.g. why settings were not saved).</summary>
     Task RecordNote(string message);
 
+    /// <summary>Like <see cref="RecordNote"/>, but a message already recorded (the same text) is not recorded again.</summary>
+    Task RecordNoteOnce(string message);
+
+    /// <summary>Where the background move of <c>pipedriveId</c> to the company id continues (a page of Maileon contacts); null once done.</summary>
+    Task<int?> GetPipedriveIdMigrationPage();
+
+    /// <summary>Records a run of that move: the page to continue at, how many contacts changed, whether it is done.</summary>
+    Task RecordPipedriveIdMigration(int nextPage, int migrated, bool done);
+
     /// <summary>Records what a setup run found: the Newsletter field, webhooks, health and each step's outcome.</summary>
     Task RecordSetup(TenantSetupResult result, long? actingUserId);
 

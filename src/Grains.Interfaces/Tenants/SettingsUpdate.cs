@@ -15,6 +15,9 @@ public sealed record SettingsUpdate
 
     [Id(5)] public required long ActingUserId { get; init; }
 
+    /// <summary>A person deleted in Pipedrive is also erased in Maileon (default off: consent belongs to the contact).</summary>
+    [Id(6)] public bool EraseDeletedInMaileon { get; init; }
+
     public override string ToString() =>
         $"SettingsUpdate(key {(MaileonApiKey is null ? "kept" : "replaced")}, doiPlus {DoiPlus}, deals {DealEventsEnabled}, extras {ExtraFieldKeys.Count})";
 }

@@ -40,7 +40,7 @@ public static class ContactDecisions
         var emailBefore = person.PrimaryEmail;
         // An event older than the data already merged must not read as an address change (it would undo a newer one).
         var emailKnownBefore = person.EmailKnown && !(person.DataAt > meta.Timestamp);
-        var dataChanged = person.Merge(current, meta.Timestamp);
+        var dataChanged = person.Merge(current, meta.Timestamp, newsletter.Key);
         var queuedBefore = state.Outbox.Entries.Count;
         foreach (var signal in PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore))
         {
@@ -199,7 +199,28 @@ public static class ContactDecisions
             ContactJournal.Note(state, context, ActivityLevel.Info, subscription.Status == SubscriptionStatus.None
                 ? "Person deleted in Pipedrive."
                 : $"Person deleted in Pipedrive; the Maileon contact is left as it is ({subscription.Status}): consent belongs to the contact, not to the CRM record.");
+            DeletedInMaileon(state, meta, context);
         }
+    }
+
+    /// <summary>The admin's erase choice for a deleted person with an address: erased in Maileon, or kept; either way in the ledger.</summary>
+    private static void DeletedInMaileon(ContactState state, PipedriveEventMeta meta, ContactContext context)
+    {
+        if ((state.Subscription.Email ?? state.Person.PrimaryEmail) is not { } address)
+        {
+            return;
+        }
+
+        var status = state.Subscription.Status;
+        var actor = meta.UserId is { } user ? $"pipedrive-user:{user}" : "pipedrive";
+        if (context.EraseDeletedInMaileon)
+        {
+            state.Outbox.Enqueue(new ContactWork { Kind = ContactWorkKind.EraseContact, Email = address, Actor = actor }, context.Now);
+        }
+
+        ContactJournal.Ledger(state, actor, "webhook", (status, status), context.EraseDeletedInMaileon
+            ? "Person deleted in Pipedrive; \"also erase in Maileon\" is on: the Maileon contact is erased."
+            : "Person deleted in Pipedrive; \"also erase in Maileon\" is off: the Maileon contact and its consent are kept.", meta.Timestamp, address);
     }
 
     private static ContactSignal Signal(ContactSignalKind kind, DateTimeOffset at, PersonSnapshot person) =>

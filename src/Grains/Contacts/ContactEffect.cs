@@ -26,6 +26,9 @@ public abstract record ContactEffect(string What)
     /// <summary>Read the person from Pipedrive (the webhook lacked what is needed).</summary>
     public sealed record ReadPerson() : ContactEffect("ReadPerson");
 
+    /// <summary>Erase the contact in Maileon (a deleted person, with "also erase in Maileon" on).</summary>
+    public sealed record EraseContact(string Email) : ContactEffect("EraseContact");
+
     /// <summary>Tell the survivor of a merge what this person knew.</summary>
     public sealed record HandOver(long TargetPersonId, SubscriptionStatus Status, string? Email) : ContactEffect($"hand over to person {TargetPersonId}");
 }

@@ -52,6 +52,9 @@ public sealed class ContactEffectHandler(
                 ContactEffect.Unsubscribe unsubscribe => await UnsubscribeAsync(unsubscribe, connection, cancellationToken),
                 ContactEffect.SetNewsletterField field => await SetNewsletterFieldAsync(field, connection, request.Key.EntityId, cancellationToken),
                 ContactEffect.ReadPerson => await ReadPersonAsync(connection, request.Key.EntityId, cancellationToken),
+                ContactEffect.EraseContact erase => EffectOutcome.Done(await maileonContacts.DeleteContactAsync(tenants.Maileon(connection), erase.Email, cancellationToken)
+                    ? "erased in Maileon"
+                    : "no such contact in Maileon (nothing to erase)"),
                 _ => EffectOutcome.Fail($"unknown effect {command.What}"),
             };
         }

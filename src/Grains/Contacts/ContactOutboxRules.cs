@@ -43,6 +43,8 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
                     : ContactPlan.Call(new ContactEffect.SetNewsletterField(work.Option));
             case ContactWorkKind.ReadPerson:
                 return ContactPlan.Call(new ContactEffect.ReadPerson());
+            case ContactWorkKind.EraseContact when work.Email is { } erased:
+                return ContactPlan.Call(new ContactEffect.EraseContact(erased));
             case ContactWorkKind.HandOver when work.TargetPersonId is { } target:
                 return ContactPlan.Call(new ContactEffect.HandOver(target, work.Status ?? SubscriptionStatus.None, work.Email));
             default:
@@ -70,7 +72,7 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
                 break;
             case OutboxDisposition.Parked:
                 ContactJournal.Note(state, context, ActivityLevel.Error, $"Gave up trying to {Describe(work)} after {effect.Entry.Attempts} attempt(s): {summary}. Use \"Retry failed\" on the settings page once the cause is fixed.");
-                if (work.Kind is ContactWorkKind.StartDoubleOptIn or ContactWorkKind.Unsubscribe)
+                if (work.Kind is ContactWorkKind.StartDoubleOptIn or ContactWorkKind.Unsubscribe or ContactWorkKind.EraseContact)
                 {
                     var status = state.Subscription.Status;
                     ContactJournal.Ledger(state, "system", "maileon-api", (status, status), $"Maileon call failed: {Describe(work)}", effect.Now, work.Email, summary);
@@ -106,6 +108,9 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
                 break;
             case ContactWorkKind.Unsubscribe:
                 ContactJournal.Ledger(state, "system", "maileon-api", (subscription.Status, subscription.Status), "Maileon unsubscribe call.", context.Now, work.Email, summary);
+                break;
+            case ContactWorkKind.EraseContact:
+                ContactJournal.Ledger(state, "system", "maileon-api", (subscription.Status, subscription.Status), "Maileon erase call for the deleted person.", context.Now, work.Email, summary);
                 break;
             case ContactWorkKind.SetNewsletterField:
                 state.WrittenOption = work.Option;
@@ -146,6 +151,7 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
         ContactWorkKind.SetNewsletterField => $"set the Newsletter field to {(work.Option?.ToString() ?? "empty")}",
         ContactWorkKind.ReadPerson => "read the person from Pipedrive",
         ContactWorkKind.HandOver => $"hand the subscription over to person {work.TargetPersonId}",
+        ContactWorkKind.EraseContact => "erase the contact in Maileon",
         _ => work.Kind.ToString(),
     };
 }

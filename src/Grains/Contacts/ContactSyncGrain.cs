@@ -50,7 +50,8 @@ public sealed class ContactSyncGrain(
         }
 
         var changed = await outbox.UpdateAsync(
-            (state, now) => ContactDecisions.AcceptPerson(state, personEvent, newsletter, connection.InstallingUserId, Context(now)), eventId);
+            (state, now) => ContactDecisions.AcceptPerson(state, personEvent, newsletter, connection.InstallingUserId,
+                Context(now) with { EraseDeletedInMaileon = connection.EraseDeletedInMaileon }), eventId);
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do for this person.");
     }
 

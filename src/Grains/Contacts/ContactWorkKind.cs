@@ -19,4 +19,7 @@ public enum ContactWorkKind
 
     /// <summary>Tell the survivor of a merge what this person knew.</summary>
     HandOver,
+
+    /// <summary>Erase the Maileon contact of a deleted person (the tenant's "also erase in Maileon" setting).</summary>
+    EraseContact,
 }

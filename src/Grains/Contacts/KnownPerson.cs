@@ -72,8 +72,12 @@ public sealed class KnownPerson
         }
     }
 
-    /// <summary>Merges what <paramref name="snapshot"/> carries. Returns true when a field that goes to Maileon changed.</summary>
-    public bool Merge(PersonSnapshot snapshot, DateTimeOffset at)
+    /// <summary>
+    /// Merges what <paramref name="snapshot"/> carries. Returns true when a field that goes to Maileon changed; the
+    /// Newsletter field (<paramref name="newsletterKey"/>) never goes there, so its change alone (above all the echo of
+    /// the app's own write) is none.
+    /// </summary>
+    public bool Merge(PersonSnapshot snapshot, DateTimeOffset at, string? newsletterKey = null)
     {
         if (DataAt is { } newest && at < newest)
         {
@@ -117,7 +121,7 @@ public sealed class KnownPerson
             if (!CustomFields.TryGetValue(key, out var old) || !SameValue(old, value))
             {
                 CustomFields[FieldNames.Intern(key)] = value;
-                changed = true;
+                changed |= !string.Equals(key, newsletterKey, StringComparison.Ordinal);
             }
         }
 

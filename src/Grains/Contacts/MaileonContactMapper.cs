@@ -42,13 +42,14 @@ public static class MaileonContactMapper
         MapOrganization(person, context, standard, notes);
 
         custom[MaileonContactFields.CreatedByPipedrive] = "true";
-        if (person.Id is >= int.MinValue and <= int.MaxValue)
+        // The seed's "Pipedrive ID for Maileon webhooks": the company, so a Maileon webhook names the tenant.
+        if (context.CompanyId is >= int.MinValue and <= int.MaxValue)
         {
-            custom[MaileonContactFields.PipedriveId] = person.Id.ToString(CultureInfo.InvariantCulture);
+            custom[MaileonContactFields.PipedriveId] = context.CompanyId.ToString(CultureInfo.InvariantCulture);
         }
         else
         {
-            notes.Add($"{MaileonContactFields.PipedriveId} {person.Id} does not fit Maileon's 32-bit integer; left out");
+            notes.Add($"{MaileonContactFields.PipedriveId} {context.CompanyId} does not fit Maileon's 32-bit integer; left out");
         }
 
         MapOwner(person, context, custom, notes);

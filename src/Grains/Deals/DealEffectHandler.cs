@@ -98,7 +98,8 @@ public sealed class DealEffectHandler(
             return DealSendRules.Sent(work, person, learnedBcc, earlierAttemptArrived: true);
         }
 
-        var report = await batcher.SendAsync(credentials, new MaileonTransaction(reference, type.Name, DealEventMapper.Content(work, names), transactionId));
+        var content = DealEventMapper.Content(work, names, type);
+        var report = await batcher.SendAsync(credentials, new MaileonTransaction(reference, type.Name, content.Content, transactionId));
         if (DealSendRules.ContactGone(report))
         {
             // The contact disappeared between the check and the send (e.g. an unsubscribe anonymised it).
@@ -110,7 +111,7 @@ public sealed class DealEffectHandler(
             await grains.DealTransactionTypes(connection.CompanyId).Forget();
         }
 
-        return DealSendRules.Interpret(report, work, person, learnedBcc);
+        return DealSendRules.WithNotes(DealSendRules.Interpret(report, work, person, learnedBcc), content.Notes);
     }
 
     /// <summary>Only found contacts are kept: a person may become a contact (subscribe) at any time.</summary>

@@ -57,6 +57,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<TenantSettingsCheck>();
         services.TryAddSingleton<TenantWorkResumer>();
         services.TryAddSingleton<UnsubscribesBeforeUninstall>();
+        services.TryAddSingleton<PipedriveIdMigration>();
+        services.TryAddSingleton<MaileonAccountSwitch>();
         services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);

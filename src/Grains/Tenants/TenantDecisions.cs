@@ -132,6 +132,8 @@ public static class TenantDecisions
         state.DoiMailingKey = settings.DoiMailingKey;
         state.DoiPlus = settings.DoiPlus;
         state.DealEventsEnabled = settings.DealEventsEnabled;
+        state.SettingsSavedAt = now;
+        state.EraseDeletedInMaileon = settings.EraseDeletedInMaileon;
         state.ExtraFields = [.. settings.ExtraFields];
         state.MaileonHealth = new ConnectionHealth(true, "API key accepted.", now);
         EnsureWebhookSecrets(state, fresh, now);
@@ -140,7 +142,42 @@ public static class TenantDecisions
         var extras = settings.ExtraFields;
         TenantJournal.Note(state, now, ActivityLevel.Info,
             $"Settings saved by user {settings.ActingUserId}: {(settings.DoiPlus ? "DOI+" : "DOI")}, deal events {(settings.DealEventsEnabled ? "on" : "off")}, " +
+            $"deleted persons {(settings.EraseDeletedInMaileon ? "also erased in Maileon" : "kept in Maileon")}, " +
             $"{extras.Count} extra field(s){(extras.Count == 0 ? "" : " (" + string.Join(", ", extras.Select(e => e.Name)) + ")")}{(settings.NewMaileonApiKey is null ? "" : ", new API key")}.");
+        return true;
+    }
+
+    /// <summary>Records a warning unless the same text was recorded before (the last <see cref="TenantState.MaxNotedOnce"/> are remembered).</summary>
+    public static bool NoteOnce(TenantState state, string message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(message);
+        if (state.NotedOnce.Contains(message, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        state.NotedOnce.Add(message);
+        if (state.NotedOnce.Count > TenantState.MaxNotedOnce)
+        {
+            state.NotedOnce.RemoveAt(0);
+        }
+
+        TenantJournal.Note(state, now, ActivityLevel.Warning, message);
+        return true;
+    }
+
+    public static bool PipedriveIdMigrated(TenantState state, int nextPage, int migrated, bool done, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.PipedriveIdMigrationPage = nextPage;
+        state.PipedriveIdsMigrated = done;
+        if (migrated > 0)
+        {
+            TenantJournal.Note(state, now, ActivityLevel.Info,
+                $"pipedriveId of {migrated} Maileon contact(s) the app created set to the Pipedrive company id{(done ? "; all contacts checked" : "; continues at the next self-check")}.");
+        }
+
         return true;
     }
 

@@ -104,6 +104,15 @@ public sealed partial class TenantGrain(
             return true;
         });
 
+    public Task RecordNoteOnce(string message) =>
+        outbox.UpdateAsync((state, now) => TenantDecisions.NoteOnce(state, message, now));
+
+    public Task<int?> GetPipedriveIdMigrationPage() =>
+        Task.FromResult(State.PipedriveIdsMigrated ? null : (int?)State.PipedriveIdMigrationPage);
+
+    public Task RecordPipedriveIdMigration(int nextPage, int migrated, bool done) =>
+        outbox.UpdateAsync((state, now) => TenantDecisions.PipedriveIdMigrated(state, nextPage, migrated, done, now));
+
     public Task RecordSetup(TenantSetupResult result, long? actingUserId) =>
         outbox.UpdateAsync((state, now) => TenantDecisions.RecordSetup(state, result, actingUserId, now));
 

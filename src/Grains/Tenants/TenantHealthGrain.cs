@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
@@ -11,7 +13,11 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// as each call is done; the reminder activates it again.
 /// </summary>
 [GrainType(GrainTypes.TenantHealth)]
-public sealed class TenantHealthGrain(IOptions<TenantSetupOptions> options) : Grain, ITenantHealthGrain, IRemindable
+public sealed partial class TenantHealthGrain(
+    IOptions<TenantSetupOptions> options,
+    TenantConnections tenants,
+    PipedriveIdMigration migration,
+    ILogger<TenantHealthGrain> logger) : Grain, ITenantHealthGrain, IRemindable
 {
     public const string ReminderName = "self-healing";
 
@@ -38,8 +44,39 @@ public sealed class TenantHealthGrain(IOptions<TenantSetupOptions> options) : Gr
         if (reminderName == ReminderName)
         {
             await GrainFactory.TenantSetup(this.GetPrimaryKeyLong()).RunSetup(actingUserId: null);
+            await MigratePipedriveIdsAsync();
         }
 
         this.DeactivateOnIdle();
     }
+
+    /// <summary>A few pages of the background <c>pipedriveId</c> move per self-check; a failure waits for the next one.</summary>
+    private async Task MigratePipedriveIdsAsync()
+    {
+        var companyId = this.GetPrimaryKeyLong();
+        var tenant = GrainFactory.Tenant(companyId);
+        if (await tenant.GetPipedriveIdMigrationPage() is not { } page)
+        {
+            return;
+        }
+
+        var connection = await tenants.GetAsync(companyId);
+        if (connection.Status != TenantStatus.Active || connection.MaileonApiKey is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var (next, migrated, done) = await migration.RunAsync(tenants.Maileon(connection), companyId, page, CancellationToken.None);
+            await tenant.RecordPipedriveIdMigration(next, migrated, done);
+        }
+        catch (ApiClientException ex)
+        {
+            LogMigrationPaused(companyId, ex.Kind);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {CompanyId}: pipedriveId migration paused ({Kind}); the next self-check continues")]
+    private partial void LogMigrationPaused(long companyId, ApiFailureKind kind);
 }

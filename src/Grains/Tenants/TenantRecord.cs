@@ -24,6 +24,7 @@ public static class TenantRecord
             NewsletterField = state.NewsletterField,
             ExtraFields = state.ExtraFields.ToList(),
             InstallationEpoch = state.InstallationEpoch,
+            EraseDeletedInMaileon = state.EraseDeletedInMaileon,
         };
     }
 
@@ -47,6 +48,9 @@ public static class TenantRecord
             Webhooks = state.Webhooks.ToList(),
             Setup = state.LastSetup.ToList(),
             MaileonAccountName = state.MaileonAccountName,
+            SettingsSaved = state.SettingsSavedAt is not null || state.MaileonApiKey is not null,
+            NewsletterMapping = state.NewsletterField?.Mapping?.ToList() ?? [],
+            EraseDeletedInMaileon = state.EraseDeletedInMaileon,
         };
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class TenantSetupGrain(
     MaileonCustomFields maileonFields,
     MaileonWebhooks maileonWebhooks,
     UnsubscribesBeforeUninstall unsubscribes,
+    MaileonAccountSwitch accountSwitch,
     IOptions<TenantSetupOptions> options,
     TimeProvider time,
     ILogger<TenantSetupGrain> logger) : Grain, ITenantSetupGrain
@@ -68,6 +69,7 @@ public sealed partial class TenantSetupGrain(
             return new SettingsSaveResult { Saved = false, Errors = errors };
         }
 
+        var switched = await LeaveOldAccountAsync(connection, update.MaileonApiKey);
         await Tenant.StoreSettings(new ValidatedSettings
         {
             NewMaileonApiKey = update.MaileonApiKey is { } key ? secrets.Protect(key) : null,
@@ -77,10 +79,11 @@ public sealed partial class TenantSetupGrain(
             DealEventsEnabled = update.DealEventsEnabled,
             ExtraFields = extras,
             ActingUserId = update.ActingUserId,
+            EraseDeletedInMaileon = update.EraseDeletedInMaileon,
         });
         var setup = await RunSetup(update.ActingUserId);
         await GrainFactory.TenantHealth(CompanyId).Start();
-        return new SettingsSaveResult { Saved = true, Setup = setup };
+        return new SettingsSaveResult { Saved = true, Setup = setup, MaileonAccountSwitched = switched };
     }
 
     public async Task<IReadOnlyList<SetupStepOutcome>> RunSetup(long? actingUserId)
@@ -150,6 +153,23 @@ public sealed partial class TenantSetupGrain(
         await unsubscribes.SettleUnsentAsync(CompanyId, report);
         LogUninstalled(CompanyId, request.Source);
         return report;
+    }
+
+    /// <summary>A key of another Maileon account: the old account's webhooks go first (noted in the activity log).</summary>
+    private async Task<bool> LeaveOldAccountAsync(TenantConnection connection, string? newKey)
+    {
+        if (newKey is null || connection.MaileonApiKey is not { } stored)
+        {
+            return false;
+        }
+
+        var (switched, note) = await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey, options.Value.MaileonWebhookPathPrefix(CompanyId));
+        if (note is not null)
+        {
+            await Tenant.RecordNote(note);
+        }
+
+        return switched;
     }
 
     /// <summary>The tenant as it is now: what the admin changes must not be judged on a copy up to a few seconds old.</summary>

@@ -186,6 +186,16 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
         return field;
     }
 
+    /// <summary>Adds an option with the next option id to an enum or set field.</summary>
+    public FieldOption AddFieldOption(PersonField field, string label)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var option = new FieldOption(++ids.Option, label);
+        field.Options.Add(option);
+        field.UpdateTime = Now;
+        return option;
+    }
+
     /// <summary>Removes a custom field and its values from every person of the company.</summary>
     public bool RemoveField(long id)
     {

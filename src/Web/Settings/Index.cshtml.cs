@@ -70,6 +70,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
                 DealEventsEnabled = Form.DealEvents,
                 ExtraFieldKeys = Form.ChosenExtraFields(),
                 ActingUserId = Session.UserId,
+                EraseDeletedInMaileon = Form.EraseDeleted,
             });
             foreach (var (field, message) in result.Errors)
             {
@@ -146,8 +147,9 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
             {
                 DoiMailingKey = Overview.DoiMailingKey,
                 Permission = Overview.DoiPlus ? "doiplus" : "doi",
-                DealEvents = Overview.DealEventsEnabled,
+                DealEvents = Overview.DealEventsEnabled || !Overview.SettingsSaved, // on by default, as the seed's app
                 ExtraFields = [.. Overview.ExtraFieldKeys],
+                EraseDeleted = Overview.EraseDeletedInMaileon,
             };
         }
 

@@ -101,7 +101,9 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
         Effects.Script(company, EffectOutcome.WaitForCredentials("StartDoubleOptIn: credentials refused (HTTP 401); waiting for the admin"));
 
         await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
-        var waiting = await Eventually.MatchesAsync(contact.GetView, v => Effects.For(company).Count == 1 && v.PendingEffects == 1);
+        // The outcome is recorded (and its log line copied) by the outbox step after the call: wait for the line too.
+        var waiting = await Eventually.MatchesAsync(contact.GetView, v => Effects.For(company).Count == 1 && v.PendingEffects == 1
+            && fixture.Journal.Activity(company).Any(a => a.Message.Contains("at once when the app is reconnected", StringComparison.Ordinal)));
 
         Assert.Equal(0, waiting.ParkedEffects);
         Assert.Contains(fixture.Journal.Activity(company), a => a.Message.Contains("at once when the app is reconnected", StringComparison.Ordinal));

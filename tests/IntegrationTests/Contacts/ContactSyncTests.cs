@@ -31,7 +31,7 @@ public sealed class ContactSyncTests(DeploymentFixture fixture, ITestOutputHelpe
         Assert.Equal("Schmidt", (string?)contact["standardFields"]!["LASTNAME"]);
         Assert.Equal("Anna Schmidt", (string?)contact["standardFields"]!["FULLNAME"]);
         Assert.Equal("true", (string?)contact["customFields"]!["createdByPipedrive"]);
-        Assert.Equal(person.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)contact["customFields"]!["pipedriveId"]);
+        Assert.Equal(tenant.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)contact["customFields"]!["pipedriveId"]); // the company, as the seed says
         Assert.Single(await tenant.DoiMailsAsync("anna.schmidt@subscribe.example"));
 
         await tenant.ConfirmDoiAsync("anna.schmidt@subscribe.example");

@@ -53,7 +53,7 @@ public sealed class MaileonContactMapperTests
         Assert.Equal("Max Mustermann", Standard(mapping, "FULLNAME"));
         Assert.Equal("ACME GmbH", Standard(mapping, "ORGANIZATION"));
         Assert.Equal("true", Custom(mapping, "createdByPipedrive"));
-        Assert.Equal("456", Custom(mapping, "pipedriveId"));
+        Assert.Equal("123", Custom(mapping, "pipedriveId")); // the company, as the seed says
         Assert.Equal("Olga Owner", Custom(mapping, "owner_name"));
         Assert.Equal("olga@example.com", Custom(mapping, "owner_email"));
         Assert.Empty(mapping.Notes);
@@ -475,7 +475,7 @@ public sealed class MaileonContactMapperTests
 
         var mapping = MaileonContactMapper.Map(person, context);
 
-        Assert.Equal("456", Custom(mapping, "pipedriveId"));
+        Assert.Equal("123", Custom(mapping, "pipedriveId")); // the company, as the seed says
         Assert.Equal("x", Custom(mapping, "Dup"));
         Assert.Equal(2, mapping.Notes.Count);
     }
