@@ -207,70 +207,10 @@ public sealed class PipedriveOAuthClient
     private PipedriveOAuthException Failure(string operation, HttpResponseMessage response, string body, bool isRefresh, string secret)
     {
         var status = (int)response.StatusCode;
-        var (errorCode, description) = ReadOAuthError(body);
+        var (errorCode, description) = PipedriveOAuthFailures.ReadOAuthError(body);
         var message = SecretScrubber.Scrub(description, secret, options.ClientSecret);
-        var kind = ClassifyOAuthFailure(status, errorCode, description, isRefresh);
+        var kind = PipedriveOAuthFailures.ClassifyOAuthFailure(status, errorCode, description, isRefresh);
         return new PipedriveOAuthException(operation, kind, status, errorCode, message, RetryHint.RetryAfter(response, time));
-    }
-
-    /// <summary>
-    /// The OAuth error body is not documented, so the status decides first and the text only refines a 400:
-    /// errors about our own request or client credentials must never be mistaken for a dead installation.
-    /// </summary>
-    private static ApiFailureKind ClassifyOAuthFailure(int status, string? errorCode, string? description, bool isRefresh)
-    {
-        if (status != 400)
-        {
-            return status == 401 ? ApiFailureKind.Unauthorized : HttpStatusRules.Classify(status);
-        }
-
-        var text = $"{errorCode} {description}";
-        if (Mentions(text, "invalid_grant") || Mentions(text, "Invalid grant"))
-        {
-            return ApiFailureKind.InvalidGrant;
-        }
-
-        if (Mentions(text, "invalid_client") || Mentions(text, "Invalid client"))
-        {
-            return ApiFailureKind.Unauthorized;
-        }
-
-        if (Mentions(text, "invalid_request") || Mentions(text, "unsupported_grant_type") || Mentions(text, "Invalid request")
-            || Mentions(text, "Unsupported grant type") || Mentions(text, "Missing parameter"))
-        {
-            return ApiFailureKind.Rejected;
-        }
-
-        // Pipedrive's guidance: an otherwise unexplained 400 on refresh means the installation must re-authorise.
-        return isRefresh ? ApiFailureKind.InvalidGrant : ApiFailureKind.Rejected;
-    }
-
-    private static bool Mentions(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
-
-    private static (string? ErrorCode, string? Description) ReadOAuthError(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, body);
-            }
-
-            var description = JsonValues.String(root, "error_description") ?? JsonValues.String(root, "message");
-            var error = JsonValues.String(root, "error");
-            return (error, description ?? error);
-        }
-        catch (JsonException)
-        {
-            return (null, body);
-        }
     }
 
     private static PipedriveOAuthException UnexpectedTokenResponse(string operation, Exception? inner) =>
