@@ -59,6 +59,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<UnsubscribesBeforeUninstall>();
         services.TryAddSingleton<PipedriveIdMigration>();
         services.TryAddSingleton<MaileonAccountSwitch>();
+        services.TryAddSingleton<TenantWebhookRemoval>();
         services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);

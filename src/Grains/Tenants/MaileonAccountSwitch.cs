@@ -8,10 +8,10 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// the old key, so that account stops calling us (its unsubscribes would otherwise reach a tenant that no longer
 /// sends it anything). A new key of the same account (a rotation) changes nothing here; setup keeps its webhooks.
 /// </summary>
-public sealed class MaileonAccountSwitch(MaileonAccount accounts, MaileonWebhooks webhooks)
+public sealed class MaileonAccountSwitch(MaileonAccount accounts, TenantWebhookRemoval webhooks)
 {
     /// <returns>Whether the key belongs to another account, and what was done about the old one (null: nothing to say).</returns>
-    public async Task<(bool Switched, string? Note)> LeaveOldAccountAsync(long companyId, string oldKey, string newKey, string webhookPathPrefix)
+    public async Task<(bool Switched, string? Note)> LeaveOldAccountAsync(long companyId, string oldKey, string newKey)
     {
         ArgumentNullException.ThrowIfNull(oldKey);
         ArgumentNullException.ThrowIfNull(newKey);
@@ -40,13 +40,7 @@ public sealed class MaileonAccountSwitch(MaileonAccount accounts, MaileonWebhook
                 return (false, null);
             }
 
-            var removed = 0;
-            foreach (var hook in (await webhooks.ListWebhooksAsync(old)).Where(h => h.Url.StartsWith(webhookPathPrefix, StringComparison.Ordinal)))
-            {
-                await webhooks.DeleteWebhookAsync(old, hook.Id);
-                removed++;
-            }
-
+            var removed = await webhooks.RemoveFromMaileonAsync(old);
             return (true, $"Switched to another Maileon account ({oldAccount.Id} → {newAccount.Id}): {removed} webhook(s) of the old account removed.");
         }
         catch (ApiClientException ex)

@@ -162,19 +162,19 @@ public sealed partial class TenantGrain(
             var tokens = await oauth.RefreshAsync(secrets.Unprotect(refreshToken));
             var access = secrets.Protect(tokens.AccessToken);
             var refresh = secrets.Protect(tokens.RefreshToken);
-            await outbox.UpdateAsync((state, now) => TenantDecisions.TokensRefreshed(state, access, refresh, tokens.ExpiresAt, tokens.ApiDomain, now));
+            await outbox.UpdateAsync((state, now) => TenantTokenDecisions.TokensRefreshed(state, access, refresh, tokens.ExpiresAt, tokens.ApiDomain, now));
             LogRefreshed(CompanyId);
         }
         catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.InvalidGrant)
         {
-            await outbox.UpdateAsync((state, now) => TenantDecisions.RefreshTokenRejected(state, now));
+            await outbox.UpdateAsync((state, now) => TenantTokenDecisions.RefreshTokenRejected(state, now));
             LogNeedsReauthorization(CompanyId);
         }
         catch (PipedriveOAuthException ex) when (ex.ErrorCode == PipedriveOAuthClient.ForeignApiDomain)
         {
             // The tokens came with an API host they must never be sent to: refused whole, the current ones kept.
             refreshPausedUntil = outbox.Now + RefreshPause;
-            await outbox.UpdateAsync((state, now) => TenantDecisions.RefreshRefused(state, ex.ServerMessage ?? "an API host that is not allowed", now));
+            await outbox.UpdateAsync((state, now) => TenantTokenDecisions.RefreshRefused(state, ex.ServerMessage ?? "an API host that is not allowed", now));
             LogRefreshFailed(CompanyId, ex.Kind);
         }
         catch (ApiClientException ex)

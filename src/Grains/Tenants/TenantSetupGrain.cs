@@ -24,6 +24,7 @@ public sealed partial class TenantSetupGrain(
     MaileonWebhooks maileonWebhooks,
     UnsubscribesBeforeUninstall unsubscribes,
     MaileonAccountSwitch accountSwitch,
+    TenantWebhookRemoval webhookRemoval,
     IOptions<TenantSetupOptions> options,
     TimeProvider time,
     ILogger<TenantSetupGrain> logger) : Grain, ITenantSetupGrain
@@ -134,12 +135,12 @@ public sealed partial class TenantSetupGrain(
         // Maileon knows nothing of Pipedrive's uninstall: whichever way it came, our webhooks there go while we still hold the key.
         if (connection.MaileonApiKey is not null)
         {
-            notes.Add(await RemoveMaileonWebhooksAsync(connection));
+            notes.Add(await webhookRemoval.RemoveFromMaileonAtUninstallAsync(connection));
         }
 
         if (request.Source == UninstallSource.SettingsPage && connection.PipedriveAccessToken is not null)
         {
-            notes.Add(await RemovePipedriveWebhooksAsync());
+            notes.Add(await webhookRemoval.RemoveFromPipedriveAsync(CompanyId));
         }
         else if (request.Source == UninstallSource.PipedriveCallback)
         {
@@ -163,7 +164,7 @@ public sealed partial class TenantSetupGrain(
             return false;
         }
 
-        var (switched, note) = await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey, options.Value.MaileonWebhookPathPrefix(CompanyId));
+        var (switched, note) = await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey);
         if (note is not null)
         {
             await Tenant.RecordNote(note);
@@ -209,45 +210,6 @@ public sealed partial class TenantSetupGrain(
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogReconciliationNotStarted(ex, CompanyId);
-        }
-    }
-
-    private async Task<string> RemoveMaileonWebhooksAsync(TenantConnection connection)
-    {
-        try
-        {
-            var credentials = tenants.Maileon(connection);
-            var prefix = options.Value.MaileonWebhookPathPrefix(CompanyId);
-            var removed = 0;
-            foreach (var hook in (await maileonWebhooks.ListWebhooksAsync(credentials)).Where(h => h.Url.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                await maileonWebhooks.DeleteWebhookAsync(credentials, hook.Id);
-                removed++;
-            }
-
-            return $"{removed} Maileon webhook(s) removed.";
-        }
-        catch (ApiClientException ex)
-        {
-            return $"Maileon webhooks could not be removed ({TenantSetupRunner.Describe(ex)}); they now receive 410 and can be deleted in Maileon → Settings → Webhooks.";
-        }
-    }
-
-    private async Task<string> RemovePipedriveWebhooksAsync()
-    {
-        try
-        {
-            foreach (var hook in await tenants.CallPipedriveAsync(CompanyId, pd => pipedrive.ListWebhooksAsync(pd)))
-            {
-                await tenants.CallPipedriveAsync(CompanyId, pd => pipedrive.DeleteWebhookAsync(pd, hook.Id));
-            }
-
-            return "Pipedrive webhooks removed.";
-        }
-        catch (Exception ex) when (ex is ApiClientException or TenantCredentialsException)
-        {
-            var reason = ex is ApiClientException api ? TenantSetupRunner.Describe(api) : ex.Message;
-            return $"Pipedrive webhooks not removed now ({reason}); revoking the authorisation removes them.";
         }
     }
 
