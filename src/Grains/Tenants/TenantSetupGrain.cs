@@ -122,6 +122,14 @@ public sealed partial class TenantSetupGrain(
             return UninstallReport.Nothing;
         }
 
+        if (UninstalledByAnotherUser(request, connection) is { } userId)
+        {
+            // With app sharing each user authorises the app for themselves; Pipedrive revoked only that user's grant.
+            // The installation runs on the installing admin's tokens and webhooks, which are untouched.
+            await Tenant.RecordNote($"User {userId} removed the app from their own Pipedrive account; the installation (authorised by user {connection.InstallingUserId}) keeps running.");
+            return UninstallReport.Nothing;
+        }
+
         // While the key is still there, the unsubscribes owed to Maileon go first.
         var report = connection.MaileonApiKey is null
             ? UninstallReport.Nothing
@@ -155,6 +163,14 @@ public sealed partial class TenantSetupGrain(
         LogUninstalled(CompanyId, request.Source);
         return report;
     }
+
+    private static long? UninstalledByAnotherUser(UninstallRequest request, TenantConnection connection) =>
+        request.Source == UninstallSource.PipedriveCallback
+        && request.UserId is { } userId
+        && connection.InstallingUserId != 0
+        && userId != connection.InstallingUserId
+            ? userId
+            : null;
 
     /// <summary>A key of another Maileon account: the old account's webhooks go first (noted in the activity log).</summary>
     private async Task<bool> LeaveOldAccountAsync(TenantConnection connection, string? newKey)

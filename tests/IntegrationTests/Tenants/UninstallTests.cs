@@ -46,6 +46,26 @@ public sealed class UninstallTests(DeploymentFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task AnotherUserRemovingTheAppForThemselvesLeavesTheInstallationRunning()
+    {
+        using var tenant = await SyncedTenant.CreateAsync(Deployment, "Shared App KG");
+        var user = await Deployment.Sandbox.ControlPostAsync("pipedrive", $"companies/{tenant.CompanyId}/users", new { name = "Sam Shared", isAdmin = false });
+        var userId = (long)user!["id"]!;
+
+        // App sharing: Sam removes the app from his own account. Pipedrive calls back with his user id and revokes only
+        // his grant; the installing admin's tokens and webhooks stay, and so does the installation.
+        var outcome = await Deployment.Sandbox.ControlPostAsync("pipedrive", $"companies/{tenant.CompanyId}/uninstall", new { userId });
+        Assert.Equal("200", outcome!["callbackStatus"]!.ToString());
+        Assert.Equal("Active", await StatusAsync(tenant.CompanyId));
+        Assert.Contains($"User {userId} removed the app from their own Pipedrive account", await tenant.ActivityAsync(), StringComparison.Ordinal);
+
+        var person = await tenant.CreatePersonAsync("Sami Still", "sami@shared-app.example");
+        await tenant.SetNewsletterAsync(person, "Subscribe");
+        await tenant.NewsletterBecomesAsync(person, "Awaiting confirmation");
+        output.WriteLine($"user {userId} uninstalled for themselves; company {tenant.CompanyId} still syncs");
+    }
+
+    [Fact]
     public async Task TheUninstallButtonRemovesWebhooksRevokesTheAuthorisationAndLaterWebhooksAnswerGone()
     {
         using var tenant = await SyncedTenant.CreateAsync(Deployment, "Button Uninstall AG");
