@@ -125,7 +125,7 @@ run_topology() {
     local app_env=(
         ConnectionStrings__Orleans="$conn" Secrets__MasterKey="$master_key"
         Pipedrive__ClientId=bench-app Pipedrive__ClientSecret="$client_secret" Pipedrive__OAuthBaseUrl="$pipedrive"
-        Maileon__BaseUrl="$maileon/1.0" App__PublicBaseUrl="$public"
+        Maileon__BaseUrl="$maileon/1.0" App__PublicBaseUrl="$public" Pipedrive__AllowedApiHosts__0=127.0.0.1
         Operator__Username=operator Operator__Password="$client_secret"
         DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
         # The bench measures ingest capacity, not the per-tenant admission policy (its own tests prove the 429s).

@@ -77,6 +77,7 @@ if [ -z "${Pipedrive__ClientId:-}" ]; then
     export Pipedrive__ClientId="sandbox-app"
     export Pipedrive__ClientSecret="$SANDBOX_CLIENT_SECRET"
     export Pipedrive__OAuthBaseUrl="http://localhost:5101"
+    export Pipedrive__AllowedApiHosts__0="localhost" # the emulator's api_domain
     export Maileon__BaseUrl="http://localhost:5102/1.0"
     Sandbox__Pipedrive__ClientId="$Pipedrive__ClientId" \
     Sandbox__Pipedrive__ClientSecret="$Pipedrive__ClientSecret" \

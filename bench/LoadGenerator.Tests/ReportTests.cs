@@ -69,6 +69,19 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void Idle_tenants_are_judged_once_their_grains_are_collected()
+    {
+        var installed = Result("full", 500, 600, tenantBytes: 70_000).IdleTenants!;
+        var idle = installed with { Idle = new MemorySnapshot(100_000_000 + (1000 * 20_000L), 50_000_000 + (1000 * 10_000L)), IdleSeconds = 210 };
+
+        var verdict = Targets.Judge(Result("full", 500, 600) with { IdleTenants = idle })[6];
+
+        Assert.Equal("met", verdict.Verdict);
+        Assert.StartsWith("RSS 20000 B, managed heap 10000 B per tenant over all 1000 installed, after 210 s idle", verdict.Measured, StringComparison.Ordinal);
+        Assert.Contains("the same tenants after 210 s with nothing to do", MarkdownReport.Render([Result("full", 500, 600) with { IdleTenants = idle }], "x", null), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_measurements_are_na_not_met()
     {
         var result = Result("full", 400, 600) with { PostgresCommit = null, Memory = null, EndToEnd = null, Deals = null, IdleTenants = null };

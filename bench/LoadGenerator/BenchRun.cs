@@ -475,7 +475,18 @@ public sealed class BenchRun(BenchArguments args)
         // Installing queues work (webhook registration, Maileon setup); let it finish before the idle reading.
         await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 1 : 5));
         var after = await ManagedHeap.SnapshotAsync(args.SiloPids);
-        return new IdleTenantsResult(args.IdleTenants, installed, failure, seconds, before, after, middle, installedFirstHalf);
+        MemorySnapshot? idle = null;
+        if (args.TenantIdleWait > TimeSpan.Zero && installed > 0)
+        {
+            using (new Progress("idle tenants' grains collected", duration: args.TenantIdleWait))
+            {
+                await Task.Delay(args.TenantIdleWait);
+            }
+
+            idle = await ManagedHeap.SnapshotAsync(args.SiloPids);
+        }
+
+        return new IdleTenantsResult(args.IdleTenants, installed, failure, seconds, before, after, middle, installedFirstHalf, idle, args.TenantIdleWait.TotalSeconds);
     }
 
     /// <summary>Waits until every marked person has a Maileon request (or the drain time ends); first arrival per person.</summary>

@@ -32,7 +32,7 @@ builder.Services.AddTenantSessions(builder.Configuration);
 builder.Services.AddOperatorAuthentication(builder.Configuration);
 builder.Services.AddSingleton<OAuthState>();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/");
-builder.Services.AddWebhookRateLimiting(builder.Configuration);
+builder.Services.AddWebhookIngress(builder.Configuration);
 builder.AddClusterClient();
 builder.AddTelemetry();
 
@@ -41,7 +41,6 @@ app.UseSecurityHeaders();
 app.UseSettingsAssets();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapHealthEndpoints();
 app.MapInstallationEndpoints();
 app.MapWebhookEndpoints();

@@ -69,6 +69,12 @@ public sealed record BenchArguments
     /// <summary>Installed tenants whose idle cost (silo memory after a forced full GC) is measured; 0 skips it.</summary>
     public int IdleTenants { get; init; } = 1000;
 
+    /// <summary>
+    /// How long the installed idle tenants are left alone before the last reading, so their grains are collected
+    /// (2 idle minutes and up to a 1-minute collection round, with a margin); zero skips that reading.
+    /// </summary>
+    public TimeSpan TenantIdleWait { get; init; } = TimeSpan.FromSeconds(210);
+
     /// <summary>CPU per constrained process (cores) during saturation, through cgroup v1 cpu quotas; null: none.</summary>
     public double? CpuQuota { get; init; }
 
@@ -82,6 +88,6 @@ public sealed record BenchArguments
     internal BenchArguments Shrunk() => this with
     {
         Tiny = true, Tenants = 2, PersonsPerTenant = 200, PhaseDuration = TimeSpan.FromSeconds(2), Concurrency = 8, Warmup = TimeSpan.FromSeconds(1),
-        Activations = 300, Subscribes = 20, DealEvents = 10, DrainTimeout = TimeSpan.FromSeconds(10), IdleTenants = 10,
+        Activations = 300, Subscribes = 20, DealEvents = 10, DrainTimeout = TimeSpan.FromSeconds(10), IdleTenants = 10, TenantIdleWait = TimeSpan.Zero,
     };
 }

@@ -69,6 +69,7 @@ public static class BenchCommandLine
         public Option<int> Deals { get; } = Number("--deals", "Deal events (default 300).", 0);
         public Option<int> Drain { get; } = Number("--drain", "Longest wait in seconds for outstanding Maileon calls (default 60).", 1);
         public Option<int> IdleTenants { get; } = Number("--idle-tenants", "Tenants installed to measure an idle tenant's silo memory (default 1000; 0 skips).", 0);
+        public Option<int> TenantIdleWait { get; } = Number("--tenant-idle-wait", "Seconds the idle tenants sit before the last memory reading, so their grains are collected (default 210; 0 skips).", 0);
         public Option<double> CpuQuota { get; } = Quota();
         public Option<string> QuotaOn { get; } = Choice("--quota-on", "Which processes --cpu-quota constrains (default silos).", "silos", "webs");
         public Option<string[]> Fragment { get; } = new("--fragment") { Description = "Fragment file (run: written; render: read, repeatable).", Required = true };
@@ -78,7 +79,7 @@ public static class BenchCommandLine
         public IEnumerable<Option> RunOptions =>
         [
             Web, Pipedrive, Maileon, Postgres, SiloPids, WebPids, PostgresPid, Warmup, Silos, Mode, Tiny, Seed, Tenants, Persons,
-            Duration, Concurrency, Activations, Subscribes, Deals, Drain, IdleTenants, CpuQuota, QuotaOn, Fragment,
+            Duration, Concurrency, Activations, Subscribes, Deals, Drain, IdleTenants, TenantIdleWait, CpuQuota, QuotaOn, Fragment,
         ];
 
         public BenchArguments Bind(ParseResult result, string command)
@@ -111,6 +112,7 @@ public static class BenchCommandLine
             a = Given(result, Deals, a, (x, v) => x with { DealEvents = v });
             a = Given(result, Drain, a, (x, v) => x with { DrainTimeout = TimeSpan.FromSeconds(v) });
             a = Given(result, IdleTenants, a, (x, v) => x with { IdleTenants = v });
+            a = Given(result, TenantIdleWait, a, (x, v) => x with { TenantIdleWait = TimeSpan.FromSeconds(v) });
             a = Given(result, CpuQuota, a, (x, v) => x with { CpuQuota = v });
             a = Given(result, QuotaOn, a, (x, v) => x with { QuotaOn = v });
             a = Given(result, Out, a, (x, v) => x with { OutDirectory = v });

@@ -136,6 +136,12 @@ public static class MarkdownReport
                 md.AppendLine(CultureInfo.InvariantCulture,
                     $"| of which the second half (marginal cost of one more tenant) | {idle.Installed - idle.InstalledFirstHalf} | {Bytes(middle.RssBytes)} → {Bytes(idle.After.RssBytes)} | {Bytes(middle.HeapBytes)} → {Bytes(idle.After.HeapBytes)} | **{B(idle.MarginalRssPerTenant)}** | {B(idle.MarginalHeapPerTenant)} |");
             }
+            if (idle.Idle is { } collected)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| the same tenants after {F(idle.IdleSeconds, "0")} s with nothing to do (their grains collected) | {idle.Installed} | {Bytes(idle.Before.RssBytes)} → {Bytes(collected.RssBytes)} | {Bytes(idle.Before.HeapBytes)} → {Bytes(collected.HeapBytes)} | **{B(idle.IdleRssPerTenant)}** | {B(idle.IdleHeapPerTenant)} |");
+            }
+
             if (idle.Failure is not null)
             {
                 md.AppendLine();

@@ -93,14 +93,18 @@ public sealed record DealResult(int Sent, int Acknowledged, int MaileonTransacti
 public sealed record MemoryResult(int Activations, int Acknowledged, long? RssBefore, long? RssAfter, long? BytesPerGrain,
     long? HeapBefore = null, long? HeapAfter = null, long? HeapBytesPerGrain = null);
 
-/// <summary>Installed tenants left idle: silo RSS and managed heap before and after, each after a forced full GC.</summary>
 /// <summary>
-/// Installed tenants left idle: silo RSS and managed heap before, after the first half (<see cref="Middle"/>) and after
-/// all, each after forced full GCs. Per tenant: over all of them, and marginal (the second half only).
+/// Installed tenants left idle: silo RSS and managed heap before, after the first half (<see cref="Middle"/>), after
+/// all, and after <see cref="IdleSeconds"/> more of nothing to do (<see cref="Idle"/>: their grains collected), each
+/// after forced full GCs. Per tenant: over all of them, marginal (the second half only), and once idle.
 /// </summary>
 public sealed record IdleTenantsResult(int Requested, int Installed, string? Failure, double Seconds, MemorySnapshot Before, MemorySnapshot After,
-    MemorySnapshot? Middle = null, int InstalledFirstHalf = 0)
+    MemorySnapshot? Middle = null, int InstalledFirstHalf = 0, MemorySnapshot? Idle = null, double IdleSeconds = 0)
 {
+    public long? IdleRssPerTenant => Per(Before.RssBytes, Idle?.RssBytes, Installed);
+
+    public long? IdleHeapPerTenant => Per(Before.HeapBytes, Idle?.HeapBytes, Installed);
+
     public long? RssPerTenant => Per(Before.RssBytes, After.RssBytes, Installed);
 
     public long? HeapPerTenant => Per(Before.HeapBytes, After.HeapBytes, Installed);

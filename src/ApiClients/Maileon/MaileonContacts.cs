@@ -61,21 +61,6 @@ public sealed class MaileonContacts(MaileonTransport transport)
         return true;
     }
 
-    /// <summary><c>DELETE /contacts/email/{email}</c>: erases the contact (GDPR); false when there is none (404).</summary>
-    public async Task<bool> DeleteContactAsync(MaileonConnection connection, string email, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        var reply = await transport.SendAsync(
-            connection, "DeleteContact", HttpMethod.Delete, $"contacts/email/{UrlEncoding.Encode(email)}", null, null, MaileonTransport.XmlMediaType, true, cancellationToken);
-        if (reply.Status == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-
-        MaileonTransport.EnsureSuccess("DeleteContact", reply, connection);
-        return true;
-    }
-
     /// <summary>
     /// <c>GET /contacts/email/{email}?standard_field=..&amp;custom_field=..</c>; null when no contact has that email
     /// (never created, or unsubscribed and anonymised: 404).
@@ -129,6 +114,21 @@ public sealed class MaileonContacts(MaileonTransport transport)
             ? []
             : MaileonTransport.ParseXml("ListContacts", reply).Elements("contact").Select(MaileonContactXml.Parse).ToArray();
         return new MaileonContactPage(items, pageIndex, reply.TotalItems, reply.TotalPages);
+    }
+
+    /// <summary><c>DELETE /contacts/email/{email}</c>: erases the contact (all contacts with that address); false when there was none.</summary>
+    public async Task<bool> DeleteContactAsync(MaileonConnection connection, string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var reply = await transport.SendAsync(
+            connection, "DeleteContact", HttpMethod.Delete, $"contacts/email/{UrlEncoding.Encode(email)}", null, null, MaileonTransport.XmlMediaType, true, cancellationToken);
+        if (reply.Status == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        MaileonTransport.EnsureSuccess("DeleteContact", reply, connection);
+        return true;
     }
 
     /// <summary><c>DELETE /contacts/email/{email}/unsubscribe</c> (204); a 404 means there is nobody left to unsubscribe.</summary>

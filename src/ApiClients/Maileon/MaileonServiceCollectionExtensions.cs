@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PipedriveMaileon.ApiClients.Resilience;
 using PipedriveMaileon.ApiClients.Telemetry;
+using PipedriveMaileon.ApiClients.Wire;
 
 namespace PipedriveMaileon.ApiClients.Maileon;
 
@@ -27,22 +28,24 @@ public static class MaileonServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ApiMetrics>();
+        ApiEventSeverity.Register(services);
 
         // The resilience pipeline bounds each call; HttpClient's own timeout would only cut it short less precisely.
         // The default HttpClient loggers would write request paths, which carry e-mail addresses.
         services.AddHttpClient<MaileonTransport>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), "maileon"))
+            .AsSingleton<MaileonTransport>()
             .AddResilienceHandler("maileon", ConfigurePipeline);
-        services.TryAddTransient<MaileonAccount>();
-        services.TryAddTransient<MaileonContacts>();
-        services.TryAddTransient<MaileonCustomFields>();
-        services.TryAddTransient<MaileonTransactionTypes>();
-        services.TryAddTransient<MaileonTransactions>();
-        services.TryAddTransient<MaileonWebhooks>();
-        services.TryAddTransient<MaileonReports>();
-        services.TryAddTransient<MaileonTrackingReports>();
-        services.TryAddTransient<MaileonMailings>();
+        services.TryAddSingleton<MaileonAccount>();
+        services.TryAddSingleton<MaileonContacts>();
+        services.TryAddSingleton<MaileonCustomFields>();
+        services.TryAddSingleton<MaileonTransactionTypes>();
+        services.TryAddSingleton<MaileonTransactions>();
+        services.TryAddSingleton<MaileonWebhooks>();
+        services.TryAddSingleton<MaileonReports>();
+        services.TryAddSingleton<MaileonTrackingReports>();
+        services.TryAddSingleton<MaileonMailings>();
         return services;
     }
 

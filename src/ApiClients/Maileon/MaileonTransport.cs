@@ -26,17 +26,17 @@ public sealed class MaileonTransport
 
     internal const string JsonMediaType = "application/json";
 
-    private readonly HttpClient _http;
-    private readonly TimeProvider _time;
-    private readonly string _baseUrl;
+    private readonly HttpClient http;
+    private readonly TimeProvider time;
+    private readonly string baseUrl;
 
     public MaileonTransport(HttpClient http, IOptions<MaileonOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _http = http;
-        _time = time;
+        this.http = http;
+        this.time = time;
         Options = options.Value;
-        _baseUrl = Options.BaseUrl.AbsoluteUri.TrimEnd('/');
+        this.baseUrl = Options.BaseUrl.AbsoluteUri.TrimEnd('/');
     }
 
     internal MaileonOptions Options { get; }
@@ -57,7 +57,7 @@ public sealed class MaileonTransport
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var request = new HttpRequestMessage(method, new Uri(_baseUrl + "/" + pathAndQuery));
+        using var request = new HttpRequestMessage(method, new Uri(baseUrl + "/" + pathAndQuery));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", connection.BasicCredentials);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         if (body is not null)
@@ -69,8 +69,8 @@ public sealed class MaileonTransport
         ApiRequestOptions.Set(request, connection.TenantKey, retrySafe, operation);
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken);
-            return await MaileonReply.ReadAsync(response, _time, cancellationToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            return await MaileonReply.ReadAsync(response, time, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -12,22 +13,29 @@ namespace PipedriveMaileon.ApiClients.Pipedrive;
 
 /// <summary>
 /// Pipedrive's OAuth server (<c>Pipedrive:OAuthBaseUrl</c>): authorize URL, code exchange, refresh, revoke.
-/// Token calls send form bodies with HTTP Basic client authentication.
+/// Token calls send form bodies with HTTP Basic client authentication. A token response whose <c>api_domain</c> is not
+/// an allowed Pipedrive host (<see cref="PipedriveApiHosts"/>) is refused as a whole: its tokens are never returned,
+/// so nothing can send them there.
 /// </summary>
 public sealed class PipedriveOAuthClient
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
-    private readonly HttpClient _http;
-    private readonly PipedriveOptions _options;
-    private readonly TimeProvider _time;
+    /// <summary>The <see cref="PipedriveOAuthException.ErrorCode"/> of a token response refused for its <c>api_domain</c>.</summary>
+    public const string ForeignApiDomain = "foreign_api_domain";
 
-    public PipedriveOAuthClient(HttpClient http, IOptions<PipedriveOptions> options, TimeProvider time)
+    private readonly HttpClient http;
+    private readonly PipedriveOptions options;
+    private readonly PipedriveApiHosts apiHosts;
+    private readonly TimeProvider time;
+
+    public PipedriveOAuthClient(HttpClient http, IOptions<PipedriveOptions> options, TimeProvider time, IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _http = http;
-        _options = options.Value;
-        _time = time;
+        this.http = http;
+        this.options = options.Value;
+        this.apiHosts = new PipedriveApiHosts(this.options.AllowedApiHosts, httpToAnyAllowedHost: environment?.IsDevelopment() == true);
+        this.time = time;
     }
 
     /// <summary>
@@ -39,7 +47,7 @@ public sealed class PipedriveOAuthClient
         ArgumentNullException.ThrowIfNull(redirectUri);
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
         var query = new QueryString()
-            .Add("client_id", _options.ClientId)
+            .Add("client_id", options.ClientId)
             .Add("redirect_uri", redirectUri.AbsoluteUri)
             .Add("state", state);
         return new Uri(BaseUrl() + "/oauth/authorize" + query);
@@ -111,7 +119,7 @@ public sealed class PipedriveOAuthClient
         CancellationToken cancellationToken)
     {
         // Expiry counts from before the request left, so a slow answer can only make us refresh early.
-        var requestedAt = _time.GetUtcNow();
+        var requestedAt = time.GetUtcNow();
         using var response = await PostFormAsync(operation, "/oauth/token", form, retrySafe, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -126,10 +134,14 @@ public sealed class PipedriveOAuthClient
             var accessToken = JsonValues.String(root, "access_token");
             var refreshToken = JsonValues.String(root, "refresh_token");
             var apiDomain = JsonValues.String(root, "api_domain");
-            if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(refreshToken)
-                || !Uri.TryCreate(apiDomain, UriKind.Absolute, out var apiDomainUri))
+            if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(refreshToken) || string.IsNullOrEmpty(apiDomain))
             {
                 throw UnexpectedTokenResponse(operation, null);
+            }
+
+            if (apiHosts.Accept(apiDomain, out var apiDomainProblem) is not { } apiDomainUri)
+            {
+                throw new PipedriveOAuthException(operation, ApiFailureKind.Rejected, (int)response.StatusCode, ForeignApiDomain, apiDomainProblem, null);
             }
 
             var expiresIn = JsonValues.Int64(root, "expires_in") ?? 0;
@@ -157,7 +169,7 @@ public sealed class PipedriveOAuthClient
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl() + path));
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.ClientId}:{_options.ClientSecret}"));
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ClientId}:{options.ClientSecret}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Content = new FormUrlEncodedContent(form);
@@ -165,7 +177,7 @@ public sealed class PipedriveOAuthClient
         ApiRequestOptions.Set(request, ApiRequestOptions.SharedTenantKey, retrySafe, operation);
         try
         {
-            return await _http.SendAsync(request, cancellationToken);
+            return await http.SendAsync(request, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -195,74 +207,14 @@ public sealed class PipedriveOAuthClient
     private PipedriveOAuthException Failure(string operation, HttpResponseMessage response, string body, bool isRefresh, string secret)
     {
         var status = (int)response.StatusCode;
-        var (errorCode, description) = ReadOAuthError(body);
-        var message = SecretScrubber.Scrub(description, secret, _options.ClientSecret);
-        var kind = ClassifyOAuthFailure(status, errorCode, description, isRefresh);
-        return new PipedriveOAuthException(operation, kind, status, errorCode, message, RetryHint.RetryAfter(response, _time));
-    }
-
-    /// <summary>
-    /// The OAuth error body is not documented, so the status decides first and the text only refines a 400:
-    /// errors about our own request or client credentials must never be mistaken for a dead installation.
-    /// </summary>
-    private static ApiFailureKind ClassifyOAuthFailure(int status, string? errorCode, string? description, bool isRefresh)
-    {
-        if (status != 400)
-        {
-            return status == 401 ? ApiFailureKind.Unauthorized : HttpStatusRules.Classify(status);
-        }
-
-        var text = $"{errorCode} {description}";
-        if (Mentions(text, "invalid_grant") || Mentions(text, "Invalid grant"))
-        {
-            return ApiFailureKind.InvalidGrant;
-        }
-
-        if (Mentions(text, "invalid_client") || Mentions(text, "Invalid client"))
-        {
-            return ApiFailureKind.Unauthorized;
-        }
-
-        if (Mentions(text, "invalid_request") || Mentions(text, "unsupported_grant_type") || Mentions(text, "Invalid request")
-            || Mentions(text, "Unsupported grant type") || Mentions(text, "Missing parameter"))
-        {
-            return ApiFailureKind.Rejected;
-        }
-
-        // Pipedrive's guidance: an otherwise unexplained 400 on refresh means the installation must re-authorise.
-        return isRefresh ? ApiFailureKind.InvalidGrant : ApiFailureKind.Rejected;
-    }
-
-    private static bool Mentions(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
-
-    private static (string? ErrorCode, string? Description) ReadOAuthError(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, body);
-            }
-
-            var description = JsonValues.String(root, "error_description") ?? JsonValues.String(root, "message");
-            var error = JsonValues.String(root, "error");
-            return (error, description ?? error);
-        }
-        catch (JsonException)
-        {
-            return (null, body);
-        }
+        var (errorCode, description) = PipedriveOAuthFailures.ReadOAuthError(body);
+        var message = SecretScrubber.Scrub(description, secret, options.ClientSecret);
+        var kind = PipedriveOAuthFailures.ClassifyOAuthFailure(status, errorCode, description, isRefresh);
+        return new PipedriveOAuthException(operation, kind, status, errorCode, message, RetryHint.RetryAfter(response, time));
     }
 
     private static PipedriveOAuthException UnexpectedTokenResponse(string operation, Exception? inner) =>
         new(operation, ApiFailureKind.Transient, 200, null, "Unexpected token response: access_token, refresh_token or api_domain missing.", null, inner);
 
-    private string BaseUrl() => _options.OAuthBaseUrl.AbsoluteUri.TrimEnd('/');
+    private string BaseUrl() => options.OAuthBaseUrl.AbsoluteUri.TrimEnd('/');
 }

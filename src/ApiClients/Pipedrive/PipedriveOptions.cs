@@ -7,7 +7,15 @@ public sealed class PipedriveOptions
 {
     public const string SectionName = "Pipedrive";
 
+    /// <summary>Pipedrive's OAuth server; https, except http to a loopback host or in Development.</summary>
     public Uri OAuthBaseUrl { get; set; } = new("https://oauth.pipedrive.com");
+
+    /// <summary>
+    /// <c>Pipedrive:AllowedApiHosts</c>: the hosts a token response's <c>api_domain</c> may name (see
+    /// <see cref="PipedriveApiHosts"/>); empty means <see cref="PipedriveApiHosts.DefaultPattern"/>. Starts empty because
+    /// configuration adds its entries to a list, it does not replace a default.
+    /// </summary>
+    public IList<string> AllowedApiHosts { get; } = [];
 
     public string ClientId { get; set; } = "";
 
@@ -17,5 +25,5 @@ public sealed class PipedriveOptions
 
     /// <summary>The secret is masked: options objects end up in diagnostics.</summary>
     public override string ToString() =>
-        $"PipedriveOptions {{ OAuthBaseUrl = {OAuthBaseUrl}, ClientId = {ClientId}, ClientSecret = *** }}";
+        $"PipedriveOptions {{ OAuthBaseUrl = {OAuthBaseUrl}, ClientId = {ClientId}, ClientSecret = ***, AllowedApiHosts = [{string.Join(", ", AllowedApiHosts)}] }}";
 }

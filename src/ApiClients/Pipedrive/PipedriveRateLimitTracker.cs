@@ -8,9 +8,9 @@ namespace PipedriveMaileon.ApiClients.Pipedrive;
 /// </summary>
 public sealed class PipedriveRateLimitTracker
 {
-    private readonly ConcurrentDictionary<long, PipedriveRateLimit> _latest = new();
+    private readonly ConcurrentDictionary<long, PipedriveRateLimit> latest = new();
 
-    public PipedriveRateLimit? Latest(long companyId) => _latest.TryGetValue(companyId, out var limit) ? limit : null;
+    public PipedriveRateLimit? Latest(long companyId) => latest.TryGetValue(companyId, out var limit) ? limit : null;
 
     internal void Record(long companyId, PipedriveRateLimit limit)
     {
@@ -20,6 +20,6 @@ public sealed class PipedriveRateLimitTracker
         }
 
         // Responses can complete out of order; keep the newest observation.
-        _latest.AddOrUpdate(companyId, limit, (_, existing) => existing.ObservedAt > limit.ObservedAt ? existing : limit);
+        latest.AddOrUpdate(companyId, limit, (_, existing) => existing.ObservedAt > limit.ObservedAt ? existing : limit);
     }
 }

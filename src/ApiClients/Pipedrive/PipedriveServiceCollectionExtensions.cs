@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PipedriveMaileon.ApiClients.Resilience;
 using PipedriveMaileon.ApiClients.Telemetry;
+using PipedriveMaileon.ApiClients.Wire;
 
 namespace PipedriveMaileon.ApiClients.Pipedrive;
 
@@ -29,15 +30,18 @@ public static class PipedriveServiceCollectionExtensions
         services.TryAddSingleton<PipedriveBurstGate>();
         services.AddMetrics();
         services.TryAddSingleton<ApiMetrics>();
+        ApiEventSeverity.Register(services);
 
         // The default HttpClient loggers would write request paths, which carry e-mail addresses; failures reach
         // the callers as exceptions and are logged there with context.
         services.AddHttpClient<PipedriveOAuthClient>(ConfigureHttpClient)
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), OAuthApi))
+            .AsSingleton<PipedriveOAuthClient>()
             .AddResilienceHandler("pipedrive-oauth", (builder, context) => ConfigurePipeline(builder, context, OAuthApi));
 
         var api = services.AddHttpClient<PipedriveApiClient>(ConfigureHttpClient)
+            .AsSingleton<PipedriveApiClient>()
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiMetricsHandler(sp.GetRequiredService<ApiMetrics>(), Api));
         api.AddResilienceHandler("pipedrive-api", (builder, context) => ConfigurePipeline(builder, context, Api));

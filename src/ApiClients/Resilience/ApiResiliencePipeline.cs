@@ -60,6 +60,7 @@ internal static class ApiResiliencePipeline
         ApiResilienceOptions options,
         Func<HttpResponseMessage, RetryHint> readHint)
     {
+        context.Properties.Set(ApiEventSeverity.RateLimited, outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests);
         if (context.CancellationToken.IsCancellationRequested)
         {
             return false;

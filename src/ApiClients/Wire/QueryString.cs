@@ -5,7 +5,7 @@ namespace PipedriveMaileon.ApiClients.Wire;
 /// <summary>Builds <c>?a=1&amp;b=2</c> with every name and value percent-encoded; repeated names are allowed.</summary>
 internal sealed class QueryString
 {
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder builder = new();
 
     public QueryString Add(string name, string? value)
     {
@@ -14,7 +14,7 @@ internal sealed class QueryString
             return this;
         }
 
-        _builder.Append(_builder.Length == 0 ? '?' : '&')
+        builder.Append(builder.Length == 0 ? '?' : '&')
             .Append(UrlEncoding.Encode(name))
             .Append('=')
             .Append(UrlEncoding.Encode(value));
@@ -41,5 +41,5 @@ internal sealed class QueryString
         return this;
     }
 
-    public override string ToString() => _builder.ToString();
+    public override string ToString() => builder.ToString();
 }

@@ -20,6 +20,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<JournalReader>();
         services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<TenantIngressStore>();
         services.AddSingleton<OutboxBacklogRepository>();
         return services;
     }

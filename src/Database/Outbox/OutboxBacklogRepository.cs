@@ -18,18 +18,29 @@ public sealed class OutboxBacklogRepository(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = serviceId });
         command.Parameters.Add(new NpgsqlParameter { Value = grace });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var overdue = new List<OverdueGrain>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            overdue.Add(new OverdueGrain(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetFieldValue<DateTimeOffset>(3)));
-        }
+        return await ReadAsync(command, cancellationToken);
+    }
 
-        return overdue;
+    /// <summary>
+    /// The grains of one tenant that have outbox work not yet done (waiting, backing off or due): its person and deal
+    /// grains (key extension = the company id) and those keyed by the company id alone or with an e-mail address
+    /// (its address grains). Parked work has no due time and is not found here.
+    /// </summary>
+    public async Task<IReadOnlyList<OverdueGrain>> WithWorkAsync(string serviceId, long companyId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT GrainTypeString, GrainIdN1, GrainIdExtensionString, OutboxDueAt
+              FROM OrleansStorage
+             WHERE ServiceId = $1 AND OutboxDueAt IS NOT NULL
+               AND (GrainIdExtensionString = $2
+                    OR (GrainIdN1 = $3 AND (GrainIdExtensionString IS NULL OR GrainIdExtensionString !~ '^[0-9]+$')))
+             ORDER BY OutboxDueAt
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = serviceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = companyId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter { Value = companyId });
+        return await ReadAsync(command, cancellationToken);
     }
 
     /// <summary>
@@ -56,5 +67,21 @@ public sealed class OutboxBacklogRepository(NpgsqlDataSource dataSource)
         }
 
         return backlog;
+    }
+
+    private static async Task<IReadOnlyList<OverdueGrain>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var grains = new List<OverdueGrain>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            grains.Add(new OverdueGrain(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return grains;
     }
 }

@@ -24,6 +24,12 @@ public interface IContactSyncGrain : IGrainWithIntegerCompoundKey
 
     Task<ContactView> GetView();
 
+    /// <summary>The person's name and primary address as the grain last saw them (a deal event's lookup asks here before Pipedrive).</summary>
+    Task<KnownPersonFacts> GetKnownPerson();
+
     /// <summary>Puts parked side effects back in line. Returns how many.</summary>
     Task<int> RetryParked();
+
+    /// <summary>The unsubscribes of this person that Maileon has not had yet (an uninstall sends them first).</summary>
+    Task<IReadOnlyList<PendingUnsubscribe>> PendingUnsubscribes();
 }

@@ -5,7 +5,7 @@ public enum DealTransactionTypesStatus
     /// <summary>All three types exist with compatible attributes.</summary>
     Ready,
 
-    /// <summary>A type of that name exists with other attributes: nothing may be sent until an admin resolves it.</summary>
+    /// <summary>No longer given (existing types are adopted as they are); kept so answers stored or sent by older silos still read.</summary>
     Mismatch,
 
     /// <summary>The tenant has no usable Maileon API key.</summary>

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
@@ -30,4 +31,7 @@ public interface IAddressGrain : IGrainWithIntegerCompoundKey
 
     /// <summary>Puts parked Maileon calls back in line. Returns how many.</summary>
     Task<int> RetryParked();
+
+    /// <summary>The unsubscribes of this address that Maileon has not had yet (an uninstall sends them first).</summary>
+    Task<IReadOnlyList<PendingUnsubscribe>> PendingUnsubscribes();
 }

@@ -14,9 +14,6 @@ public interface ITenantGrain : IGrainWithIntegerKey
     /// <summary>The connection for grains of this tenant; refreshes the access token first when it is about to expire.</summary>
     Task<TenantConnection> GetConnection();
 
-    /// <summary>What webhook ingress checks credentials against. Interleaves (it only reads).</summary>
-    [AlwaysInterleave]
-    Task<TenantIngressPolicy> GetIngressPolicy();
 
     /// <summary>
     /// A Pipedrive call answered 401 with <paramref name="rejectedToken"/>: refresh it and return the new connection.
@@ -39,6 +36,15 @@ public interface ITenantGrain : IGrainWithIntegerKey
 
     /// <summary>Records an admin-visible line in the activity log (e.g. why settings were not saved).</summary>
     Task RecordNote(string message);
+
+    /// <summary>Like <see cref="RecordNote"/>, but a message already recorded (the same text) is not recorded again.</summary>
+    Task RecordNoteOnce(string message);
+
+    /// <summary>Where the background move of <c>pipedriveId</c> to the company id continues (a page of Maileon contacts); null once done.</summary>
+    Task<int?> GetPipedriveIdMigrationPage();
+
+    /// <summary>Records a run of that move: the page to continue at, how many contacts changed, whether it is done.</summary>
+    Task RecordPipedriveIdMigration(int nextPage, int migrated, bool done);
 
     /// <summary>Records what a setup run found: the Newsletter field, webhooks, health and each step's outcome.</summary>
     Task RecordSetup(TenantSetupResult result, long? actingUserId);

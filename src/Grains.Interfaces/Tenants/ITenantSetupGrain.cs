@@ -16,6 +16,9 @@ public interface ITenantSetupGrain : IGrainWithIntegerKey
     /// <summary>Runs the idempotent setup again (the page's "repair" button, a re-install, the self-check).</summary>
     Task<IReadOnlyList<SetupStepOutcome>> RunSetup(long? actingUserId);
 
-    /// <summary>Deactivates the tenant: removes our webhooks on both sides, revokes and wipes tokens and keys.</summary>
-    Task Uninstall(UninstallRequest request);
+    /// <summary>
+    /// Deactivates the tenant: first sends the unsubscribes still owed to Maileon (for a bounded time), then removes our
+    /// webhooks on both sides, revokes and wipes tokens and keys. Says what became of those unsubscribes.
+    /// </summary>
+    Task<UninstallReport> Uninstall(UninstallRequest request);
 }

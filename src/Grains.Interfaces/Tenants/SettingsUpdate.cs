@@ -15,8 +15,8 @@ public sealed record SettingsUpdate
 
     [Id(5)] public required long ActingUserId { get; init; }
 
-    /// <summary>Erase a person's Maileon contact when the person is deleted in Pipedrive (GDPR).</summary>
-    [Id(6)] public bool EraseInMaileonOnDelete { get; init; }
+    /// <summary>A person deleted in Pipedrive is also erased in Maileon (default off: consent belongs to the contact).</summary>
+    [Id(6)] public bool EraseDeletedInMaileon { get; init; }
 
     public override string ToString() =>
         $"SettingsUpdate(key {(MaileonApiKey is null ? "kept" : "replaced")}, doiPlus {DoiPlus}, deals {DealEventsEnabled}, extras {ExtraFieldKeys.Count})";

@@ -33,8 +33,8 @@ public sealed record TenantConnection
     /// <summary>Changes whenever the company installs again after an uninstall or a lost authorisation (settings sessions carry it).</summary>
     [Id(13)] public int InstallationEpoch { get; init; }
 
-    /// <summary>A person deleted in Pipedrive has its Maileon contact erased too (GDPR erasure passed on; off by default).</summary>
-    [Id(14)] public bool EraseInMaileonOnDelete { get; init; }
+    /// <summary>Erase the Maileon contact of a person deleted in Pipedrive (the admin's GDPR choice; default off).</summary>
+    [Id(14)] public bool EraseDeletedInMaileon { get; init; }
 
     /// <summary>True when everything needed to sync contacts is configured.</summary>
     public bool CanSyncContacts =>

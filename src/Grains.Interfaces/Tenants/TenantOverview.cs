@@ -21,5 +21,12 @@ public sealed record TenantOverview
     [Id(12)] public IReadOnlyList<WebhookHealth> Webhooks { get; init; } = [];
     [Id(13)] public IReadOnlyList<SetupStepOutcome> Setup { get; init; } = [];
     [Id(14)] public string? MaileonAccountName { get; init; }
-    [Id(15)] public bool EraseInMaileonOnDelete { get; init; }
+
+    /// <summary>An admin saved settings before; until then the page offers the defaults (deal events on).</summary>
+    [Id(15)] public bool SettingsSaved { get; init; }
+
+    /// <summary>What the options of the Newsletter field mean to the app (and which were added), for an adopted field.</summary>
+    [Id(16)] public IReadOnlyList<string> NewsletterMapping { get; init; } = [];
+
+    [Id(17)] public bool EraseDeletedInMaileon { get; init; }
 }

@@ -14,5 +14,5 @@ public sealed record ValidatedSettings
     [Id(4)] public bool DealEventsEnabled { get; init; }
     [Id(5)] public IReadOnlyList<ExtraFieldConfig> ExtraFields { get; init; } = [];
     [Id(6)] public required long ActingUserId { get; init; }
-    [Id(7)] public bool EraseInMaileonOnDelete { get; init; }
+    [Id(7)] public bool EraseDeletedInMaileon { get; init; }
 }

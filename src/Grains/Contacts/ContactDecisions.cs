@@ -14,7 +14,7 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// </summary>
 public static class ContactDecisions
 {
-    public static bool AcceptPerson(ContactState state, PersonEvent personEvent, NewsletterFieldConfig newsletter, long appUserId, bool eraseOnDelete, ContactContext context)
+    public static bool AcceptPerson(ContactState state, PersonEvent personEvent, NewsletterFieldConfig newsletter, long appUserId, ContactContext context)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(personEvent);
@@ -28,7 +28,7 @@ public static class ContactDecisions
         state.Remember(meta.EventId);
         if (meta.Action == PipedriveAction.Delete)
         {
-            Deleted(state, meta, eraseOnDelete, context);
+            Deleted(state, meta, context);
             return true;
         }
 
@@ -56,16 +56,7 @@ public static class ContactDecisions
             PersonAddressDecisions.AddressIs(state, person.PrimaryEmail, meta.Timestamp, actor, context);
         }
 
-        var requested = false;
-        foreach (var signal in PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore, meaning => WroteByUs(state, meaning)))
-        {
-            if (signal.Kind is ContactSignalKind.SubscribeRequested or ContactSignalKind.UnsubscribeRequested or ContactSignalKind.FieldOverwritten)
-            {
-                PersonAddressDecisions.Request(state, Kind(signal.Kind), signal.At, signal.Actor, signal.Source, fromReconciliation: false, context);
-                requested = true;
-            }
-        }
-
+        var requested = Requests(state, PersonEventTranslator.Translate(personEvent, newsletter, appUserId, emailBefore, emailKnownBefore, meaning => WroteByUs(state, meaning)), context);
         if (state.Address.AwaitingEmailSince is not null && !person.EmailKnown && !state.Outbox.Entries.Any(e => e.Work.Kind == ContactWorkKind.ReadPerson))
         {
             // The reduced v2 payload did not say whether the person has an address: read the person once.
@@ -117,7 +108,7 @@ public static class ContactDecisions
     }
 
     /// <summary>The person was deleted in Pipedrive (or merged into another): it leaves its address; the choice about Maileon is recorded.</summary>
-    private static void Deleted(ContactState state, PipedriveEventMeta meta, bool eraseOnDelete, ContactContext context)
+    private static void Deleted(ContactState state, PipedriveEventMeta meta, ContactContext context)
     {
         var person = state.Person;
         if (person.Deleted)
@@ -134,13 +125,29 @@ public static class ContactDecisions
             return;
         }
 
-        PersonAddressDecisions.Tell(state, address, AddressMessageKind.Leave, meta.Timestamp, context, erase: eraseOnDelete);
+        PersonAddressDecisions.Tell(state, address, AddressMessageKind.Leave, meta.Timestamp, context, erase: context.EraseDeletedInMaileon);
         var status = state.AddressStatus;
-        var detail = eraseOnDelete
-            ? $"Person deleted in Pipedrive{merged}; the Maileon contact is erased unless another person of this company has the address (setting \"also erase in Maileon\")."
-            : $"Person deleted in Pipedrive{merged}; the Maileon contact is left as it is: consent belongs to the contact, not to the CRM record (setting \"also erase in Maileon\" is off).";
+        var detail = context.EraseDeletedInMaileon
+            ? $"Person deleted in Pipedrive{merged}; \"also erase in Maileon\" is on: the Maileon contact is erased unless another person of this company has the address."
+            : $"Person deleted in Pipedrive{merged}; \"also erase in Maileon\" is off: the Maileon contact and its consent are kept (consent belongs to the contact, not to the CRM record).";
         ContactJournal.Ledger(state, meta.UserId is { } user ? $"pipedrive-user:{user}" : "pipedrive", "webhook", (status, status), detail, meta.Timestamp, address);
         ContactJournal.Note(state, context, ActivityLevel.Info, detail);
+    }
+
+    /// <summary>Hands the Newsletter requests among <paramref name="signals"/> to the person's address; true when there was one.</summary>
+    private static bool Requests(ContactState state, IEnumerable<ContactSignal> signals, ContactContext context)
+    {
+        var requested = false;
+        foreach (var signal in signals)
+        {
+            if (signal.Kind is ContactSignalKind.SubscribeRequested or ContactSignalKind.UnsubscribeRequested or ContactSignalKind.FieldOverwritten)
+            {
+                PersonAddressDecisions.Request(state, Kind(signal.Kind), signal.At, signal.Actor, signal.Source, fromReconciliation: false, context);
+                requested = true;
+            }
+        }
+
+        return requested;
     }
 
     /// <summary>The value is one the app wrote (or is writing): its echo asks for nothing.</summary>

@@ -34,7 +34,7 @@ public sealed class ContactEffectHandler(
                 return await TellAddressAsync(grains, request.CompanyId, tell);
             }
 
-            var connection = await tenants.GetAsync(request.CompanyId);
+            var connection = await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
             if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
             {
                 return EffectOutcome.Fail("the app is not installed for this company");

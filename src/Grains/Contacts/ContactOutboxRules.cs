@@ -36,6 +36,13 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
                 return ContactPlan.Call(new ContactEffect.ReadPerson());
             case ContactWorkKind.TellAddress when work.Email is { } address && work.Message is { } kind:
                 return ContactPlan.Call(new ContactEffect.TellAddress(address, Message(state, work, kind, key.EntityId)));
+            case ContactWorkKind.EraseContact when work.Email is { } erased:
+                // Queued before addresses held consent: the address erases its contact unless another person has it.
+                return ContactPlan.Call(new ContactEffect.TellAddress(erased, Message(state, work, AddressMessageKind.Leave, key.EntityId) with
+                {
+                    MessageId = $"person:{key.EntityId}:erase:{entry.Id}",
+                    EraseInMaileon = true,
+                }));
             case ContactWorkKind.StartDoubleOptIn or ContactWorkKind.Unsubscribe or ContactWorkKind.HandOver:
                 // Queued before addresses held consent; handed to the address with the rest of the person's consent.
                 return NoLongerNeeded("handed over to the person's address");
@@ -126,6 +133,7 @@ public sealed class ContactOutboxRules : IOutboxRules<ContactState, ContactWork,
         ContactWorkKind.SetNewsletterField => $"set the Newsletter field to {(work.Option?.ToString() ?? "empty")}",
         ContactWorkKind.ReadPerson => "read the person from Pipedrive",
         ContactWorkKind.TellAddress => "tell the person's e-mail address",
+        ContactWorkKind.EraseContact => "ask the person's address to erase the Maileon contact",
         _ => work.Kind.ToString(),
     };
 }

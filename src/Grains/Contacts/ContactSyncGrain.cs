@@ -61,7 +61,8 @@ public sealed class ContactSyncGrain(
         }
 
         var changed = await outbox.UpdateAsync(
-            (state, now) => ContactDecisions.AcceptPerson(state, personEvent, newsletter, connection.InstallingUserId, connection.EraseInMaileonOnDelete, Context(now)), eventId);
+            (state, now) => ContactDecisions.AcceptPerson(state, personEvent, newsletter, connection.InstallingUserId,
+                Context(now) with { EraseDeletedInMaileon = connection.EraseDeletedInMaileon }), eventId);
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do for this person.");
     }
 
@@ -98,7 +99,23 @@ public sealed class ContactSyncGrain(
             parked.Select(p => p.LastError).LastOrDefault()));
     }
 
-    public Task<int> RetryParked() => outbox.RetryParkedAsync();
+    public Task<KnownPersonFacts> GetKnownPerson()
+    {
+        var person = State.Person;
+        var known = person.EmailKnown && person.SeenFields.Contains("name") && !person.Deleted;
+        return Task.FromResult(known ? new KnownPersonFacts(true, person.Name, person.PrimaryEmail) : KnownPersonFacts.Unknown);
+    }
+
+    /// <summary>Its address's parked Maileon calls too: their failures are recorded on the address's persons.</summary>
+    public async Task<int> RetryParked() =>
+        await outbox.RetryParkedAsync()
+        + (State.Address.Address is { } address ? await GrainFactory.Address(CompanyKey.Of(this).CompanyId, address).RetryParked() : 0);
+
+    /// <summary>The person's unsubscribes are its address's work: the address answers (its outbox holds them).</summary>
+    public async Task<IReadOnlyList<PendingUnsubscribe>> PendingUnsubscribes() =>
+        State.Address.Address is { } address
+            ? await GrainFactory.Address(CompanyKey.Of(this).CompanyId, address).PendingUnsubscribes()
+            : [];
 
     public Task Wake() => outbox.WakeAsync();
 

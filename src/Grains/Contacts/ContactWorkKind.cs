@@ -22,6 +22,9 @@ public enum ContactWorkKind
     /// <summary>Before addresses held consent: the merged person's facts for the survivor (consent stays with the address now).</summary>
     HandOver,
 
+    /// <summary>Before addresses held consent: erase a deleted person's Maileon contact (now asked of the address, which erases it when no other person has it).</summary>
+    EraseContact,
+
     /// <summary>Tell the grain of an address something (a request, arrival, departure, hand-over).</summary>
     TellAddress,
 }

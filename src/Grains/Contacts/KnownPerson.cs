@@ -73,10 +73,11 @@ public sealed class KnownPerson
     }
 
     /// <summary>
-    /// Merges what <paramref name="snapshot"/> carries. Returns true when a field that goes to Maileon changed; a change of
-    /// <paramref name="ignoredField"/> (the Newsletter field, which Maileon never gets) is kept but does not count.
+    /// Merges what <paramref name="snapshot"/> carries. Returns true when a field that goes to Maileon changed; the
+    /// Newsletter field (<paramref name="newsletterKey"/>) never goes there, so its change alone (above all the echo of
+    /// the app's own write) is none.
     /// </summary>
-    public bool Merge(PersonSnapshot snapshot, DateTimeOffset at, string? ignoredField = null)
+    public bool Merge(PersonSnapshot snapshot, DateTimeOffset at, string? newsletterKey = null)
     {
         if (DataAt is { } newest && at < newest)
         {
@@ -120,7 +121,7 @@ public sealed class KnownPerson
             if (!CustomFields.TryGetValue(key, out var old) || !SameValue(old, value))
             {
                 CustomFields[FieldNames.Intern(key)] = value;
-                changed |= key != ignoredField;
+                changed |= !string.Equals(key, newsletterKey, StringComparison.Ordinal);
             }
         }
 

@@ -136,6 +136,14 @@ public static class PersonAddressDecisions
             // The person changed while its double opt-in was on its way: the contact now exists and gets the newer data.
             UpdateContact(state, context);
         }
+
+        Record(state, notice, context);
+        return true;
+    }
+
+    /// <summary>What the notice says goes into the person's ledger and activity log, and into its field if asked.</summary>
+    private static void Record(ContactState state, AddressNotice notice, ContactContext context)
+    {
         if (notice.Ledger is { } line)
         {
             ContactJournal.Ledger(state, line.Actor, line.Source, (line.From, line.To), line.Detail, line.At, notice.Address, line.MaileonOutcome);
@@ -158,8 +166,6 @@ public static class PersonAddressDecisions
                 SetField(state, shown, context);
             }
         }
-
-        return true;
     }
 
     /// <summary>Queues a message to an address (with a stable id, so a repeat is a duplicate there).</summary>

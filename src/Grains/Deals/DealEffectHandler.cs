@@ -15,8 +15,9 @@ namespace PipedriveMaileon.Grains.Deals;
 /// <summary>
 /// Sends one deal event to Maileon, deciding on the way whether it may be sent (<see cref="DealSendRules"/>): deal
 /// events on, the types in place and matching, the deal's person known and already a Maileon contact (events never
-/// create contacts or grant permissions). Looks up what the webhook lacks: the person's email and name (kept two
-/// minutes per silo), organisation and owner names, the deal's Smart BCC address. A retry first asks Maileon whether
+/// create contacts or grant permissions). Looks up what the webhook lacks: the person's email and name
+/// (<see cref="DealPersonLookup"/>: from the person's grain, Pipedrive only for a person the app has not seen),
+/// organisation and owner names (<see cref="PipedriveLookupCache"/>), the deal's Smart BCC address (once per deal). A retry first asks Maileon whether
 /// an earlier attempt landed (by <c>transaction_id</c>), so an event is not stored twice. Sends through the tenant's
 /// <see cref="DealEventBatcher"/>, so many deals' events share one request.
 /// </summary>
@@ -26,13 +27,14 @@ public sealed class DealEffectHandler(
     MaileonTransactions maileonTransactions,
     PipedriveApiClient pipedrive,
     PipedriveLookupCache lookups,
+    DealPersonLookup persons,
     DealEventBatcher batcher,
     IGrainFactory grains) : IEffectHandler<DealEffect>, IDisposable
 {
-    private static readonly TimeSpan PersonLifetime = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ContactLifetime = TimeSpan.FromMinutes(10);
 
-    private readonly MemoryCache found = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    /// <summary>Maileon contacts found, by tenant and address: only how to reach them (their id), not the contact.</summary>
+    private readonly MemoryCache contacts = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     public async Task<EffectOutcome> ExecuteAsync(EffectRequest<DealEffect> request, CancellationToken cancellationToken)
     {
@@ -41,7 +43,7 @@ public sealed class DealEffectHandler(
         var what = DealSendRules.What(work);
         try
         {
-            var connection = await tenants.GetAsync(request.CompanyId);
+            var connection = await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
             if (DealSendRules.BeforeSending(connection, work) is { } stop)
             {
                 return stop;
@@ -69,14 +71,14 @@ public sealed class DealEffectHandler(
     {
         var (work, knownBcc) = request.Command;
         var person = work.Deal.PersonId!.Value;
-        var pipedrivePerson = await PersonAsync(connection.CompanyId, person, cancellationToken);
-        if (pipedrivePerson?.PrimaryEmail is not { } email)
+        var dealPerson = await persons.FindAsync(connection.CompanyId, person, cancellationToken);
+        if (dealPerson?.Email is not { } email)
         {
-            return DealSendRules.NotSent(work, pipedrivePerson is null ? $"person {person} no longer exists in Pipedrive." : $"person {person} has no email address and so no Maileon contact.");
+            return DealSendRules.NotSent(work, dealPerson is null ? $"person {person} no longer exists in Pipedrive." : $"person {person} has no email address and so no Maileon contact.");
         }
 
         var credentials = tenants.Maileon(connection);
-        if (await ContactAsync(credentials, email, cancellationToken) is not { } contact)
+        if (await ContactAsync(credentials, email, cancellationToken) is not { } reference)
         {
             return DealSendRules.NotSent(work, $"person {person} is not a Maileon contact (events never create contacts).");
         }
@@ -89,19 +91,19 @@ public sealed class DealEffectHandler(
                 (await tenants.CallPipedriveAsync(connection.CompanyId, c => pipedrive.GetDealAsync(c, work.Deal.Id, cancellationToken)))?.SmartBccEmail);
         }
 
-        var names = new DealEventNames(pipedrivePerson.Name, await OrgNameAsync(connection.CompanyId, work, cancellationToken), await OwnerNameAsync(connection.CompanyId, work, cancellationToken), ccEmail);
+        var names = new DealEventNames(dealPerson.Name, await OrgNameAsync(connection.CompanyId, work, cancellationToken), await OwnerNameAsync(connection.CompanyId, work, cancellationToken), ccEmail);
         var transactionId = type.SupportsTransactionId ? DealEventMapper.TransactionId(connection.CompanyId, work.Deal.Id, work.EventId) : null;
         if (request.Attempt.PreviousAttempts > 0 && transactionId is not null && await maileonTransactions.GetTransactionAsync(credentials, type.Id, transactionId, cancellationToken) is not null)
         {
             return DealSendRules.Sent(work, person, learnedBcc, earlierAttemptArrived: true);
         }
 
-        var reference = contact.Id is { } contactId ? MaileonContactReference.ById(contactId) : MaileonContactReference.ByEmail(email);
-        var report = await batcher.SendAsync(credentials, new MaileonTransaction(reference, type.Name, DealEventMapper.Content(work, names), transactionId));
+        var content = DealEventMapper.Content(work, names, type);
+        var report = await batcher.SendAsync(credentials, new MaileonTransaction(reference, type.Name, content.Content, transactionId));
         if (DealSendRules.ContactGone(report))
         {
             // The contact disappeared between the check and the send (e.g. an unsubscribe anonymised it).
-            found.Remove(ContactKey(connection.CompanyId, email));
+            contacts.Remove(ContactKey(connection.CompanyId, email));
         }
         else if (DealSendRules.TypeGone(report))
         {
@@ -109,38 +111,26 @@ public sealed class DealEffectHandler(
             await grains.DealTransactionTypes(connection.CompanyId).Forget();
         }
 
-        return DealSendRules.Interpret(report, work, person, learnedBcc);
-    }
-
-    private async Task<PipedrivePerson?> PersonAsync(long companyId, long personId, CancellationToken cancellationToken)
-    {
-        var key = $"person:{companyId}:{personId}";
-        if (found.TryGetValue(key, out PipedrivePerson? person))
-        {
-            return person;
-        }
-
-        person = await tenants.CallPipedriveAsync(companyId, c => pipedrive.GetPersonAsync(c, personId, cancellationToken));
-        found.Set(key, person, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = PersonLifetime });
-        return person;
+        return DealSendRules.WithNotes(DealSendRules.Interpret(report, work, person, learnedBcc), content.Notes);
     }
 
     /// <summary>Only found contacts are kept: a person may become a contact (subscribe) at any time.</summary>
-    private async Task<MaileonContact?> ContactAsync(MaileonConnection credentials, string email, CancellationToken cancellationToken)
+    private async Task<MaileonContactReference?> ContactAsync(MaileonConnection credentials, string email, CancellationToken cancellationToken)
     {
         var key = ContactKey(credentials.CompanyId, email);
-        if (found.TryGetValue(key, out MaileonContact? contact))
+        if (contacts.TryGetValue(key, out MaileonContactReference? kept))
         {
-            return contact;
+            return kept;
         }
 
-        contact = await maileonContacts.GetContactAsync(credentials, email, cancellationToken: cancellationToken);
-        if (contact is not null)
+        if (await maileonContacts.GetContactAsync(credentials, email, cancellationToken: cancellationToken) is not { } contact)
         {
-            found.Set(key, contact, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ContactLifetime });
+            return null;
         }
 
-        return contact;
+        var reference = contact.Id is { } id ? MaileonContactReference.ById(id) : MaileonContactReference.ByEmail(email);
+        contacts.Set(key, reference, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ContactLifetime });
+        return reference;
     }
 
     private async Task<string?> OrgNameAsync(long companyId, DealWork work, CancellationToken cancellationToken) =>
@@ -168,5 +158,5 @@ public sealed class DealEffectHandler(
         }
     }
 
-    public void Dispose() => found.Dispose();
+    public void Dispose() => contacts.Dispose();
 }

@@ -120,11 +120,13 @@ public sealed class DealGrain(
         return facts.PersonId is null ? IngressOutcome.Ignored("The deal has no person; nothing is sent to Maileon.") : IngressOutcome.Accepted;
     }
 
-    /// <summary>Why the tenant records no deal events now, or null when it does.</summary>
+    /// <summary>
+    /// Why the tenant records no deal events now, or null when it does. A tenant that cannot send right now (Pipedrive
+    /// needs re-authorising, the Maileon key is missing or refused) still records them: they wait in the outbox for the
+    /// admin and go out once the tenant is reconnected.
+    /// </summary>
     private static string? TenantProblem(TenantConnection connection) =>
-        connection.Status != TenantStatus.Active ? $"Deal events are not recorded: the app is not active for this company ({connection.Status})."
-        : connection.MaileonApiKey is null ? "Deal events are not recorded: no Maileon API key is saved."
-        : connection.PipedriveApiBase is null || connection.PipedriveAccessToken is null ? "Deal events are not recorded: the app has no Pipedrive authorisation."
+        connection.Status is not (TenantStatus.Active or TenantStatus.NeedsReauthorization) ? $"Deal events are not recorded: the app is not installed for this company ({connection.Status})."
         : !connection.DealEventsEnabled ? "Deal events are turned off for this company."
         : null;
 

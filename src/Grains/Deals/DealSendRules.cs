@@ -103,6 +103,16 @@ public static class DealSendRules
         };
     }
 
+    /// <summary>A sent event's notes (a rounded amount and its exact value, a value left out) go into its activity-log line.</summary>
+    public static EffectOutcome WithNotes(EffectOutcome outcome, IReadOnlyList<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(notes);
+        return outcome is EffectOutcome.Succeeded { Result: DealEventResult.Sent } sent && notes.Count > 0
+            ? EffectOutcome.Done($"{sent.Summary} Note: {string.Join("; ", notes)}.", sent.Result)
+            : outcome;
+    }
+
     private static bool Refused(MaileonTransactionReport report) => !report.Queued && report.NotSent is null;
 
     private static bool Mentions(MaileonTransactionReport report, string subject) =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Maileon;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Outbox;
@@ -10,10 +11,11 @@ using PipedriveMaileon.Grains.Hosting;
 namespace PipedriveMaileon.Grains.Deals;
 
 /// <summary>
-/// Ensures a tenant's three deal event types exist in Maileon. Not reentrant: concurrent first events queue here
-/// and all but the first find the answer in memory. Maileon is asked by name before anything is created, so a
-/// second activation (another silo after a failover) reuses the types. A mismatch is re-checked after a minute, so
-/// an admin's fix in Maileon is noticed without a restart.
+/// Ensures a tenant's three deal event types exist in Maileon: created to the seed's table (<see cref="SeedDealTypes"/>)
+/// when missing, adopted as they are when they exist (<see cref="DealTypeAdoption"/>; how an adopted type differs from
+/// the seed's table goes into the activity log once). Not reentrant: concurrent first events queue here and all but
+/// the first find the answer in memory. Maileon is asked by name before anything is created, so a second activation
+/// (another silo after a failover) reuses the types.
 /// </summary>
 [GrainType(GrainTypes.DealTransactionTypes)]
 public sealed partial class DealTransactionTypesGrain(
@@ -22,8 +24,6 @@ public sealed partial class DealTransactionTypesGrain(
     TimeProvider time,
     ILogger<DealTransactionTypesGrain> logger) : Grain, IDealTransactionTypesGrain
 {
-    private static readonly TimeSpan RecheckMismatchAfter = TimeSpan.FromMinutes(1);
-
     private DealTransactionTypesResult? known;
     private DateTimeOffset knownUntil;
 
@@ -41,12 +41,6 @@ public sealed partial class DealTransactionTypesGrain(
         {
             known = result;
             knownUntil = DateTimeOffset.MaxValue;
-        }
-        else if (result.Status == DealTransactionTypesStatus.Mismatch)
-        {
-            known = result;
-            knownUntil = time.GetUtcNow() + RecheckMismatchAfter;
-            LogMismatch(CompanyId);
         }
 
         return result;
@@ -69,8 +63,7 @@ public sealed partial class DealTransactionTypesGrain(
 
         var credentials = tenants.Maileon(connection);
         var types = new List<DealTransactionTypeRef>();
-        var problems = new List<string>();
-        foreach (var name in DealTransactionTypes.Names)
+        foreach (var name in SeedDealTypes.Names)
         {
             try
             {
@@ -89,15 +82,14 @@ public sealed partial class DealTransactionTypesGrain(
                     LogCreated(CompanyId, name, existing.Id);
                 }
 
-                var check = DealTransactionTypes.Check(existing);
-                if (check.Compatible)
+                // Adopted as the account has it: a type built differently changes how attributes are sent, never whether.
+                var adopted = DealTypeAdoption.Adopt(existing);
+                if (adopted.Report() is { } report)
                 {
-                    types.Add(new DealTransactionTypeRef(name, existing.Id, check.SupportsTransactionId));
+                    await GrainFactory.Tenant(CompanyId).RecordNoteOnce(report);
                 }
-                else
-                {
-                    problems.Add(check.Problem!);
-                }
+
+                types.Add(new DealTransactionTypeRef(name, existing.Id, adopted.SupportsTransactionId, adopted.Declared));
             }
             catch (ApiClientException ex)
             {
@@ -106,9 +98,7 @@ public sealed partial class DealTransactionTypesGrain(
             }
         }
 
-        return problems.Count > 0
-            ? new DealTransactionTypesResult { Status = DealTransactionTypesStatus.Mismatch, Message = string.Join(" ", problems), Types = types }
-            : new DealTransactionTypesResult { Status = DealTransactionTypesStatus.Ready, Types = types };
+        return new DealTransactionTypesResult { Status = DealTransactionTypesStatus.Ready, Types = types };
     }
 
     /// <summary>Creates the type; returns the refusal when Maileon said no (it may exist by now: the caller reads it again).</summary>
@@ -116,7 +106,7 @@ public sealed partial class DealTransactionTypesGrain(
     {
         try
         {
-            await maileonTypes.CreateTransactionTypeAsync(credentials, DealTransactionTypes.Definition(name), CancellationToken.None);
+            await maileonTypes.CreateTransactionTypeAsync(credentials, SeedDealTypes.Definition(name), CancellationToken.None);
             return null;
         }
         catch (ApiClientException ex) when (ex.Kind is ApiFailureKind.Conflict or ApiFailureKind.Rejected)
@@ -137,7 +127,4 @@ public sealed partial class DealTransactionTypesGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {CompanyId}: Maileon contact event type {Name} created (id {TypeId})")]
     private partial void LogCreated(long companyId, string name, long typeId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {CompanyId}: a Maileon deal event type exists with other attributes")]
-    private partial void LogMismatch(long companyId);
 }

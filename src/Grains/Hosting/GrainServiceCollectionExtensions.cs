@@ -31,6 +31,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.TryAddSingleton<DealEventBatcher>();
+        services.TryAddSingleton<ITenantWorkIndex, TenantWorkIndex>();
+        services.TryAddSingleton<DealPersonLookup>();
         return services.AddEffectHandlers().AddGrainRuntimeServices();
     }
 
@@ -55,6 +57,11 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.TryAddSingleton<TenantConnections>();
         services.TryAddSingleton<TenantSettingsCheck>();
+        services.TryAddSingleton<TenantWorkResumer>();
+        services.TryAddSingleton<UnsubscribesBeforeUninstall>();
+        services.TryAddSingleton<PipedriveIdMigration>();
+        services.TryAddSingleton<MaileonAccountSwitch>();
+        services.TryAddSingleton<TenantWebhookRemoval>();
         services.AddOutbox<TenantState, TenantWork, TenantEffect, TenantOutboxRules>(GrainTypes.Tenant, OutboxKeyKind.Company);
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<AddressState, AddressWork, AddressEffect, AddressOutboxRules>(GrainTypes.Address, OutboxKeyKind.CompanyAddress);
@@ -63,6 +70,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<ReconciliationServices>();
         services.TryAddSingleton<PipedriveLookupCache>();
         services.TryAddSingleton<ContactMaps>();
+        services.Configure<Orleans.Configuration.GrainCollectionOptions>(options => TenantGrainIdleness.Apply(options, TenantGrainIdleness.Age));
         return services;
     }
 }

@@ -36,7 +36,7 @@ public sealed class AddressEffectHandler(
                 return await NotifyAsync(grains, request.CompanyId, notify);
             }
 
-            var connection = await tenants.GetAsync(request.CompanyId);
+            var connection = await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
             if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
             {
                 return EffectOutcome.Fail("the app is not installed for this company");

@@ -51,7 +51,11 @@ public static class AddressFanOut
                     state.Outbox.Enqueue(new AddressWork { Kind = AddressWorkKind.StartDoubleOptIn, PersonId = origin.PersonId, Person = origin.Person, Actor = origin.Actor }, context.Now);
                     break;
                 case ContactWorkKind.Unsubscribe:
-                    state.Outbox.Enqueue(new AddressWork { Kind = AddressWorkKind.Unsubscribe, Actor = work.Actor ?? origin.Actor }, context.Now);
+                    // Ahead of the address's other Maileon work (a double opt-in waiting for a key must not hold it back);
+                    // behind the notices already queued, this decision's among them: they need no credentials, and the
+                    // persons should not wait for Maileon to show what was decided.
+                    state.Outbox.EnqueueAhead(new AddressWork { Kind = AddressWorkKind.Unsubscribe, PersonId = origin.PersonId, Actor = work.Actor ?? origin.Actor }, context.Now,
+                        w => w.Kind is AddressWorkKind.Unsubscribe or AddressWorkKind.Notify);
                     break;
             }
         }

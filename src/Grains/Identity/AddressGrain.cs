@@ -1,5 +1,6 @@
 using PipedriveMaileon.Grains.FirstSync;
 using PipedriveMaileon.Grains.Hosting;
+using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Identity;
@@ -56,6 +57,17 @@ public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressSta
     }
 
     public Task<int> RetryParked() => outbox.RetryParkedAsync();
+
+    /// <summary>Named by the person the unsubscribe came from where known, else by the address's first person (0 when none is left).</summary>
+    public Task<IReadOnlyList<PendingUnsubscribe>> PendingUnsubscribes()
+    {
+        var address = Key().Address;
+        var person = State.Entry.Persons.FirstOrDefault();
+        return Task.FromResult<IReadOnlyList<PendingUnsubscribe>>(State.Outbox.Entries
+            .Where(e => e.Work.Kind == AddressWorkKind.Unsubscribe)
+            .Select(e => new PendingUnsubscribe(e.Work.PersonId ?? person, address, e.ParkedAt is not null, e.LastError))
+            .ToList());
+    }
 
     public Task Wake() => outbox.WakeAsync();
 

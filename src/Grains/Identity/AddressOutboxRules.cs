@@ -59,7 +59,7 @@ public sealed class AddressOutboxRules : IOutboxRules<AddressState, AddressWork,
                 AddressFanOut.Note(state, context, ActivityLevel.Warning, $"Could not {Describe(work)} yet ({summary}); retrying automatically.", work.PersonId);
                 break;
             case OutboxDisposition.WaitingForCredentials when effect.Entry.WaitingSince == effect.Now:
-                AddressFanOut.Note(state, context, ActivityLevel.Warning, $"Could not {Describe(work)}: {summary}. It is tried again every few minutes, and at once when a new key is saved.", work.PersonId);
+                AddressFanOut.Note(state, context, ActivityLevel.Warning, $"Could not {Describe(work)}: {summary}. It is tried again every few minutes, and at once when the app is reconnected or a new key is saved.", work.PersonId);
                 break;
             case OutboxDisposition.Parked:
                 AddressFanOut.Note(state, context, ActivityLevel.Error, $"Gave up trying to {Describe(work)} after {effect.Entry.Attempts} attempt(s): {summary}. Use \"Retry failed\" on the settings page once the cause is fixed.", work.PersonId);

@@ -35,7 +35,7 @@ public static class LegacyConsentMerge
 
         if (legacy.UnsubscribeQueued)
         {
-            state.Outbox.Enqueue(new AddressWork { Kind = AddressWorkKind.Unsubscribe, Actor = message.Actor }, context.Now);
+            state.Outbox.EnqueueAhead(new AddressWork { Kind = AddressWorkKind.Unsubscribe, Actor = message.Actor }, context.Now, w => w.Kind is AddressWorkKind.Unsubscribe or AddressWorkKind.Notify);
         }
 
         foreach (var person in state.Entry.Persons)

@@ -8,4 +8,8 @@ namespace PipedriveMaileon.Grains.Outbox;
 /// answer lost, and an effect that must not run twice checks first.
 /// </param>
 /// <param name="CorrelationId">The event that caused the work (a webhook's id), when one did.</param>
-public sealed record EffectAttempt(long EntryId, int PreviousAttempts, bool MayHaveRunBefore, string? CorrelationId);
+/// <param name="AfterCredentialWait">
+/// The entry waited for the tenant's credentials: the handler must fetch the tenant's connection afresh rather than use
+/// a copy kept from before the admin renewed them.
+/// </param>
+public sealed record EffectAttempt(long EntryId, int PreviousAttempts, bool MayHaveRunBefore, string? CorrelationId, bool AfterCredentialWait = false);

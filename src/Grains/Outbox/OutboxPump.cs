@@ -127,7 +127,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
                 continue; // a conflict may have reloaded the state: look at the head again
             }
 
-            var attempt = new EffectAttempt(head.Id, head.Attempts, MayHaveRunBefore(head), head.CorrelationId);
+            var attempt = new EffectAttempt(head.Id, head.Attempts, MayHaveRunBefore(head), head.CorrelationId, head.WaitingSince is not null);
             freshIntent = null;
             var plan = rules.Plan(State, head, outbox.Key);
             var started = new EffectInFlight<TCommand>(head.Id, rules.WorkKindOf(head.Work), attempt, plan.Command, head.Origin);

@@ -33,6 +33,22 @@ public sealed class OutboxQueue<TWork>
         return entry;
     }
 
+    /// <summary>
+    /// Queues <paramref name="work"/> ahead of the entries already waiting, behind only those for which
+    /// <paramref name="staysAhead"/> holds (earlier work of the same urgent kind keeps its order). For work that must
+    /// not wait behind others, e.g. one held back for a credential it does not need itself. Effects still run one at a
+    /// time, so an entry already in flight finishes first.
+    /// </summary>
+    public OutboxEntry<TWork> EnqueueAhead(TWork work, DateTimeOffset now, Func<TWork, bool> staysAhead)
+    {
+        ArgumentNullException.ThrowIfNull(staysAhead);
+        var entry = Enqueue(work, now);
+        Entries.RemoveAt(Entries.Count - 1);
+        var index = Entries.FindIndex(e => !staysAhead(e.Work));
+        Entries.Insert(index < 0 ? Entries.Count : index, entry);
+        return entry;
+    }
+
     /// <summary>The first entry not parked, if it is due.</summary>
     public OutboxEntry<TWork>? Head(DateTimeOffset now)
     {

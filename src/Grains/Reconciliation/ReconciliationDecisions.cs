@@ -25,19 +25,21 @@ public static class ReconciliationDecisions
     public static bool Unschedule(ReconciliationState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (!state.Scheduled && state.Sources().All(s => s.Source.Cursor.Checkpoint is null && !s.Source.Cursor.InPass))
+        if (!state.Scheduled)
         {
             return false;
         }
 
+        // The checkpoints stay (a pass in progress starts again from its checkpoint): a re-install catches up from
+        // where reconciliation stood at the uninstall, so changes made while the app was away are not lost.
         state.Scheduled = false;
         state.ScheduledAt = null;
         foreach (var (_, source) in state.Sources())
         {
-            source.Cursor = new ScanCursor();
+            source.Cursor = new ScanCursor { Checkpoint = source.Cursor.Checkpoint };
         }
 
-        Note(state, now, ActivityLevel.Info, "Reconciliation stopped; its checkpoints were cleared.");
+        Note(state, now, ActivityLevel.Info, "Reconciliation stopped; its checkpoints are kept, so a re-install catches up from here.");
         return true;
     }
 
@@ -125,7 +127,10 @@ public static class ReconciliationDecisions
         return true;
     }
 
-    /// <summary>Sources without a checkpoint start at the time reconciliation was scheduled (webhooks cover what came before).</summary>
+    /// <summary>
+    /// Sources without a checkpoint start at the time reconciliation was scheduled (webhooks cover what came before);
+    /// sources with one (kept over an uninstall) continue from it.
+    /// </summary>
     public static void InitialiseCheckpoints(ReconciliationState state, TimeSpan overlap, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -68,8 +68,14 @@ public sealed partial class ReconciliationGrain(
         var interval = Options.IntervalMinutes;
         if (!State.Scheduled || State.ScheduledIntervalMinutes != interval)
         {
+            // Checkpoints kept over an uninstall: catch up at once on what happened meanwhile.
+            var catchUp = !State.Scheduled && State.Sources().Any(s => s.Source.Cursor.Checkpoint is not null);
             await outbox.UpdateAsync((state, now) => ReconciliationDecisions.Schedule(state, interval, Options.Overlap, now));
             await this.RegisterOrUpdateReminder(ReminderName, Options.Interval, Options.Interval);
+            if (catchUp)
+            {
+                StartRun();
+            }
         }
         else if (await this.GetReminder(ReminderName) is null)
         {
@@ -80,7 +86,7 @@ public sealed partial class ReconciliationGrain(
 
     public async Task Stop()
     {
-        // A run in progress stops, and what it still queues applies nothing: the checkpoints are gone.
+        // A run in progress stops; the checkpoints stay for a re-install (ReconciliationDecisions.Unschedule).
         runCancellation?.Cancel();
         await DropReminderAsync();
         await outbox.UpdateAsync((state, now) => ReconciliationDecisions.Unschedule(state, now));

@@ -30,21 +30,10 @@ public sealed partial class InstallationGrain(
     /// <summary>Exchanges the code and reads who installed it for which company; a failure says so in words for the admin.</summary>
     private async Task<(InstallationGrant? Grant, InstallationResult? Failure)> GrantAsync(string code, Uri redirectUri)
     {
-        PipedriveTokens tokens;
-        try
+        var (exchanged, exchangeFailure) = await ExchangeCodeAsync(code, redirectUri);
+        if (exchanged is not { } tokens)
         {
-            tokens = await oauth.ExchangeCodeAsync(code, redirectUri);
-        }
-        catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.InvalidGrant)
-        {
-            return (null, InstallationResult.Failed("Pipedrive did not accept the authorisation code: it was already used or has expired (codes are valid for 5 minutes). Nothing was installed; please start again."));
-        }
-        catch (ApiClientException ex)
-        {
-            LogExchangeFailed(ex.Kind, ex.StatusCode);
-            return (null, InstallationResult.Failed(ex.IsTransient
-                ? "Pipedrive could not be reached to complete the installation. Nothing was installed; please try again in a moment."
-                : "Pipedrive refused to complete the installation (the app's client credentials may be wrong). Nothing was installed."));
+            return (null, exchangeFailure);
         }
 
         PipedriveUser user;
@@ -93,6 +82,26 @@ public sealed partial class InstallationGrain(
             AccessTokenExpiresAt = tokens.ExpiresAt,
             Scopes = tokens.Scopes,
         }, null);
+    }
+
+    /// <summary>The code for tokens; a refusal or an unreachable Pipedrive is said in words for the admin.</summary>
+    private async Task<(PipedriveTokens? Tokens, InstallationResult? Failure)> ExchangeCodeAsync(string code, Uri redirectUri)
+    {
+        try
+        {
+            return (await oauth.ExchangeCodeAsync(code, redirectUri), null);
+        }
+        catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.InvalidGrant)
+        {
+            return (null, InstallationResult.Failed("Pipedrive did not accept the authorisation code: it was already used or has expired (codes are valid for 5 minutes). Nothing was installed; please start again."));
+        }
+        catch (ApiClientException ex)
+        {
+            LogExchangeFailed(ex.Kind, ex.StatusCode);
+            return (null, InstallationResult.Failed(ex.IsTransient
+                ? "Pipedrive could not be reached to complete the installation. Nothing was installed; please try again in a moment."
+                : "Pipedrive refused to complete the installation (the app's client credentials may be wrong). Nothing was installed."));
+        }
     }
 
     /// <summary>

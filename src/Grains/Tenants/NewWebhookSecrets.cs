@@ -1,4 +1,5 @@
 using PipedriveMaileon.Grains.Interfaces.Tenants;
+using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
 namespace PipedriveMaileon.Grains.Tenants;
 
@@ -14,6 +15,6 @@ public sealed record NewWebhookSecrets(string PipedriveUser, ProtectedSecret Pip
         var user = WebhookSecrets.NewUser();
         var password = WebhookSecrets.NewSecret();
         var token = WebhookSecrets.NewSecret();
-        return new NewWebhookSecrets(user, secrets.Protect(password), WebhookSecrets.Hash($"{user}:{password}"), secrets.Protect(token), WebhookSecrets.Hash(token));
+        return new NewWebhookSecrets(user, secrets.Protect(password), WebhookCredentialHash.Of($"{user}:{password}"), secrets.Protect(token), WebhookCredentialHash.Of(token));
     }
 }

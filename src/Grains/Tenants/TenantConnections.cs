@@ -15,18 +15,20 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// set up is asked every time and its first webhooks after setup are not ignored on the strength of an old copy;</item>
 /// <item>plain credentials for one call at a time (the tenant grain hands out protected secrets only);</item>
 /// <item>the one refresh-on-401 path: a Pipedrive call refused with 401 asks the tenant grain to refresh the token
-/// (it refreshes once however many callers ask) and is repeated once with the new token;</item>
-/// <item>the credential hashes webhook ingress checks, kept as briefly as the caller asks.</item>
+/// (it refreshes once however many callers ask) and is repeated once with the new token.</item>
 /// </list>
+/// What has expired is swept out at most every <see cref="Lifetime"/>, so a tenant that went quiet holds nothing here.
 /// </summary>
 public sealed class TenantConnections(IGrainFactory grains, SecretProtector secrets, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
-    private const int MaxPolicies = 10_000;
 
     private readonly ConcurrentDictionary<long, Kept<TenantConnection>> connections = new();
-    private readonly ConcurrentDictionary<long, Kept<TenantIngressPolicy>> policies = new();
+    private long nextSweepTicks;
+
+    /// <summary>How many tenants have a connection kept here.</summary>
+    public int KeptTenants => connections.Count;
 
     public async Task<TenantConnection> GetAsync(long companyId)
     {
@@ -40,13 +42,30 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
         return connection;
     }
 
+    /// <summary>
+    /// The connection as the tenant grain has it now, for <paramref name="attempt"/>: fetched afresh when the attempt
+    /// follows a wait for credentials (the admin may just have renewed them), else as <see cref="GetAsync"/>.
+    /// </summary>
+    public Task<TenantConnection> ForAttemptAsync(long companyId, Outbox.EffectAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (attempt.AfterCredentialWait)
+        {
+            Forget(companyId);
+        }
+
+        return GetAsync(companyId);
+    }
+
     /// <summary>Keeps a connection the tenant grain handed out (e.g. after refreshing the access token).</summary>
     public void Store(TenantConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var now = time.GetUtcNow();
+        SweepIfDue(now);
         if (connection.CanSyncContacts)
         {
-            connections[connection.CompanyId] = new Kept<TenantConnection>(connection, time.GetUtcNow());
+            connections[connection.CompanyId] = new Kept<TenantConnection>(connection, now);
         }
         else
         {
@@ -68,7 +87,6 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
     public void Forget(long companyId)
     {
         connections.TryRemove(companyId, out _);
-        policies.TryRemove(companyId, out _);
     }
 
     /// <summary>The Maileon credentials of <paramref name="connection"/>.</summary>
@@ -130,23 +148,22 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
         return new PipedriveConnection(connection.CompanyId, connection.PipedriveApiBase, secrets.Unprotect(connection.PipedriveAccessToken));
     }
 
-    /// <summary>What webhook ingress checks credentials against, at most <paramref name="maxAge"/> old.</summary>
-    public async Task<TenantIngressPolicy> GetIngressPolicyAsync(long companyId, TimeSpan maxAge)
+    /// <summary>Drops what no caller would take any more; one caller at a time, at most every <see cref="Lifetime"/>.</summary>
+    private void SweepIfDue(DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
-        if (policies.TryGetValue(companyId, out var kept) && now - kept.FetchedAt < maxAge)
+        var due = Interlocked.Read(ref nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextSweepTicks, (now + Lifetime).UtcTicks, due) != due)
         {
-            return kept.Value;
+            return;
         }
 
-        var policy = await grains.Tenant(companyId).GetIngressPolicy();
-        if (policies.Count > MaxPolicies)
+        foreach (var entry in connections)
         {
-            policies.Clear();
+            if (!IsFresh(entry.Value, now))
+            {
+                connections.TryRemove(entry);
+            }
         }
-
-        policies[companyId] = new Kept<TenantIngressPolicy>(policy, now);
-        return policy;
     }
 
     private static bool IsFresh(Kept<TenantConnection> kept, DateTimeOffset now) =>

@@ -34,36 +34,23 @@ public static class TenantDecisions
         state.PipedriveHealth = new ConnectionHealth(true, "Authorised.", now);
         state.ConfigVersion++;
         state.Outbox.Enqueue(new TenantWork { Kind = TenantWorkKind.UpdateDirectory }, now);
+        PublishIngress(state, now);
+        if (reinstall)
+        {
+            ResumeWork(state, now);
+        }
+
         TenantJournal.Note(state, now, ActivityLevel.Info, reinstall
             ? $"Re-installed by {grant.UserName} (user {grant.UserId}); earlier settings kept."
             : $"Installed by {grant.UserName} (user {grant.UserId}).");
         return true;
     }
 
-    public static bool TokensRefreshed(TenantState state, ProtectedSecret accessToken, ProtectedSecret refreshToken, DateTimeOffset expiresAt, Uri apiBase, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        state.AccessToken = accessToken;
-        state.RefreshToken = refreshToken;
-        state.AccessTokenExpiresAt = expiresAt;
-        state.ApiBase = apiBase;
-        state.PipedriveHealth = new ConnectionHealth(true, "Authorised.", now);
-        state.ConfigVersion++;
-        return true;
-    }
-
-    public static bool RefreshTokenRejected(TenantState state, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        state.Status = TenantStatus.NeedsReauthorization;
-        state.PipedriveHealth = new ConnectionHealth(false, "Pipedrive no longer accepts the app's authorisation (refresh token rejected). An admin must reconnect.", now);
-        state.ConfigVersion++;
-        TenantJournal.Note(state, now, ActivityLevel.Error, "Pipedrive rejected the refresh token: syncing is paused until an admin reconnects the app on the settings page.");
-        return true;
-    }
-
-    /// <summary>Gives the tenant webhook credentials unless it has them. Ingress compares against the hashes.</summary>
-    public static bool EnsureWebhookSecrets(TenantState state, NewWebhookSecrets fresh)
+    /// <summary>
+    /// Gives the tenant webhook credentials unless it has them, and has new ones published to the web tier, which checks
+    /// webhooks against their hashes.
+    /// </summary>
+    public static bool EnsureWebhookSecrets(TenantState state, NewWebhookSecrets fresh, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(fresh);
@@ -83,6 +70,12 @@ public static class TenantDecisions
             changed = true;
         }
 
+        if (changed)
+        {
+            state.WebhookCredentialsCreatedAt = now;
+            PublishIngress(state, now);
+        }
+
         return changed;
     }
 
@@ -99,16 +92,52 @@ public static class TenantDecisions
         state.DoiMailingKey = settings.DoiMailingKey;
         state.DoiPlus = settings.DoiPlus;
         state.DealEventsEnabled = settings.DealEventsEnabled;
+        state.SettingsSavedAt = now;
+        state.EraseDeletedInMaileon = settings.EraseDeletedInMaileon;
         state.ExtraFields = [.. settings.ExtraFields];
-        state.EraseInMaileonOnDelete = settings.EraseInMaileonOnDelete;
         state.MaileonHealth = new ConnectionHealth(true, "API key accepted.", now);
-        EnsureWebhookSecrets(state, fresh);
+        EnsureWebhookSecrets(state, fresh, now);
         state.ConfigVersion++;
+        ResumeWork(state, now);
         var extras = settings.ExtraFields;
         TenantJournal.Note(state, now, ActivityLevel.Info,
             $"Settings saved by user {settings.ActingUserId}: {(settings.DoiPlus ? "DOI+" : "DOI")}, deal events {(settings.DealEventsEnabled ? "on" : "off")}, " +
-            $"{extras.Count} extra field(s){(extras.Count == 0 ? "" : " (" + string.Join(", ", extras.Select(e => e.Name)) + ")")}, " +
-            $"{(settings.EraseInMaileonOnDelete ? "deleted persons erased in Maileon" : "deleted persons' Maileon contacts kept")}{(settings.NewMaileonApiKey is null ? "" : ", new API key")}.");
+            $"deleted persons {(settings.EraseDeletedInMaileon ? "also erased in Maileon" : "kept in Maileon")}, " +
+            $"{extras.Count} extra field(s){(extras.Count == 0 ? "" : " (" + string.Join(", ", extras.Select(e => e.Name)) + ")")}{(settings.NewMaileonApiKey is null ? "" : ", new API key")}.");
+        return true;
+    }
+
+    /// <summary>Records a warning unless the same text was recorded before (the last <see cref="TenantState.MaxNotedOnce"/> are remembered).</summary>
+    public static bool NoteOnce(TenantState state, string message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(message);
+        if (state.NotedOnce.Contains(message, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        state.NotedOnce.Add(message);
+        if (state.NotedOnce.Count > TenantState.MaxNotedOnce)
+        {
+            state.NotedOnce.RemoveAt(0);
+        }
+
+        TenantJournal.Note(state, now, ActivityLevel.Warning, message);
+        return true;
+    }
+
+    public static bool PipedriveIdMigrated(TenantState state, int nextPage, int migrated, bool done, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.PipedriveIdMigrationPage = nextPage;
+        state.PipedriveIdsMigrated = done;
+        if (migrated > 0)
+        {
+            TenantJournal.Note(state, now, ActivityLevel.Info,
+                $"pipedriveId of {migrated} Maileon contact(s) the app created set to the Pipedrive company id{(done ? "; all contacts checked" : "; continues at the next self-check")}.");
+        }
+
         return true;
     }
 
@@ -174,8 +203,23 @@ public static class TenantDecisions
         state.MaileonHealth = new ConnectionHealth(false, "Uninstalled: the API key was deleted.", now);
         state.ConfigVersion++;
         state.Outbox.Enqueue(new TenantWork { Kind = TenantWorkKind.UpdateDirectory }, now);
+        PublishIngress(state, now);
         var by = request.Source == UninstallSource.SettingsPage ? $"on the settings page by user {request.UserId}" : "in Pipedrive";
         TenantJournal.Note(state, now, ActivityLevel.Info, $"Uninstalled {by}; tokens and the API key were deleted. " + string.Join(" ", notes));
         return true;
     }
+
+    /// <summary>
+    /// Queues copying the tenant's installation and credential hashes to the web tier, read from the state when the
+    /// entry runs (so a later change never loses to an earlier one).
+    /// </summary>
+    private static void PublishIngress(TenantState state, DateTimeOffset now) =>
+        state.Outbox.Enqueue(new TenantWork { Kind = TenantWorkKind.PublishIngress }, now);
+
+    /// <summary>
+    /// Queues resuming the tenant's waiting and parked work after a reconnect (the resumed work fetches the tenant's
+    /// connection afresh, see <see cref="Outbox.EffectAttempt.AfterCredentialWait"/>).
+    /// </summary>
+    private static void ResumeWork(TenantState state, DateTimeOffset now) =>
+        state.Outbox.Enqueue(new TenantWork { Kind = TenantWorkKind.ResumeWork }, now);
 }

@@ -5,8 +5,8 @@ using PipedriveMaileon.Grains.Outbox;
 
 namespace PipedriveMaileon.Grains.Tenants;
 
-/// <summary>Performs a tenant's effects: Pipedrive's OAuth revoke, and the operators' tenant directory.</summary>
-public sealed class TenantEffectHandler(PipedriveOAuthClient oauth, SecretProtector secrets, TenantDirectory directory) : IEffectHandler<TenantEffect>
+/// <summary>Performs a tenant's effects: Pipedrive's OAuth revoke, the operators' tenant directory, the web tier's credential directory.</summary>
+public sealed class TenantEffectHandler(PipedriveOAuthClient oauth, SecretProtector secrets, TenantDirectory directory, TenantIngressStore ingress, TenantWorkResumer resumer) : IEffectHandler<TenantEffect>
 {
     public async Task<EffectOutcome> ExecuteAsync(EffectRequest<TenantEffect> request, CancellationToken cancellationToken)
     {
@@ -31,6 +31,17 @@ public sealed class TenantEffectHandler(PipedriveOAuthClient oauth, SecretProtec
             case TenantEffect.UpdateDirectory entry:
                 await directory.UpsertAsync(request.CompanyId, entry.CompanyName, entry.Status.ToString(), entry.InstalledAt, cancellationToken);
                 return EffectOutcome.Done("The tenant directory shows the tenant as it is.");
+            case TenantEffect.ResumeWork:
+                var (resumed, unparked) = await resumer.ResumeAsync(request.CompanyId, cancellationToken);
+                return EffectOutcome.Done(resumed + unparked == 0
+                    ? "Reconnected; no work was waiting."
+                    : $"Reconnected: {resumed} step(s) that waited for the tenant's credentials and {unparked} parked step(s) put back in line.");
+            case TenantEffect.PublishIngress { Installed: true } publish:
+                await ingress.PublishAsync(new TenantIngressEntry(request.CompanyId, true, publish.PipedriveCredentialHash, publish.MaileonTokenHash), cancellationToken);
+                return EffectOutcome.Done("Webhooks are checked against the tenant's current credentials.");
+            case TenantEffect.PublishIngress:
+                await ingress.MarkUninstalledAsync(request.CompanyId, cancellationToken);
+                return EffectOutcome.Done("Webhooks of the uninstalled tenant are answered 410.");
             default:
                 return EffectOutcome.Fail($"Unknown tenant effect {request.Command.What}.");
         }

@@ -45,9 +45,6 @@ public sealed partial class TenantGrain(
         return TenantRecord.Connection(CompanyId, State);
     }
 
-    public Task<TenantIngressPolicy> GetIngressPolicy() =>
-        Task.FromResult(new TenantIngressPolicy(State.Status, State.PipedriveCredentialHash, State.MaileonTokenHash, State.ConfigVersion));
-
     public async Task<TenantConnection> RefreshAccessToken(ProtectedSecret rejectedToken)
     {
         ArgumentNullException.ThrowIfNull(rejectedToken);
@@ -83,10 +80,10 @@ public sealed partial class TenantGrain(
         if (State.PipedriveWebhookUser is null || State.PipedriveWebhookPassword is null || State.MaileonWebhookToken is null)
         {
             var fresh = NewWebhookSecrets.Create(secrets);
-            await outbox.UpdateAsync((state, _) => TenantDecisions.EnsureWebhookSecrets(state, fresh));
+            await outbox.UpdateAsync((state, now) => TenantDecisions.EnsureWebhookSecrets(state, fresh, now));
         }
 
-        return new TenantWebhookCredentials(State.PipedriveWebhookUser!, State.PipedriveWebhookPassword!, State.MaileonWebhookToken!);
+        return new TenantWebhookCredentials(State.PipedriveWebhookUser!, State.PipedriveWebhookPassword!, State.MaileonWebhookToken!, State.WebhookCredentialsCreatedAt);
     }
 
     public async Task<bool> StoreSettings(ValidatedSettings settings)
@@ -106,6 +103,15 @@ public sealed partial class TenantGrain(
             TenantJournal.Note(state, now, Database.Journal.ActivityLevel.Warning, message);
             return true;
         });
+
+    public Task RecordNoteOnce(string message) =>
+        outbox.UpdateAsync((state, now) => TenantDecisions.NoteOnce(state, message, now));
+
+    public Task<int?> GetPipedriveIdMigrationPage() =>
+        Task.FromResult(State.PipedriveIdsMigrated ? null : (int?)State.PipedriveIdMigrationPage);
+
+    public Task RecordPipedriveIdMigration(int nextPage, int migrated, bool done) =>
+        outbox.UpdateAsync((state, now) => TenantDecisions.PipedriveIdMigrated(state, nextPage, migrated, done, now));
 
     public Task RecordSetup(TenantSetupResult result, long? actingUserId) =>
         outbox.UpdateAsync((state, now) => TenantDecisions.RecordSetup(state, result, actingUserId, now));
@@ -156,13 +162,20 @@ public sealed partial class TenantGrain(
             var tokens = await oauth.RefreshAsync(secrets.Unprotect(refreshToken));
             var access = secrets.Protect(tokens.AccessToken);
             var refresh = secrets.Protect(tokens.RefreshToken);
-            await outbox.UpdateAsync((state, now) => TenantDecisions.TokensRefreshed(state, access, refresh, tokens.ExpiresAt, tokens.ApiDomain, now));
+            await outbox.UpdateAsync((state, now) => TenantTokenDecisions.TokensRefreshed(state, access, refresh, tokens.ExpiresAt, tokens.ApiDomain, now));
             LogRefreshed(CompanyId);
         }
         catch (ApiClientException ex) when (ex.Kind == ApiFailureKind.InvalidGrant)
         {
-            await outbox.UpdateAsync((state, now) => TenantDecisions.RefreshTokenRejected(state, now));
+            await outbox.UpdateAsync((state, now) => TenantTokenDecisions.RefreshTokenRejected(state, now));
             LogNeedsReauthorization(CompanyId);
+        }
+        catch (PipedriveOAuthException ex) when (ex.ErrorCode == PipedriveOAuthClient.ForeignApiDomain)
+        {
+            // The tokens came with an API host they must never be sent to: refused whole, the current ones kept.
+            refreshPausedUntil = outbox.Now + RefreshPause;
+            await outbox.UpdateAsync((state, now) => TenantTokenDecisions.RefreshRefused(state, ex.ServerMessage ?? "an API host that is not allowed", now));
+            LogRefreshFailed(CompanyId, ex.Kind);
         }
         catch (ApiClientException ex)
         {

@@ -24,7 +24,7 @@ public static class TenantRecord
             NewsletterField = state.NewsletterField,
             ExtraFields = state.ExtraFields.ToList(),
             InstallationEpoch = state.InstallationEpoch,
-            EraseInMaileonOnDelete = state.EraseInMaileonOnDelete,
+            EraseDeletedInMaileon = state.EraseDeletedInMaileon,
         };
     }
 
@@ -48,7 +48,9 @@ public static class TenantRecord
             Webhooks = state.Webhooks.ToList(),
             Setup = state.LastSetup.ToList(),
             MaileonAccountName = state.MaileonAccountName,
-            EraseInMaileonOnDelete = state.EraseInMaileonOnDelete,
+            SettingsSaved = state.SettingsSavedAt is not null || state.MaileonApiKey is not null,
+            NewsletterMapping = state.NewsletterField?.Mapping?.ToList() ?? [],
+            EraseDeletedInMaileon = state.EraseDeletedInMaileon,
         };
     }
 }

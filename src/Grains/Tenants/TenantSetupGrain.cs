@@ -22,6 +22,9 @@ public sealed partial class TenantSetupGrain(
     MaileonAccount maileonAccount,
     MaileonCustomFields maileonFields,
     MaileonWebhooks maileonWebhooks,
+    UnsubscribesBeforeUninstall unsubscribes,
+    MaileonAccountSwitch accountSwitch,
+    TenantWebhookRemoval webhookRemoval,
     IOptions<TenantSetupOptions> options,
     TimeProvider time,
     ILogger<TenantSetupGrain> logger) : Grain, ITenantSetupGrain
@@ -67,6 +70,7 @@ public sealed partial class TenantSetupGrain(
             return new SettingsSaveResult { Saved = false, Errors = errors };
         }
 
+        var switched = await LeaveOldAccountAsync(connection, update.MaileonApiKey);
         await Tenant.StoreSettings(new ValidatedSettings
         {
             NewMaileonApiKey = update.MaileonApiKey is { } key ? secrets.Protect(key) : null,
@@ -74,13 +78,13 @@ public sealed partial class TenantSetupGrain(
             DoiMailingKey = update.DoiMailingKey,
             DoiPlus = update.DoiPlus,
             DealEventsEnabled = update.DealEventsEnabled,
-            EraseInMaileonOnDelete = update.EraseInMaileonOnDelete,
             ExtraFields = extras,
             ActingUserId = update.ActingUserId,
+            EraseDeletedInMaileon = update.EraseDeletedInMaileon,
         });
         var setup = await RunSetup(update.ActingUserId);
         await GrainFactory.TenantHealth(CompanyId).Start();
-        return new SettingsSaveResult { Saved = true, Setup = setup };
+        return new SettingsSaveResult { Saved = true, Setup = setup, MaileonAccountSwitched = switched };
     }
 
     public async Task<IReadOnlyList<SetupStepOutcome>> RunSetup(long? actingUserId)
@@ -92,6 +96,7 @@ public sealed partial class TenantSetupGrain(
         }
 
         var credentials = await Tenant.GetWebhookCredentials();
+        await Task.Delay(options.Value.UntilWebTierKnows(credentials, time.GetUtcNow()), time);
         var result = await RunOnceAsync(connection, credentials);
         if (result.PipedriveUnauthorized)
         {
@@ -108,25 +113,42 @@ public sealed partial class TenantSetupGrain(
         return result.Steps;
     }
 
-    public async Task Uninstall(UninstallRequest request)
+    public async Task<UninstallReport> Uninstall(UninstallRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var connection = await FreshConnectionAsync();
         if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
         {
-            return;
+            return UninstallReport.Nothing;
         }
 
+        if (UninstalledByAnotherUser(request, connection) is { } userId)
+        {
+            // With app sharing each user authorises the app for themselves; Pipedrive revoked only that user's grant.
+            // The installation runs on the installing admin's tokens and webhooks, which are untouched.
+            await Tenant.RecordNote($"User {userId} removed the app from their own Pipedrive account; the installation (authorised by user {connection.InstallingUserId}) keeps running.");
+            return UninstallReport.Nothing;
+        }
+
+        // While the key is still there, the unsubscribes owed to Maileon go first.
+        var report = connection.MaileonApiKey is null
+            ? UninstallReport.Nothing
+            : await unsubscribes.SendAsync(CompanyId, TimeSpan.FromSeconds(options.Value.UninstallUnsubscribeSeconds), CancellationToken.None);
         var notes = new List<string>();
+        if (UninstallNotes.Unsubscribes(report) is { } unsubscribed)
+        {
+            notes.Add(unsubscribed);
+        }
+
         // Maileon knows nothing of Pipedrive's uninstall: whichever way it came, our webhooks there go while we still hold the key.
         if (connection.MaileonApiKey is not null)
         {
-            notes.Add(await RemoveMaileonWebhooksAsync(connection));
+            notes.Add(await webhookRemoval.RemoveFromMaileonAtUninstallAsync(connection));
         }
 
         if (request.Source == UninstallSource.SettingsPage && connection.PipedriveAccessToken is not null)
         {
-            notes.Add(await RemovePipedriveWebhooksAsync());
+            notes.Add(await webhookRemoval.RemoveFromPipedriveAsync(CompanyId));
         }
         else if (request.Source == UninstallSource.PipedriveCallback)
         {
@@ -137,7 +159,34 @@ public sealed partial class TenantSetupGrain(
         tenants.Forget(CompanyId);
         await GrainFactory.TenantHealth(CompanyId).Stop();
         await GrainFactory.Reconciliation(CompanyId).Stop();
+        await unsubscribes.SettleUnsentAsync(CompanyId, report);
         LogUninstalled(CompanyId, request.Source);
+        return report;
+    }
+
+    private static long? UninstalledByAnotherUser(UninstallRequest request, TenantConnection connection) =>
+        request.Source == UninstallSource.PipedriveCallback
+        && request.UserId is { } userId
+        && connection.InstallingUserId != 0
+        && userId != connection.InstallingUserId
+            ? userId
+            : null;
+
+    /// <summary>A key of another Maileon account: the old account's webhooks go first (noted in the activity log).</summary>
+    private async Task<bool> LeaveOldAccountAsync(TenantConnection connection, string? newKey)
+    {
+        if (newKey is null || connection.MaileonApiKey is not { } stored)
+        {
+            return false;
+        }
+
+        var (switched, note) = await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey);
+        if (note is not null)
+        {
+            await Tenant.RecordNote(note);
+        }
+
+        return switched;
     }
 
     /// <summary>The tenant as it is now: what the admin changes must not be judged on a copy up to a few seconds old.</summary>
@@ -177,45 +226,6 @@ public sealed partial class TenantSetupGrain(
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogReconciliationNotStarted(ex, CompanyId);
-        }
-    }
-
-    private async Task<string> RemoveMaileonWebhooksAsync(TenantConnection connection)
-    {
-        try
-        {
-            var credentials = tenants.Maileon(connection);
-            var prefix = options.Value.MaileonWebhookPathPrefix(CompanyId);
-            var removed = 0;
-            foreach (var hook in (await maileonWebhooks.ListWebhooksAsync(credentials)).Where(h => h.Url.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                await maileonWebhooks.DeleteWebhookAsync(credentials, hook.Id);
-                removed++;
-            }
-
-            return $"{removed} Maileon webhook(s) removed.";
-        }
-        catch (ApiClientException ex)
-        {
-            return $"Maileon webhooks could not be removed ({TenantSetupRunner.Describe(ex)}); they now receive 410 and can be deleted in Maileon → Settings → Webhooks.";
-        }
-    }
-
-    private async Task<string> RemovePipedriveWebhooksAsync()
-    {
-        try
-        {
-            foreach (var hook in await tenants.CallPipedriveAsync(CompanyId, pd => pipedrive.ListWebhooksAsync(pd)))
-            {
-                await tenants.CallPipedriveAsync(CompanyId, pd => pipedrive.DeleteWebhookAsync(pd, hook.Id));
-            }
-
-            return "Pipedrive webhooks removed.";
-        }
-        catch (Exception ex) when (ex is ApiClientException or TenantCredentialsException)
-        {
-            var reason = ex is ApiClientException api ? TenantSetupRunner.Describe(api) : ex.Message;
-            return $"Pipedrive webhooks not removed now ({reason}); revoking the authorisation removes them.";
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, TenantSetupM
 
         await Step(NewsletterStep, async () =>
         {
-            var (config, detail) = await EnsureNewsletterFieldAsync(input, cancellationToken);
+            var (config, detail) = await NewsletterFieldSetup.EnsureAsync(pipedrive, input.Pipedrive, input.KnownNewsletterField, cancellationToken);
             field = config ?? field;
             return (config is null ? SetupStepState.Failed : SetupStepState.Done, detail);
         });
@@ -71,53 +71,6 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, TenantSetupM
         await Step(MaileonWebhooksStep, () => EnsureMaileonWebhooksAsync(input, webhooks, cancellationToken));
 
         return new TenantSetupResult(steps, field, webhooks, accountName, pipedriveUnauthorized, maileonUnauthorized);
-    }
-
-    private async Task<(NewsletterFieldConfig? Config, string Detail)> EnsureNewsletterFieldAsync(TenantSetupInput input, CancellationToken cancellationToken)
-    {
-        var fields = await pipedrive.ListPersonFieldsAsync(input.Pipedrive, cancellationToken);
-        var known = input.KnownNewsletterField is { } k ? fields.FirstOrDefault(f => f.Key == k.Key && f.IsActive) : null;
-        if (known is not null && ToConfig(known) is { } existing)
-        {
-            return (existing, $"Present (key {known.Key[..8]}…).");
-        }
-
-        var adoptable = fields.FirstOrDefault(f => f.IsActive && f.Name == NewsletterFieldDefinition.Name && f.FieldType == NewsletterFieldDefinition.FieldType && ToConfig(f) is not null);
-        if (adoptable is not null)
-        {
-            return (ToConfig(adoptable), $"Found the existing Newsletter field (key {adoptable.Key[..8]}…) and use it.");
-        }
-
-        if (known is not null || fields.Any(f => f.IsActive && f.Name == NewsletterFieldDefinition.Name))
-        {
-            return (null, "A person field named \"Newsletter\" exists but its options were changed, so the app cannot use it. " +
-                          "Restore the options Subscribe, Awaiting confirmation, Subscribed, Unsubscribed, or delete the field, then repair setup.");
-        }
-
-        var created = await pipedrive.CreatePersonFieldAsync(
-            input.Pipedrive,
-            new PipedrivePersonFieldDefinition(NewsletterFieldDefinition.Name, NewsletterFieldDefinition.FieldType, [.. NewsletterFieldDefinition.Labels.Values]),
-            cancellationToken);
-        var config = ToConfig(created) ?? throw new InvalidOperationException("Pipedrive created the Newsletter field without its options.");
-        return (config, input.KnownNewsletterField is null
-            ? "Created the person field \"Newsletter\"."
-            : "The Newsletter field had been deleted in Pipedrive and was created again; earlier values on persons are gone.");
-    }
-
-    private static NewsletterFieldConfig? ToConfig(PipedrivePersonField field)
-    {
-        var ids = new Dictionary<NewsletterOption, long>();
-        foreach (var (meaning, label) in NewsletterFieldDefinition.Labels)
-        {
-            if (field.OptionByLabel(label) is not { } option)
-            {
-                return null;
-            }
-
-            ids[meaning] = option.Id;
-        }
-
-        return new NewsletterFieldConfig(field.Key, field.Id, ids);
     }
 
     private async Task<(SetupStepState, string)> EnsurePipedriveWebhooksAsync(TenantSetupInput input, List<WebhookHealth> health, CancellationToken cancellationToken)

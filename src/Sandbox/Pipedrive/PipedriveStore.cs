@@ -186,6 +186,16 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
         return field;
     }
 
+    /// <summary>Adds an option with the next option id to an enum or set field.</summary>
+    public FieldOption AddFieldOption(PersonField field, string label)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var option = new FieldOption(++ids.Option, label);
+        field.Options.Add(option);
+        field.UpdateTime = Now;
+        return option;
+    }
+
     /// <summary>Removes a custom field and its values from every person of the company.</summary>
     public bool RemoveField(long id)
     {
@@ -251,6 +261,35 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
     public IEnumerable<TokenGrant> RefreshTokensOf(long companyId) => refreshTokens.Values.Where(t => t.CompanyId == companyId);
 
     /// <summary>Uninstall: every token of the company is revoked and the app's webhooks are removed.</summary>
+    /// <summary>
+    /// One user removes the app (app sharing: each user authorised it for themselves): only that user's tokens and the
+    /// app webhooks created with them go. Returns whether the company's installation is gone with them, which it is
+    /// when that user installed it or no other user's grant is left.
+    /// </summary>
+    public bool UninstallFor(long companyId, long userId)
+    {
+        var company = FindCompany(companyId);
+        var othersKeepIt = company?.InstalledByUserId is { } installer && installer != userId
+            && RefreshTokensOf(companyId).Any(t => t.UserId != userId && !t.Revoked);
+        if (!othersKeepIt)
+        {
+            Uninstall(companyId);
+            return true;
+        }
+
+        foreach (var grant in AccessTokensOf(companyId).Concat(RefreshTokensOf(companyId)).Where(t => t.UserId == userId))
+        {
+            grant.Revoked = true;
+        }
+
+        foreach (var webhook in webhooks.Values.Where(w => w.CompanyId == companyId && w.Type == "application" && w.UserId == userId).ToList())
+        {
+            webhooks.Remove(webhook.Id);
+        }
+
+        return false;
+    }
+
     public void Uninstall(long companyId)
     {
         foreach (var grant in AccessTokensOf(companyId).Concat(RefreshTokensOf(companyId)))

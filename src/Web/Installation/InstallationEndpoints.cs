@@ -206,6 +206,6 @@ public static partial class InstallationEndpoints
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pipedrive uninstalled the app for company {CompanyId}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pipedrive's uninstall callback for company {CompanyId} handled")]
     private static partial void LogUninstalled(ILogger logger, long companyId);
 }

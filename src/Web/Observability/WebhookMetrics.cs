@@ -6,8 +6,8 @@ namespace PipedriveMaileon.Web.Observability;
 
 /// <summary>
 /// <c>pm.webhooks.received</c> (source, tenant), <c>pm.webhooks.answered</c> (source, outcome) and
-/// <c>pm.webhooks.duration</c> (source, outcome). The tenant label is bounded by <see cref="TenantLabels"/> and only
-/// on the received counter; outcomes per tenant would multiply the series by eight for little gain (the
+/// <c>pm.webhooks.duration</c> (source, outcome). The tenant label is bounded by <see cref="TenantLabels"/>, only on
+/// the received counter and only for authenticated webhooks (random company ids must not use up the labels); outcomes per tenant would multiply the series by eight for little gain (the
 /// operator page shows each tenant's backlog). Tag values are constant strings: recording allocates nothing.
 /// </summary>
 public sealed class WebhookMetrics
@@ -35,13 +35,16 @@ public sealed class WebhookMetrics
 
     public static string OutcomeLabel(WebhookOutcome outcome) => Outcomes[(int)outcome];
 
-    /// <summary>Counts a webhook and returns the timestamp to pass to <see cref="Answered"/>.</summary>
-    public long Received(WebhookSource source, long companyId)
+    /// <summary>
+    /// Counts a webhook and returns the timestamp to pass to <see cref="Answered"/>. <paramref name="authenticatedCompanyId"/>
+    /// is null when the credentials were refused: such a webhook is counted without a tenant.
+    /// </summary>
+    public long Received(WebhookSource source, long? authenticatedCompanyId)
     {
         if (received.Enabled)
         {
             var sourceTag = new KeyValuePair<string, object?>("source", Sources[(int)source]);
-            if (tenants.Enabled)
+            if (tenants.Enabled && authenticatedCompanyId is { } companyId)
             {
                 received.Add(1, sourceTag, new KeyValuePair<string, object?>(TelemetryNames.TenantTag, tenants.For(companyId)));
             }

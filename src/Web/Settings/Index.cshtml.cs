@@ -70,6 +70,7 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
                 DealEventsEnabled = Form.DealEvents,
                 ExtraFieldKeys = Form.ChosenExtraFields(),
                 ActingUserId = Session.UserId,
+                EraseDeletedInMaileon = Form.EraseDeleted,
             });
             foreach (var (field, message) in result.Errors)
             {
@@ -128,9 +129,12 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
     public async Task<IActionResult> OnPostUninstallAsync()
     {
         var session = Session;
-        await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, session.UserId, DateTimeOffset.UtcNow));
+        var report = await Setup.Uninstall(new UninstallRequest(UninstallSource.SettingsPage, session.UserId, DateTimeOffset.UtcNow));
         SessionAuthentication.DeleteCookie(HttpContext);
-        return Redirect(SettingsAccessResultHandler.UninstalledPage(session));
+        var page = SettingsAccessResultHandler.UninstalledPage(session);
+        return Redirect(report.UnsubscribesSent + report.NotSent.Count == 0
+            ? page
+            : $"{page}{(page.Contains('?', StringComparison.Ordinal) ? '&' : '?')}unsubscribesSent={report.UnsubscribesSent}&unsubscribesNotSent={report.NotSent.Count}");
     }
 
     private async Task LoadAsync(bool fillForm)
@@ -143,8 +147,9 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
             {
                 DoiMailingKey = Overview.DoiMailingKey,
                 Permission = Overview.DoiPlus ? "doiplus" : "doi",
-                DealEvents = Overview.DealEventsEnabled,
+                DealEvents = Overview.DealEventsEnabled || !Overview.SettingsSaved, // on by default, as the seed's app
                 ExtraFields = [.. Overview.ExtraFieldKeys],
+                EraseDeleted = Overview.EraseDeletedInMaileon,
             };
         }
 

@@ -36,7 +36,7 @@ public static class LedgerExportEndpoints
                 e.OccurredAt.ToString("O", CultureInfo.InvariantCulture), row.RecordedAt.ToString("O", CultureInfo.InvariantCulture),
                 e.FromStatus, e.ToStatus, e.Actor, e.Source, e.Email, e.Detail, e.MaileonOutcome,
             ];
-            await writer.WriteLineAsync(string.Join(',', values.Select(Csv)));
+            await writer.WriteLineAsync(string.Join(',', values.Select(CsvCell.Format)));
         }
     }
 
@@ -70,21 +70,5 @@ public static class LedgerExportEndpoints
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    /// <summary>RFC 4180 quoting, and a leading quote for values a spreadsheet would run as a formula.</summary>
-    private static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

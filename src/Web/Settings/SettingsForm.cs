@@ -20,6 +20,8 @@ public sealed class SettingsForm
 
     public bool DealEvents { get; set; }
 
+    public bool EraseDeleted { get; set; }
+
     public List<string?> ExtraFields { get; set; } = [];
 
     public IReadOnlyList<string> ChosenExtraFields() =>

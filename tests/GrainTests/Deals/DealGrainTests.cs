@@ -113,6 +113,29 @@ public sealed class DealGrainTests(ProductClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Events_received_during_a_re_authorisation_are_recorded_and_sent_once_each_after_the_reconnect()
+    {
+        var company = ProductClusterFixture.NewCompany();
+        await fixture.SetUpTenantAsync(company, t => t.Status = Grains.Interfaces.Tenants.TenantStatus.NeedsReauthorization);
+        Effects.Script(company, EffectOutcome.WaitForCredentials("Deal 48 created: the app needs to be re-authorised in Pipedrive; waiting for the admin"));
+        var deal = fixture.Grains.Deal(company, 48);
+        fixture.WorkIndex.Deal(company, 48);
+
+        // Recorded, not dropped, although nothing can be sent now.
+        Assert.Equal(IngressStatus.Accepted, (await deal.Accept(Event(company, 48, "r1", PipedriveAction.Create, 0))).Status);
+        Assert.Equal(IngressStatus.Accepted, (await deal.Accept(Event(company, 48, "r2", PipedriveAction.Change, 5, title: "Renamed"))).Status);
+        Assert.Equal(IngressStatus.Duplicate, (await deal.Accept(Event(company, 48, "r2", PipedriveAction.Change, 5, title: "Renamed"))).Status);
+        await Eventually.MatchesAsync(deal.GetView, v => Effects.For(company).Count == 1 && v.Pending == 2 && v.Parked == 0);
+
+        // The admin re-authorises: the tenant resumes its grains' waiting work, and both events go out, in order, once each.
+        await fixture.Grains.Tenant(company).Install(Grant(company));
+        var view = await Eventually.MatchesAsync(deal.GetView, v => v.Sent == 2 && v.Pending == 0);
+        Assert.Equal(0, view.Parked);
+        var attempts = Effects.For(company).Select(r => r.Command.Work.EventId).ToList();
+        Assert.Equal(["r1", "r1", "r2"], attempts); // r1 waited once, then each was sent once
+    }
+
+    [Fact]
     public async Task A_deal_without_a_person_is_noted_and_nothing_is_queued()
     {
         var company = await NewTenantAsync();
@@ -144,6 +167,19 @@ public sealed class DealGrainTests(ProductClusterFixture fixture)
         var outcome = await fixture.Grains.Deal(company, 10).Accept(Event(company, 11, "w", PipedriveAction.Create, 0));
         Assert.Equal(IngressStatus.BadRequest, outcome.Status);
     }
+
+    private Grains.Interfaces.Tenants.InstallationGrant Grant(long company) => new()
+    {
+        CompanyId = company,
+        CompanyName = "Acme",
+        UserId = 9,
+        UserName = "Ada Admin",
+        ApiBase = new Uri("http://127.0.0.1:9/"),
+        AccessToken = fixture.Secrets.Protect("access"),
+        RefreshToken = fixture.Secrets.Protect("refresh"),
+        AccessTokenExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+        Scopes = ["base"],
+    };
 
     private async Task<long> NewTenantAsync()
     {

@@ -11,14 +11,21 @@ public sealed class FakeEffects<TCommand>(Func<EffectRequest<TCommand>, EffectOu
     where TCommand : class
 {
     private readonly ConcurrentQueue<EffectRequest<TCommand>> requests = new();
-    private readonly ConcurrentDictionary<long, ConcurrentQueue<Func<EffectRequest<TCommand>, EffectOutcome>>> scripts = new();
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<Func<EffectRequest<TCommand>, Task<EffectOutcome>>>> scripts = new();
 
     public Func<EffectRequest<TCommand>, EffectOutcome> Default { get; set; } = defaultOutcome;
 
+    /// <summary>When set, answers what no script answers, instead of <see cref="Default"/> (for answers that call into the cluster).</summary>
+    public Func<EffectRequest<TCommand>, Task<EffectOutcome>>? DefaultAsync { get; set; }
+
     /// <summary>The next requests for <paramref name="companyId"/> get these answers, in order.</summary>
-    public void Script(long companyId, params Func<EffectRequest<TCommand>, EffectOutcome>[] answers)
+    public void Script(long companyId, params Func<EffectRequest<TCommand>, EffectOutcome>[] answers) =>
+        ScriptAsync(companyId, answers.Select(a => (Func<EffectRequest<TCommand>, Task<EffectOutcome>>)(r => Task.FromResult(a(r)))).ToArray());
+
+    /// <summary>As <see cref="Script(long, Func{EffectRequest{TCommand}, EffectOutcome}[])"/>, for answers that look at the cluster first.</summary>
+    public void ScriptAsync(long companyId, params Func<EffectRequest<TCommand>, Task<EffectOutcome>>[] answers)
     {
-        var queue = scripts.GetOrAdd(companyId, _ => new ConcurrentQueue<Func<EffectRequest<TCommand>, EffectOutcome>>());
+        var queue = scripts.GetOrAdd(companyId, _ => new ConcurrentQueue<Func<EffectRequest<TCommand>, Task<EffectOutcome>>>());
         foreach (var answer in answers)
         {
             queue.Enqueue(answer);
@@ -35,7 +42,11 @@ public sealed class FakeEffects<TCommand>(Func<EffectRequest<TCommand>, EffectOu
     public Task<EffectOutcome> ExecuteAsync(EffectRequest<TCommand> request, CancellationToken cancellationToken)
     {
         requests.Enqueue(request);
-        var outcome = scripts.TryGetValue(request.CompanyId, out var queue) && queue.TryDequeue(out var answer) ? answer(request) : Default(request);
-        return Task.FromResult(outcome);
+        if (scripts.TryGetValue(request.CompanyId, out var queue) && queue.TryDequeue(out var answer))
+        {
+            return answer(request);
+        }
+
+        return DefaultAsync is { } defaultAsync ? defaultAsync(request) : Task.FromResult(Default(request));
     }
 }

@@ -13,6 +13,11 @@ public sealed class FakeOAuth : HttpMessageHandler
     /// <summary>Answer 400 invalid_grant: the refresh token is dead (the admin removed the app's access).</summary>
     public bool RejectGrant { get; set; }
 
+    /// <summary>The <c>api_domain</c> a refresh answers with.</summary>
+    public string ApiDomain { get; set; } = DefaultApiDomain;
+
+    public const string DefaultApiDomain = "https://acme.pipedrive.com";
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var form = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
@@ -26,7 +31,7 @@ public sealed class FakeOAuth : HttpMessageHandler
         await Task.Delay(200, cancellationToken);
         return RejectGrant
             ? Json(HttpStatusCode.BadRequest, """{"error":"invalid_grant","error_description":"Invalid grant: refresh token is invalid"}""")
-            : Json(HttpStatusCode.OK, $$"""{"access_token":"fresh-access-{{count}}","refresh_token":"fresh-refresh-{{count}}","token_type":"Bearer","expires_in":3599,"scope":"base","api_domain":"https://acme.pipedrive.com"}""");
+            : Json(HttpStatusCode.OK, $$"""{"access_token":"fresh-access-{{count}}","refresh_token":"fresh-refresh-{{count}}","token_type":"Bearer","expires_in":3599,"scope":"base","api_domain":"{{ApiDomain}}"}""");
     }
 
     private static HttpResponseMessage Json(HttpStatusCode status, string body) =>

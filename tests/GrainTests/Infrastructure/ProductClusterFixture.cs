@@ -18,7 +18,7 @@ namespace PipedriveMaileon.GrainTests.Infrastructure;
 /// in-memory storage and reminders. One silo, so protected secrets written by a test are readable by the grains.
 /// Tests use their own tenants (<see cref="NewCompany"/>).
 /// </summary>
-public sealed class ProductClusterFixture : IAsyncLifetime
+public class ProductClusterFixture : IAsyncLifetime
 {
     private static long nextCompany = 7_000_000_000 + (Environment.ProcessId % 10_000) * 10_000;
 
@@ -61,13 +61,31 @@ public sealed class ProductClusterFixture : IAsyncLifetime
             TestSiloServices.AddApiClientsReachingNothing(silo);
             silo.Services.AddHttpClient<PipedriveOAuthClient>().ConfigurePrimaryHttpMessageHandler(() => OAuth);
             silo.Services.AddOptions<ReconciliationOptions>();
-            silo.Services.AddOptions<TenantSetupOptions>();
+            // Uninstalls wait briefly for unsubscribes; new webhook credentials need no time to reach a web tier here.
+            silo.Services.AddOptions<TenantSetupOptions>().Configure(o =>
+            {
+                o.UninstallUnsubscribeSeconds = 2;
+                o.WebhookCredentialPropagationSeconds = 0;
+            });
+            ConfigureSilo(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        // A reconnect's ResumeWork runs the real resumer (over the fake work index the tests fill).
+        TenantEffects.DefaultAsync = async request => request.Command is TenantEffect.ResumeWork
+            ? EffectOutcome.Done($"resumed {await Silo.GetRequiredService<TenantWorkResumer>().ResumeAsync(request.CompanyId, CancellationToken.None)}")
+            : EffectOutcome.Done("done");
     }
 
+    public FakeTenantWorkIndex WorkIndex => (FakeTenantWorkIndex)Silo.GetRequiredService<ITenantWorkIndex>();
+
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>What a derived fixture changes in the silo (a fake clock, shorter ages), after everything else is registered.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
 
     /// <summary>A tenant as setup leaves it: installed, Maileon key saved, Newsletter field created, deal events on.</summary>
     public async Task<TenantState> SetUpTenantAsync(long companyId, Action<TenantState>? adjust = null)

@@ -9,6 +9,7 @@ using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Outbox;
+using PipedriveMaileon.Grains.Tenants;
 
 namespace PipedriveMaileon.GrainTests.Infrastructure;
 
@@ -25,6 +26,7 @@ public static class TestSiloServices
         silo.Services.AddGrainRuntimeServices();
         silo.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         silo.Services.AddSingleton(journal);
+        silo.Services.AddSingleton<ITenantWorkIndex, FakeTenantWorkIndex>();
 
         // Fast retries so backoff shows in tests without waiting minutes.
         silo.Services.AddSingleton(new RetryPolicy(maxAttempts: 4, first: TimeSpan.FromMilliseconds(20), cap: TimeSpan.FromMilliseconds(100)));

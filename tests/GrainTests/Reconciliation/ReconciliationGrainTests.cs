@@ -39,11 +39,12 @@ public sealed class ReconciliationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Stop_unschedules_and_forgets_the_checkpoints_once()
+    public async Task Stop_unschedules_once_and_keeps_the_checkpoints_so_a_restart_catches_up_from_there()
     {
         var companyId = NewCompanyId();
         var grain = fixture.Grains.GetGrain<IReconciliationGrain>(companyId);
         await grain.Start();
+        var checkpoints = (await grain.GetView()).Sources.Select(s => s.Checkpoint).ToList();
 
         await grain.Stop();
         await grain.Stop();
@@ -51,8 +52,15 @@ public sealed class ReconciliationGrainTests(ClusterFixture fixture)
 
         Assert.False(view.Scheduled);
         Assert.Null(view.NextRunAt);
-        Assert.All(view.Sources, s => Assert.Null(s.Checkpoint));
+        Assert.Equal(checkpoints, view.Sources.Select(s => s.Checkpoint));
         Assert.Single(await WaitForActivityAsync(companyId, a => a.Message.StartsWith("Reconciliation stopped", StringComparison.Ordinal)));
+
+        // A re-install schedules it again: the sources continue from the kept checkpoints, not from now.
+        await Task.Delay(TimeSpan.FromMilliseconds(50));
+        await grain.Start();
+        var restarted = await grain.GetView();
+        Assert.True(restarted.Scheduled);
+        Assert.Equal(checkpoints, restarted.Sources.Select(s => s.Checkpoint));
     }
 
     [Fact]

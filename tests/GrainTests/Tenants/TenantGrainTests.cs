@@ -62,6 +62,32 @@ public sealed class TenantGrainTests(ProductClusterFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("http://attacker.example")]
+    [InlineData("https://attacker.example")]
+    public async Task A_refresh_naming_a_foreign_api_host_is_refused_reported_and_the_current_tokens_kept(string apiDomain)
+    {
+        var company = ProductClusterFixture.NewCompany();
+        var tenant = await fixture.SetUpTenantAsync(company);
+        fixture.OAuth.ApiDomain = apiDomain;
+        try
+        {
+            var connection = await fixture.Grains.Tenant(company).RefreshAccessToken(tenant.AccessToken!);
+
+            Assert.Equal(tenant.ApiBase, connection.PipedriveApiBase);
+            Assert.Equal("access-token", fixture.Secrets.Unprotect(connection.PipedriveAccessToken!));
+            Assert.Equal(TenantStatus.Active, connection.Status);
+            var pipedrive = (await fixture.Grains.Tenant(company).GetOverview()).Pipedrive!;
+            Assert.False(pipedrive.Healthy);
+            Assert.Contains(apiDomain, pipedrive.Message, StringComparison.Ordinal);
+            await Eventually.TrueAsync(() => fixture.Journal.Activity(company).Count(a => a.Level == ActivityLevel.Error && a.Message.StartsWith("A token refresh was refused", StringComparison.Ordinal)) == 1);
+        }
+        finally
+        {
+            fixture.OAuth.ApiDomain = FakeOAuth.DefaultApiDomain;
+        }
+    }
+
     [Fact]
     public async Task Uninstalling_on_the_settings_page_wipes_the_secrets_and_revokes_the_authorisation_from_the_outbox()
     {
@@ -75,7 +101,8 @@ public sealed class TenantGrainTests(ProductClusterFixture fixture)
         Assert.Equal(TenantStatus.Uninstalled, connection.Status);
         Assert.Null(connection.PipedriveAccessToken);
         Assert.Null(connection.MaileonApiKey);
-        Assert.Null((await fixture.Grains.Tenant(company).GetIngressPolicy()).PipedriveCredentialHash);
+        // The web tier keeps the hashes it had, marked uninstalled: the tenant's own senders get 410, others 401.
+        await Eventually.TrueAsync(() => fixture.TenantEffects.Commands<TenantEffect.PublishIngress>(company).Any(p => !p.Installed), "uninstall published to the web tier");
         // The first revoke fails and is retried; the refresh token leaves the state once it is revoked.
         await Eventually.TrueAsync(() => fixture.TenantEffects.Commands<TenantEffect.RevokeAuthorization>(company).Count == 2, "revoke retried");
         var revoked = fixture.TenantEffects.Commands<TenantEffect.RevokeAuthorization>(company);
@@ -101,7 +128,6 @@ public sealed class TenantGrainTests(ProductClusterFixture fixture)
         Assert.True(overview.DoiPlus);
         Assert.Equal(["abc123"], overview.ExtraFieldKeys);
         Assert.Equal("healthy", Assert.Single(overview.Webhooks).State);
-        Assert.Equal([1, 2, 3], (await fixture.Grains.Tenant(company).GetIngressPolicy()).PipedriveCredentialHash);
 
         // The revoke it had queued runs on.
         await Eventually.TrueAsync(() => fixture.TenantEffects.Commands<TenantEffect.RevokeAuthorization>(company).Any(r => r.RefreshToken.CipherText == "cipher-old-refresh"));

@@ -51,6 +51,7 @@ public sealed class SandboxProcess : IAsyncDisposable
         ["Pipedrive__ClientId"] = ClientId,
         ["Pipedrive__ClientSecret"] = ClientSecret,
         ["Pipedrive__OAuthBaseUrl"] = PipedriveUrl.ToString().TrimEnd('/'),
+        ["Pipedrive__AllowedApiHosts__0"] = PipedriveUrl.Host, // the emulator's api_domain
         ["Maileon__BaseUrl"] = new Uri(MaileonUrl, "/1.0").ToString(),
         ["Pipedrive__ExtensionJwtSecret"] = ExtensionJwtSecret ?? string.Empty,
     };

@@ -49,6 +49,16 @@ public sealed class SyncedTenant : IDisposable
         return new SyncedTenant(other.Deployment, admin, other.MaileonAccountId, other.ApiKey);
     }
 
+    /// <summary>Installs the app into a company that exists already and connects it to an existing Maileon account.</summary>
+    public static async Task<SyncedTenant> InstallExistingAsync(
+        SandboxDeployment deployment, long companyId, long adminUserId, long maileonAccountId, string apiKey, bool dealEvents = true)
+    {
+        var admin = await TenantAdmin.InstallExistingCompanyAsync(deployment, companyId, adminUserId);
+        var page = await admin.SaveSettingsAsync(apiKey, dealEvents);
+        Assert.Contains("Settings saved.", page, StringComparison.Ordinal);
+        return new SyncedTenant(deployment, admin, maileonAccountId, apiKey);
+    }
+
     public async Task<long> CreatePersonAsync(string name, string? email, long? userId = null)
     {
         var body = new JsonObject { ["name"] = name };

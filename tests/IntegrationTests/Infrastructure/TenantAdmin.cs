@@ -40,6 +40,14 @@ public sealed partial class TenantAdmin : IDisposable
         return admin;
     }
 
+    /// <summary>Installs the app for a company that exists already (e.g. the lived-in fixture's), as its admin.</summary>
+    public static async Task<TenantAdmin> InstallExistingCompanyAsync(SandboxDeployment deployment, long companyId, long adminUserId)
+    {
+        var admin = new TenantAdmin(deployment, companyId, adminUserId);
+        await admin.InstallAsync();
+        return admin;
+    }
+
     /// <summary>Runs the install flow: /pipedrive/install → consent (approved through the sandbox) → /pipedrive/callback → /settings.</summary>
     public async Task InstallAsync()
     {
@@ -71,7 +79,7 @@ public sealed partial class TenantAdmin : IDisposable
     }
 
     /// <summary>Posts the settings form (with the page's antiforgery token); returns the page shown afterwards.</summary>
-    public async Task<string> SaveSettingsAsync(string? apiKey, bool dealEvents = false, string permission = "doi", string? doiMailing = null, params string[] extraFields)
+    public async Task<string> SaveSettingsAsync(string? apiKey, bool dealEvents = false, string permission = "doi", string? doiMailing = null, bool eraseDeleted = false, params string[] extraFields)
     {
         var html = await SettingsPageAsync();
         var fields = new List<KeyValuePair<string, string>>
@@ -84,6 +92,11 @@ public sealed partial class TenantAdmin : IDisposable
         if (dealEvents)
         {
             fields.Add(new("Form.DealEvents", "true"));
+        }
+
+        if (eraseDeleted)
+        {
+            fields.Add(new("Form.EraseDeleted", "true"));
         }
 
         for (var i = 0; i < extraFields.Length; i++)

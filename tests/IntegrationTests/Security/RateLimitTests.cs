@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 namespace PipedriveMaileon.IntegrationTests.Security;
 
 /// <summary>
-/// Per-tenant admission on webhook ingress: one tenant flooding gets 429 with Retry-After past its bucket, and a
-/// second tenant's webhooks keep being accepted at about the latency they had before the flood.
+/// Admission on webhook ingress: one tenant flooding gets 429 with Retry-After past its bucket, and a second tenant's
+/// webhooks keep being accepted at about the latency they had before the flood; a client whose credentials keep
+/// failing gets 429 past its own small allowance, while good webhooks from the same address go on.
 /// </summary>
 [Collection(SandboxCollection.Name)] // runs alone: the latency comparison needs the machine to itself
 public sealed class RateLimitTests(ITestOutputHelper output)
@@ -24,6 +25,8 @@ public sealed class RateLimitTests(ITestOutputHelper output)
             ["Webhooks__PerTenantPerSecond"] = PerSecond.ToString(CultureInfo.InvariantCulture),
             ["Webhooks__PerTenantBurst"] = Burst.ToString(CultureInfo.InvariantCulture),
             ["Webhooks__PerTenantQueue"] = "0", // refused at once past the bucket: the flood is what is measured here
+            ["Webhooks__AuthFailureBurst"] = "5",
+            ["Webhooks__AuthFailuresPerSecond"] = "1",
         });
         using var noisy = await SyncedTenant.CreateAsync(deployment, "Noisy Ltd");
         using var quiet = await SyncedTenant.CreateAsync(deployment, "Quiet Ltd");
@@ -80,5 +83,20 @@ public sealed class RateLimitTests(ITestOutputHelper output)
         Assert.True(withRetryAfter, "a 429 came without Retry-After");
         Assert.True(accepted <= Burst + (PerSecond * 6), $"the noisy tenant got {accepted} webhooks through a bucket of {Burst} + {PerSecond}/s");
         Assert.True(duringP90 <= Math.Max(aloneP90 * 3, aloneP90 + 250), $"the quiet tenant's p90 went from {aloneP90:0} ms to {duringP90:0} ms");
+
+        // Failed authentications from this address: a few 401s, then 429 with Retry-After; good webhooks still pass.
+        var wrong = WebhookRequests.Basic("pm-0000000000000000:wrong");
+        var failures = new List<WebhookRequests.Answer>();
+        for (var i = 0; i < 12; i++)
+        {
+            failures.Add(await web.PipedriveAsync(quiet.CompanyId, "{}", wrong));
+        }
+
+        var good = await Send(quiet, quietAuth);
+        output.WriteLine($"failed authentications: {string.Join(",", failures.Select(a => a.Code))}; a good webhook then: {good.Code}");
+        Assert.All(failures, a => Assert.True(a.Code is 401 or 429, $"answered {a.Code}"));
+        Assert.InRange(failures.Count(a => a.Code == 401), 5, 7);
+        Assert.All(failures.Where(a => a.Code == 429), a => Assert.NotNull(a.RetryAfter));
+        Assert.Equal(200, good.Code);
     }
 }

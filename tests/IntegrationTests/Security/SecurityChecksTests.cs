@@ -178,7 +178,7 @@ public sealed partial class SecurityChecksTests(DeploymentFixture fixture, ITest
         // The four checks: webhook Basic credentials and Maileon tokens, operator login, Pipedrive's uninstall call, OAuth state.
         var checks = new Dictionary<string, string>
         {
-            ["src/Grains/Tenants/WebhookSecrets.cs"] = "FixedTimeEquals(expectedHash, Hash(supplied))",
+            ["src/Grains.Interfaces/Webhooks/WebhookCredentialHash.cs"] = "CryptographicOperations.FixedTimeEquals(expected, actual)",
             ["src/Web/Operations/OperatorAuthenticationHandler.cs"] = "SHA256.HashData",
             ["src/Web/Installation/InstallationEndpoints.cs"] = "OperatorAuthenticationHandler.ConstantTimeEquals",
             ["src/Web/Installation/OAuthState.cs"] = "CryptographicOperations.FixedTimeEquals",
@@ -189,8 +189,10 @@ public sealed partial class SecurityChecksTests(DeploymentFixture fixture, ITest
             Assert.Contains(evidence, text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("WebhookSecrets.Matches(p.PipedriveCredentialHash", files["src/Grains/Webhooks/WebhookIngressGrain.cs"], StringComparison.Ordinal);
-        Assert.Contains("WebhookSecrets.Matches(p.MaileonTokenHash", files["src/Grains/Webhooks/WebhookIngressGrain.cs"], StringComparison.Ordinal);
+        // Webhooks are checked in the web tier, against the directory's hashes, through that comparison only.
+        Assert.Contains("WebhookCredentialHash.Matches(", files["src/Web/Webhooks/TenantCredentialDirectory.cs"], StringComparison.Ordinal);
+        Assert.Contains("directory.CheckPipedrive(", files["src/Web/Webhooks/WebhookEndpoints.cs"], StringComparison.Ordinal);
+        Assert.Contains("directory.CheckMaileon(", files["src/Web/Webhooks/WebhookEndpoints.cs"], StringComparison.Ordinal);
 
         var suspicious = files
             .SelectMany(f => f.Value.Split('\n').Select((line, i) => (File: f.Key, Line: i + 1, Text: line.Trim())))

@@ -36,14 +36,16 @@ public sealed class WebhookBadInputTests(DeploymentFixture fixture, ITestOutputH
         await b.NewsletterBecomesAsync(personB, "Awaiting confirmation");
         await b.QuietAsync();
 
-        // An installed-then-uninstalled company, and one nobody ever installed.
-        using var gone = await TenantAdmin.InstallNewCompanyAsync(Deployment, "Catalogue Gone");
-        await gone.PostHandlerAsync("Uninstall");
+        // An installed-then-uninstalled company (its webhook credentials noted first), and one nobody ever installed.
+        using var gone = await SyncedTenant.CreateAsync(Deployment, "Catalogue Gone");
+        var credsGone = WebhookRequests.Basic(await gone.Admin.PipedriveWebhookCredentialsAsync());
+        var tokenGone = await SandboxJournal.MaileonWebhookTokenAsync(Deployment.Sandbox, gone.MaileonAccountId, gone.CompanyId);
+        await gone.Admin.PostHandlerAsync("Uninstall");
         var neverInstalled = 880_000_000L + Random.Shared.Next(1, 1_000_000);
 
         var baseA = await TenantFootprint.SettledAsync(Deployment, a.CompanyId, a.ApiKey);
         var baseB = await TenantFootprint.SettledAsync(Deployment, b.CompanyId, b.ApiKey);
-        var baseGone = await TenantFootprint.SettledAsync(Deployment, gone.CompanyId, null);
+        var baseGone = await TenantFootprint.SettledAsync(Deployment, gone.CompanyId, gone.ApiKey);
 
         using var web = new WebhookRequests(Deployment.Web.BaseAddress);
         var catalogue = new Catalogue(output);
@@ -194,15 +196,25 @@ public sealed class WebhookBadInputTests(DeploymentFixture fixture, ITestOutputH
         await Pd(Company, "v2 body names company 0", 400, V2(o => o["meta"]!["company_id"] = "0"));
         await Pd(Company, "v2 body names B, route B with A's credentials", 401, V2(company: b.CompanyId), route: b.CompanyId);
 
-        // --- Unknown or uninstalled tenant ---
+        // --- Unknown or uninstalled tenant: 401 alike for everyone without the company's own credentials, so nobody
+        // learns which company ids are customers; 410 (stop sending) only for a sender with the right ones ---
         const string Tenant = "unknown or uninstalled tenant";
-        await Pd(Tenant, "never installed company", 410, V2(company: neverInstalled), route: neverInstalled);
-        await Pd(Tenant, "uninstalled company, its old route, made-up credentials", 410, V2(company: gone.CompanyId), WebhookRequests.Basic("x:y"), route: gone.CompanyId);
-        await Pd(Tenant, "uninstalled company with A's credentials", 410, V2(company: gone.CompanyId), route: gone.CompanyId);
-        await Case(Tenant, "Maileon webhook for a never installed company", 410,
+        await Pd(Tenant, "never installed company", 401, V2(company: neverInstalled), route: neverInstalled);
+        await Pd(Tenant, "never installed company, no credentials", 401, V2(company: neverInstalled), auth: null, route: neverInstalled);
+        await Pd(Tenant, "never installed company, empty Basic credentials (Og==)", 401, V2(company: neverInstalled), "Basic Og==", route: neverInstalled);
+        await Pd(Tenant, "uninstalled company, its old route, made-up credentials", 401, V2(company: gone.CompanyId), WebhookRequests.Basic("x:y"), route: gone.CompanyId);
+        await Pd(Tenant, "uninstalled company with A's credentials", 401, V2(company: gone.CompanyId), route: gone.CompanyId);
+        await Pd(Tenant, "uninstalled company with its own credentials", 410, V2(company: gone.CompanyId), credsGone, route: gone.CompanyId);
+        await Case(Tenant, "Maileon webhook for a never installed company", 401,
             () => web.PostAsync($"/webhooks/maileon/{neverInstalled}/doi?token=abc&email=x%40y.example", null, null));
-        await Case(Tenant, "Maileon webhook for an uninstalled company", 410,
+        await Case(Tenant, "Maileon webhook for an uninstalled company, made-up token", 401,
             () => web.PostAsync($"/webhooks/maileon/{gone.CompanyId}/unsubscription?token=abc&email=x%40y.example", null, null));
+        await Case(Tenant, "Maileon webhook for an uninstalled company, its own token", 410,
+            () => web.PostAsync($"/webhooks/maileon/{gone.CompanyId}/unsubscription?token={Uri.EscapeDataString(tokenGone)}&email=x%40y.example", null, null));
+        await Case(Tenant, "never installed company with a 4 MiB body (refused before it is read)", 401,
+            () => web.PostAsync($"/webhooks/pipedrive/{neverInstalled}", new byte[4 * 1024 * 1024], "application/json", credsA));
+        await Case(Tenant, "wrong credentials with a body over the limit (refused before it is read)", 401,
+            () => web.PostAsync($"/webhooks/pipedrive/{a.CompanyId}", new byte[600 * 1024], "application/json", WebhookRequests.Basic($"{userA}:wrong")));
         await Case(Tenant, "non-numeric company in the route", 404, () => web.PostAsync("/webhooks/pipedrive/abc", Encoding.UTF8.GetBytes(valid), "application/json", credsA));
         await Case(Tenant, "company id overflowing 64 bits", 404, () => web.PostAsync("/webhooks/pipedrive/99999999999999999999999", Encoding.UTF8.GetBytes(valid), "application/json", credsA));
 
@@ -260,7 +272,7 @@ public sealed class WebhookBadInputTests(DeploymentFixture fixture, ITestOutputH
         await Task.Delay(1500);
         var afterA = await TenantFootprint.ReadAsync(Deployment, a.CompanyId, a.ApiKey);
         var afterB = await TenantFootprint.ReadAsync(Deployment, b.CompanyId, b.ApiKey);
-        var afterGone = await TenantFootprint.ReadAsync(Deployment, gone.CompanyId, null);
+        var afterGone = await TenantFootprint.ReadAsync(Deployment, gone.CompanyId, gone.ApiKey);
         catalogue.Record("no state change (settled)", "tenant A", baseA.ToString(), afterA.ToString(), afterA == baseA);
         catalogue.Record("no state change (settled)", "tenant B (target of cross-tenant cases)", baseB.ToString(), afterB.ToString(), afterB == baseB);
         catalogue.Record("no state change (settled)", "uninstalled tenant", baseGone.ToString(), afterGone.ToString(), afterGone == baseGone);
@@ -277,6 +289,8 @@ public sealed class WebhookBadInputTests(DeploymentFixture fixture, ITestOutputH
         await Accept("v2 ids as strings (as v2 sends them)", () => web.PipedriveAsync(a.CompanyId, V2(), credsA));
         await Accept("v2 ids as numbers (as v1 sends them)", () => web.PipedriveAsync(a.CompanyId,
             V2(o => { o["meta"]!["entity_id"] = Person + 1; o["meta"]!["company_id"] = a.CompanyId; o["meta"]!["user_id"] = a.Admin.UserId; o["data"]!["id"] = Person + 1; }), credsA));
+        await Accept("company id with leading zeros in the route (the same company, and the same rate bucket)", () => web.PostAsync(
+            $"/webhooks/pipedrive/000{a.CompanyId}", Encoding.UTF8.GetBytes(V2(o => o["meta"]!["id"] = Guid.NewGuid().ToString())), "application/json", credsA));
         await Accept("v1 ids as numbers", () => web.PipedriveAsync(a.CompanyId, V1(), credsA));
         await Accept("v1 ids as strings", () => web.PipedriveAsync(a.CompanyId,
             V1(o => { o["meta"]!["id"] = (Person + 2).ToString(CultureInfo.InvariantCulture); o["meta"]!["company_id"] = a.CompanyId.ToString(CultureInfo.InvariantCulture); o["current"]!["id"] = (Person + 2).ToString(CultureInfo.InvariantCulture); o["previous"]!["id"] = (Person + 2).ToString(CultureInfo.InvariantCulture); o["retry"] = "0"; }), credsA));

@@ -19,6 +19,7 @@ public sealed class AppClientEndToEndTests(PipedriveSandboxFactory factory) : IC
             ["Pipedrive:ClientId"] = PipedriveSandboxFactory.ClientId,
             ["Pipedrive:ClientSecret"] = PipedriveSandboxFactory.ClientSecret,
             ["Pipedrive:OAuthBaseUrl"] = PipedriveSandboxFactory.BaseUrl,
+            ["Pipedrive:AllowedApiHosts:0"] = "localhost", // the emulator's api_domain
         }).Build();
         var services = new ServiceCollection();
         services.AddPipedriveClients(configuration);

@@ -96,6 +96,7 @@ public sealed class EngagementClientEndToEndTests(ActivityScopesSandbox fixture)
             ["Pipedrive:ClientId"] = PipedriveSandboxFactory.ClientId,
             ["Pipedrive:ClientSecret"] = PipedriveSandboxFactory.ClientSecret,
             ["Pipedrive:OAuthBaseUrl"] = PipedriveSandboxFactory.BaseUrl,
+            ["Pipedrive:AllowedApiHosts:0"] = "localhost", // the emulator's api_domain
             ["Maileon:BaseUrl"] = PipedriveSandboxFactory.BaseUrl + "/1.0",
         }).Build();
         var services = new ServiceCollection();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
@@ -18,9 +19,9 @@ internal sealed class ApiClientHarness : IDisposable
     public const string OAuthBase = "http://127.0.0.1:5101";
     public const string MaileonBase = "http://127.0.0.1:5102/1.0";
 
-    private readonly ServiceProvider _services;
+    private readonly ServiceProvider services;
 
-    public ApiClientHarness(IReadOnlyDictionary<string, string?>? settings = null, bool fakeTime = false)
+    public ApiClientHarness(IReadOnlyDictionary<string, string?>? settings = null, bool fakeTime = false, ILoggerProvider? logs = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 27, 6, 54, 41, TimeSpan.Zero));
         TimeProvider clock = fakeTime ? Time : TimeProvider.System;
@@ -43,40 +44,45 @@ internal sealed class ApiClientHarness : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton(clock);
+        if (logs is not null)
+        {
+            services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        }
+
         services.AddPipedriveClients(configuration);
         services.AddMaileonClients(configuration);
         services.ConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(builder => builder.PrimaryHandler = Handler));
-        _services = services.BuildServiceProvider();
+        this.services = services.BuildServiceProvider();
     }
 
     public FakeTimeProvider Time { get; }
 
     public StubHttpHandler Handler { get; }
 
-    public PipedriveOAuthClient OAuth => _services.GetRequiredService<PipedriveOAuthClient>();
+    public PipedriveOAuthClient OAuth => services.GetRequiredService<PipedriveOAuthClient>();
 
-    public PipedriveApiClient Pipedrive => _services.GetRequiredService<PipedriveApiClient>();
+    public PipedriveApiClient Pipedrive => services.GetRequiredService<PipedriveApiClient>();
 
-    public PipedriveRateLimitTracker RateLimits => _services.GetRequiredService<PipedriveRateLimitTracker>();
+    public PipedriveRateLimitTracker RateLimits => services.GetRequiredService<PipedriveRateLimitTracker>();
 
-    public MaileonAccount MaileonAccount => _services.GetRequiredService<MaileonAccount>();
+    public MaileonAccount MaileonAccount => services.GetRequiredService<MaileonAccount>();
 
-    public MaileonContacts MaileonContacts => _services.GetRequiredService<MaileonContacts>();
+    public MaileonContacts MaileonContacts => services.GetRequiredService<MaileonContacts>();
 
-    public MaileonCustomFields MaileonCustomFields => _services.GetRequiredService<MaileonCustomFields>();
+    public MaileonCustomFields MaileonCustomFields => services.GetRequiredService<MaileonCustomFields>();
 
-    public MaileonTransactionTypes MaileonTransactionTypes => _services.GetRequiredService<MaileonTransactionTypes>();
+    public MaileonTransactionTypes MaileonTransactionTypes => services.GetRequiredService<MaileonTransactionTypes>();
 
-    public MaileonTransactions MaileonTransactions => _services.GetRequiredService<MaileonTransactions>();
+    public MaileonTransactions MaileonTransactions => services.GetRequiredService<MaileonTransactions>();
 
-    public MaileonWebhooks MaileonWebhooks => _services.GetRequiredService<MaileonWebhooks>();
+    public MaileonWebhooks MaileonWebhooks => services.GetRequiredService<MaileonWebhooks>();
 
-    public MaileonReports MaileonReports => _services.GetRequiredService<MaileonReports>();
+    public MaileonReports MaileonReports => services.GetRequiredService<MaileonReports>();
 
-    public MaileonTrackingReports MaileonTrackingReports => _services.GetRequiredService<MaileonTrackingReports>();
+    public MaileonTrackingReports MaileonTrackingReports => services.GetRequiredService<MaileonTrackingReports>();
 
-    public MaileonMailings MaileonMailings => _services.GetRequiredService<MaileonMailings>();
+    public MaileonMailings MaileonMailings => services.GetRequiredService<MaileonMailings>();
 
     /// <summary>Moves fake time forward in small steps until the call completes (Polly's waits run on fake time).</summary>
     public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> call, TimeSpan step)
@@ -90,5 +96,5 @@ internal sealed class ApiClientHarness : IDisposable
         return await call;
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => services.Dispose();
 }

@@ -40,6 +40,18 @@ public sealed class ApiClientRegistrationTests
     }
 
     [Fact]
+    public void EachClientIsOneObjectPerProcessSoGrainsHoldNoHttpClientOfTheirOwn()
+    {
+        using var services = Build(new() { ["Pipedrive:ClientId"] = "id", ["Pipedrive:ClientSecret"] = "secret-value" });
+
+        Assert.Same(services.GetRequiredService<PipedriveApiClient>(), services.GetRequiredService<PipedriveApiClient>());
+        Assert.Same(services.GetRequiredService<PipedriveOAuthClient>(), services.GetRequiredService<PipedriveOAuthClient>());
+        Assert.Same(services.GetRequiredService<MaileonTransport>(), services.GetRequiredService<MaileonTransport>());
+        Assert.Same(services.GetRequiredService<MaileonContacts>(), services.GetRequiredService<MaileonContacts>());
+        Assert.Same(services.GetRequiredService<MaileonWebhooks>(), services.GetRequiredService<MaileonWebhooks>());
+    }
+
+    [Fact]
     public void MissingClientCredentialsFailAtStartUp()
     {
         using var services = Build(new());

@@ -11,11 +11,11 @@ public sealed class MaileonAccountTests : MaileonClientTestBase
     [Fact]
     public async Task PingSendsTheKeyAsBasicWithoutColon()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, "");
+        harness.Handler.Respond(HttpStatusCode.OK, "");
 
-        var result = await _harness.MaileonAccount.PingAsync(_connection, HttpMethod.Get);
+        var result = await harness.MaileonAccount.PingAsync(connection, HttpMethod.Get);
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(MaileonPingResult.Ok, result);
         Assert.Equal(HttpMethod.Get, request.Method);
         Assert.Equal("http://127.0.0.1:5102/1.0/ping", request.Uri.AbsoluteUri);
@@ -26,36 +26,36 @@ public sealed class MaileonAccountTests : MaileonClientTestBase
     [Fact]
     public async Task KeyCheckPingsEveryMethodTheAppUses()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, "");
+        harness.Handler.Respond(HttpStatusCode.OK, "");
 
-        var check = await _harness.MaileonAccount.CheckApiKeyAsync(_connection);
+        var check = await harness.MaileonAccount.CheckApiKeyAsync(connection);
 
         Assert.Equal(MaileonApiKeyStatus.Valid, check.Status);
         Assert.True(check.IsValid);
         Assert.Empty(check.MissingPrivileges);
-        Assert.Equal(["GET", "POST", "PUT", "DELETE"], _harness.Handler.Requests.Select(r => r.Method.Method));
-        Assert.All(_harness.Handler.Requests, r => Assert.Equal($"{Base}/ping", r.Path));
+        Assert.Equal(["GET", "POST", "PUT", "DELETE"], harness.Handler.Requests.Select(r => r.Method.Method));
+        Assert.All(harness.Handler.Requests, r => Assert.Equal($"{Base}/ping", r.Path));
     }
 
     [Fact]
     public async Task KeyCheckReportsAnInvalidOrExpiredKeyOnTheFirst401()
     {
-        _harness.Handler.Respond(HttpStatusCode.Unauthorized, "");
+        harness.Handler.Respond(HttpStatusCode.Unauthorized, "");
 
-        var check = await _harness.MaileonAccount.CheckApiKeyAsync(_connection);
+        var check = await harness.MaileonAccount.CheckApiKeyAsync(connection);
 
         Assert.Equal(MaileonApiKeyStatus.Invalid, check.Status);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task KeyCheckNamesTheMethodsTheKeyMayNotUse()
     {
-        _harness.Handler.Respond(request => request.Method == HttpMethod.Delete || request.Method == HttpMethod.Put
+        harness.Handler.Respond(request => request.Method == HttpMethod.Delete || request.Method == HttpMethod.Put
             ? StubHttpHandler.Build(HttpStatusCode.Forbidden, "", "text/plain")
             : StubHttpHandler.Build(HttpStatusCode.OK, "", "text/plain"));
 
-        var check = await _harness.MaileonAccount.CheckApiKeyAsync(_connection);
+        var check = await harness.MaileonAccount.CheckApiKeyAsync(connection);
 
         Assert.Equal(MaileonApiKeyStatus.MissingPrivileges, check.Status);
         Assert.Equal(["PUT", "DELETE"], check.MissingPrivileges);
@@ -67,18 +67,18 @@ public sealed class MaileonAccountTests : MaileonClientTestBase
     [InlineData("short")]
     public async Task KeyCheckRecognisesTruncatedOrPaddedKeysWithoutCallingMaileon(string key)
     {
-        var check = await _harness.MaileonAccount.CheckApiKeyAsync(new MaileonConnection(1, key.Length == 12 ? key[..11] : key));
+        var check = await harness.MaileonAccount.CheckApiKeyAsync(new MaileonConnection(1, key.Length == 12 ? key[..11] : key));
 
         Assert.Equal(MaileonApiKeyStatus.Malformed, check.Status);
-        Assert.Empty(_harness.Handler.Requests);
+        Assert.Empty(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task KeyCheckDoesNotMistakeAnOutageForABadKey()
     {
-        _harness.Handler.Respond(HttpStatusCode.BadGateway, "", "text/html");
+        harness.Handler.Respond(HttpStatusCode.BadGateway, "", "text/html");
 
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonAccount.CheckApiKeyAsync(_connection));
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonAccount.CheckApiKeyAsync(connection));
 
         Assert.True(failure.IsTransient);
     }
@@ -86,11 +86,11 @@ public sealed class MaileonAccountTests : MaileonClientTestBase
     [Fact]
     public async Task AccountInfoIsReadAsJson()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.AccountInfo);
+        harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.AccountInfo);
 
-        var info = await _harness.MaileonAccount.GetAccountInfoAsync(_connection);
+        var info = await harness.MaileonAccount.GetAccountInfoAsync(connection);
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal($"{Base}/account/info", request.Path);
         Assert.Equal("application/json", request.Accept);
         Assert.Equal(12345, info.Id);
@@ -112,28 +112,28 @@ public sealed class MaileonAccountTests : MaileonClientTestBase
     [InlineData(HttpStatusCode.HttpVersionNotSupported, ApiFailureKind.Rejected)]
     public async Task FailuresAreClassifiedWithTheXmlErrorMessage(HttpStatusCode status, ApiFailureKind expected)
     {
-        _harness.Handler.Respond(status, MaileonExamples.Error, MaileonExamples.XmlType);
+        harness.Handler.Respond(status, MaileonExamples.Error, MaileonExamples.XmlType);
 
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonAccount.GetAccountInfoAsync(_connection));
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonAccount.GetAccountInfoAsync(connection));
 
         Assert.Equal(expected, failure.Kind);
         Assert.Equal((int)status, failure.StatusCode);
         Assert.Equal("page_size must not exceed 1000 but was 200000", failure.ServerMessage);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task ApiKeyEchoedByTheServerNeverReachesTheException()
     {
         var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(ApiKey));
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.Unauthorized, $"<error><message>API key {ApiKey} ({encoded}) has expired</message></error>", MaileonExamples.XmlType);
 
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonAccount.GetAccountInfoAsync(_connection));
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonAccount.GetAccountInfoAsync(connection));
 
         Assert.DoesNotContain(ApiKey, failure.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(encoded, failure.ToString(), StringComparison.Ordinal);
         Assert.Contains("has expired", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(ApiKey, _connection.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, connection.ToString(), StringComparison.Ordinal);
     }
 }

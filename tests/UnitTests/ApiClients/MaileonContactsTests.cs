@@ -11,10 +11,10 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
     [Fact]
     public async Task UpsertWithDoubleOptInSendsTheDocumentedQueryAndXmlBody()
     {
-        _harness.Handler.Respond(HttpStatusCode.Created, "<id>15975220</id>", MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.Created, "<id>15975220</id>", MaileonExamples.XmlType);
 
-        var id = await _harness.MaileonContacts.UpsertContactAsync(
-            _connection,
+        var id = await harness.MaileonContacts.UpsertContactAsync(
+            connection,
             "max+news@example.com",
             new MaileonContactData(
                 "pd-123-456",
@@ -23,7 +23,7 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
             new MaileonUpsertOptions(
                 MaileonPermissionLevel.None, StartDoubleOptIn: true, DoiPlus: false, DoiMailingKey: "a1b2c3", Source: "Pipedrive App", SubscriptionPage: "pipedrive/person 456"));
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal(
             $"{Base}/contacts/email/max%2Bnews%40example.com?permission=1&sync_mode=1&doi=true&doiplus=false&doimailing=a1b2c3" +
@@ -48,16 +48,16 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
     [Fact]
     public async Task UpsertEncodesUnicodeEmailsAndClipsLongValues()
     {
-        _harness.Handler.Respond(HttpStatusCode.Created, "<id>1</id>", MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.Created, "<id>1</id>", MaileonExamples.XmlType);
         var longName = string.Concat(Enumerable.Repeat("😀", 300));
 
-        await _harness.MaileonContacts.UpsertContactAsync(
-            _connection,
+        await harness.MaileonContacts.UpsertContactAsync(
+            connection,
             "jörg.müller@exämple.de",
             new MaileonContactData(null, new Dictionary<string, string?> { ["FIRSTNAME"] = longName }, new Dictionary<string, string?>()),
             new MaileonUpsertOptions());
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.StartsWith($"{Base}/contacts/email/j%C3%B6rg.m%C3%BCller%40ex%C3%A4mple.de?permission=1&sync_mode=1&doi=false&doiplus=false", request.PathAndQuery, StringComparison.Ordinal);
         var value = (string)XElement.Parse(request.BodyText).Element("standard_fields")!.Element("field")!.Element("value")!;
         Assert.Equal(255, value.EnumerateRunes().Count());
@@ -67,39 +67,39 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
     [Fact]
     public async Task UpsertThatStartsADoubleOptInIsNeverRepeated()
     {
-        _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable, "", "text/plain");
+        harness.Handler.Respond(HttpStatusCode.ServiceUnavailable, "", "text/plain");
 
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonContacts.UpsertContactAsync(
-            _connection, "max@example.com", EmptyContact(), new MaileonUpsertOptions(StartDoubleOptIn: true)));
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonContacts.UpsertContactAsync(
+            connection, "max@example.com", EmptyContact(), new MaileonUpsertOptions(StartDoubleOptIn: true)));
 
         Assert.Equal(ApiFailureKind.Transient, failure.Kind);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task UpsertWithoutDoubleOptInIsRepeatedAfterAServerError()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.InternalServerError, "", "text/plain")
             .Respond(HttpStatusCode.Created, "<id>7</id>", MaileonExamples.XmlType);
 
-        var id = await _harness.MaileonContacts.UpsertContactAsync(_connection, "max@example.com", EmptyContact(), new MaileonUpsertOptions());
+        var id = await harness.MaileonContacts.UpsertContactAsync(connection, "max@example.com", EmptyContact(), new MaileonUpsertOptions());
 
         Assert.Equal(7, id);
-        Assert.Equal(2, _harness.Handler.Requests.Count);
+        Assert.Equal(2, harness.Handler.Requests.Count);
     }
 
     [Fact]
     public async Task GetContactAsksForFieldsAndParsesTheDocumentedXml()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.Contact, MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.Contact, MaileonExamples.XmlType);
 
-        var contact = await _harness.MaileonContacts.GetContactAsync(
-            _connection, "max.mustermann@xqueue.com", ["FIRSTNAME", "LASTNAME"], ["pipedriveId"]);
+        var contact = await harness.MaileonContacts.GetContactAsync(
+            connection, "max.mustermann@xqueue.com", ["FIRSTNAME", "LASTNAME"], ["pipedriveId"]);
 
         Assert.Equal(
             $"{Base}/contacts/email/max.mustermann%40xqueue.com?standard_field=FIRSTNAME&standard_field=LASTNAME&custom_field=pipedriveId",
-            _harness.Handler.Single.PathAndQuery);
+            harness.Handler.Single.PathAndQuery);
         Assert.NotNull(contact);
         Assert.Equal(15975220, contact.Id);
         Assert.Equal("max.mustermann@xqueue.com", contact.Email);
@@ -117,12 +117,12 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
     public async Task XmlInTheBareMediaTypeIsReadAsUtf8()
     {
         // Maileon sends "application/vnd.maileon.api+xml" with no charset parameter; the XML declaration says UTF-8.
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.OK,
             """<?xml version="1.0" encoding="UTF-8"?><contact><id>7</id><email>j@example.com</email><permission>1</permission><standard_fields><field><name>LASTNAME</name><value>Müller-Łukasiewicz 😀</value></field></standard_fields><custom_fields/></contact>""",
             MaileonExamples.XmlType);
 
-        var contact = await _harness.MaileonContacts.GetContactAsync(_connection, "j@example.com", ["LASTNAME"]);
+        var contact = await harness.MaileonContacts.GetContactAsync(connection, "j@example.com", ["LASTNAME"]);
 
         Assert.Equal("Müller-Łukasiewicz 😀", contact!.StandardFields["LASTNAME"]);
     }
@@ -130,25 +130,25 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
     [Fact]
     public async Task GetContactTurns404IntoNull()
     {
-        _harness.Handler.Respond(HttpStatusCode.NotFound, "", "text/plain");
+        harness.Handler.Respond(HttpStatusCode.NotFound, "", "text/plain");
 
-        Assert.Null(await _harness.MaileonContacts.GetContactAsync(_connection, "gone@example.com"));
-        Assert.Equal($"{Base}/contacts/email/gone%40example.com", _harness.Handler.Single.PathAndQuery);
+        Assert.Null(await harness.MaileonContacts.GetContactAsync(connection, "gone@example.com"));
+        Assert.Equal($"{Base}/contacts/email/gone%40example.com", harness.Handler.Single.PathAndQuery);
     }
 
     [Fact]
     public async Task UnsubscribeDeletesByEmailAndTreatsAMissingContactAsDone()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.NoContent, "", "text/plain")
             .Respond(HttpStatusCode.NotFound, "", "text/plain");
 
-        var first = await _harness.MaileonContacts.UnsubscribeAsync(_connection, "max+news@example.com");
-        var second = await _harness.MaileonContacts.UnsubscribeAsync(_connection, "max+news@example.com");
+        var first = await harness.MaileonContacts.UnsubscribeAsync(connection, "max+news@example.com");
+        var second = await harness.MaileonContacts.UnsubscribeAsync(connection, "max+news@example.com");
 
         Assert.Equal(MaileonUnsubscribeResult.Unsubscribed, first);
         Assert.Equal(MaileonUnsubscribeResult.NotFound, second);
-        Assert.All(_harness.Handler.Requests, r =>
+        Assert.All(harness.Handler.Requests, r =>
         {
             Assert.Equal(HttpMethod.Delete, r.Method);
             Assert.Equal($"{Base}/contacts/email/max%2Bnews%40example.com/unsubscribe", r.PathAndQuery);
@@ -158,7 +158,7 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
     [Fact]
     public async Task ContactListIsPagedAndFilteredByUpdatedAfterInWallClockTime()
     {
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.OK,
             """
             <contacts>
@@ -177,12 +177,12 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
             ("X-Items", "3"),
             ("X-Pages", "2"));
 
-        var page = await _harness.MaileonContacts.ListContactsAsync(_connection, new DateTime(2025, 5, 27, 9, 0, 5), pageIndex: 1, pageSize: 2);
+        var page = await harness.MaileonContacts.ListContactsAsync(connection, new DateTime(2025, 5, 27, 9, 0, 5), pageIndex: 1, pageSize: 2);
 
         Assert.Equal(
             $"{Base}/contacts?page_index=1&page_size=2&updated_after=2025-05-27%2009%3A00%3A05",
-            _harness.Handler.Single.PathAndQuery);
-        Assert.Equal(MaileonExamples.XmlType, _harness.Handler.Single.Accept);
+            harness.Handler.Single.PathAndQuery);
+        Assert.Equal(MaileonExamples.XmlType, harness.Handler.Single.Accept);
         Assert.Equal(2, page.Items.Count);
         var first = page.Items[0];
         Assert.Equal(15975220, first.Id);
@@ -202,14 +202,14 @@ public sealed class MaileonContactsTests : MaileonClientTestBase
     [Fact]
     public async Task ContactListWithoutFilterOrContactsIsAnEmptyLastPage()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, "<contacts/>", MaileonExamples.XmlType, ("X-Items", "0"), ("X-Pages", "0"));
+        harness.Handler.Respond(HttpStatusCode.OK, "<contacts/>", MaileonExamples.XmlType, ("X-Items", "0"), ("X-Pages", "0"));
 
-        var page = await _harness.MaileonContacts.ListContactsAsync(_connection, updatedAfter: null, pageIndex: 1, pageSize: 1000);
+        var page = await harness.MaileonContacts.ListContactsAsync(connection, updatedAfter: null, pageIndex: 1, pageSize: 1000);
 
-        Assert.Equal($"{Base}/contacts?page_index=1&page_size=1000", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal($"{Base}/contacts?page_index=1&page_size=1000", harness.Handler.Single.PathAndQuery);
         Assert.Empty(page.Items);
         Assert.False(page.HasMore(1000));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _harness.MaileonContacts.ListContactsAsync(_connection, null, pageSize: 1001));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.MaileonContacts.ListContactsAsync(connection, null, pageSize: 1001));
     }
 
     private static MaileonContactData EmptyContact() =>

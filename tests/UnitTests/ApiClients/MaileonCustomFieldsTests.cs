@@ -10,11 +10,11 @@ public sealed class MaileonCustomFieldsTests : MaileonClientTestBase
     [Fact]
     public async Task CustomFieldsAreListedFromXml()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.CustomFields, MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.CustomFields, MaileonExamples.XmlType);
 
-        var fields = await _harness.MaileonCustomFields.ListCustomFieldsAsync(_connection);
+        var fields = await harness.MaileonCustomFields.ListCustomFieldsAsync(connection);
 
-        Assert.Equal($"{Base}/contacts/fields/custom", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal($"{Base}/contacts/fields/custom", harness.Handler.Single.PathAndQuery);
         Assert.Equal([new MaileonCustomField("pipedrive_person_id", "integer"), new MaileonCustomField("Magento_NL", "boolean")], fields);
         Assert.True(fields[0].HasType(MaileonCustomFieldType.Integer));
     }
@@ -22,11 +22,11 @@ public sealed class MaileonCustomFieldsTests : MaileonClientTestBase
     [Fact]
     public async Task CreateCustomFieldPostsNameAndType()
     {
-        _harness.Handler.Respond(HttpStatusCode.Created, "", "text/plain");
+        harness.Handler.Respond(HttpStatusCode.Created, "", "text/plain");
 
-        var field = await _harness.MaileonCustomFields.CreateCustomFieldAsync(_connection, "owner_email", MaileonCustomFieldType.String);
+        var field = await harness.MaileonCustomFields.CreateCustomFieldAsync(connection, "owner_email", MaileonCustomFieldType.String);
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal($"{Base}/contacts/fields/custom/owner_email?type=string", request.PathAndQuery);
         Assert.Equal(new MaileonCustomField("owner_email", "string"), field);
@@ -35,25 +35,25 @@ public sealed class MaileonCustomFieldsTests : MaileonClientTestBase
     [Fact]
     public async Task CreatingAnExistingCustomFieldReturnsTheExistingDefinition()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.Conflict, "<error><message>custom field already exists</message></error>", MaileonExamples.XmlType)
             .Respond(HttpStatusCode.OK, MaileonExamples.CustomFields, MaileonExamples.XmlType);
 
-        var field = await _harness.MaileonCustomFields.CreateCustomFieldAsync(_connection, "pipedrive_person_id", MaileonCustomFieldType.Integer);
+        var field = await harness.MaileonCustomFields.CreateCustomFieldAsync(connection, "pipedrive_person_id", MaileonCustomFieldType.Integer);
 
         Assert.Equal(new MaileonCustomField("pipedrive_person_id", "integer"), field);
-        Assert.Equal([HttpMethod.Post, HttpMethod.Get], _harness.Handler.Requests.Select(r => r.Method));
+        Assert.Equal([HttpMethod.Post, HttpMethod.Get], harness.Handler.Requests.Select(r => r.Method));
     }
 
     [Fact]
     public async Task ConflictForAFieldThatIsNotThereIsAFailure()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.Conflict, "<error><message>name clashes with a standard field</message></error>", MaileonExamples.XmlType)
             .Respond(HttpStatusCode.OK, MaileonExamples.CustomFields, MaileonExamples.XmlType);
 
         var failure = await Assert.ThrowsAsync<MaileonApiException>(
-            () => _harness.MaileonCustomFields.CreateCustomFieldAsync(_connection, "FIRSTNAME", MaileonCustomFieldType.String));
+            () => harness.MaileonCustomFields.CreateCustomFieldAsync(connection, "FIRSTNAME", MaileonCustomFieldType.String));
 
         Assert.Equal(ApiFailureKind.Conflict, failure.Kind);
         Assert.Equal("name clashes with a standard field", failure.ServerMessage);
@@ -62,9 +62,9 @@ public sealed class MaileonCustomFieldsTests : MaileonClientTestBase
     [Fact]
     public async Task PlainTextErrorBodiesAreTheMessage()
     {
-        _harness.Handler.Respond(HttpStatusCode.NotFound, "Mailing with id 3108 not found.", "text/plain");
+        harness.Handler.Respond(HttpStatusCode.NotFound, "Mailing with id 3108 not found.", "text/plain");
 
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonCustomFields.ListCustomFieldsAsync(_connection));
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonCustomFields.ListCustomFieldsAsync(connection));
 
         Assert.Equal("Mailing with id 3108 not found.", failure.ServerMessage);
     }
@@ -72,13 +72,13 @@ public sealed class MaileonCustomFieldsTests : MaileonClientTestBase
     [Fact]
     public async Task ServerErrorOnAReadIsRetriedThenSucceeds()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.InternalServerError, "", "text/plain")
             .Respond(HttpStatusCode.OK, MaileonExamples.CustomFields, MaileonExamples.XmlType);
 
-        var fields = await _harness.MaileonCustomFields.ListCustomFieldsAsync(_connection);
+        var fields = await harness.MaileonCustomFields.ListCustomFieldsAsync(connection);
 
         Assert.Equal(2, fields.Count);
-        Assert.Equal(2, _harness.Handler.Requests.Count);
+        Assert.Equal(2, harness.Handler.Requests.Count);
     }
 }

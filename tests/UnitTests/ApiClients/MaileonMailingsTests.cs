@@ -9,20 +9,20 @@ public sealed class MaileonMailingsTests : MaileonClientTestBase
     [Fact]
     public async Task SubjectIsReadAndAMissingMailingIsNull()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><subject>December news &amp; offers</subject>", MaileonExamples.XmlType)
             .Respond(HttpStatusCode.NotFound, "<error><message>Mailing with id 3108 not found.</message></error>", MaileonExamples.XmlType);
 
-        Assert.Equal("December news & offers", await _harness.MaileonMailings.GetSubjectAsync(_connection, 4317));
-        Assert.Null(await _harness.MaileonMailings.GetSubjectAsync(_connection, 3108));
-        Assert.Equal($"{Base}/mailings/4317/contents/subject", _harness.Handler.Requests[0].PathAndQuery);
+        Assert.Equal("December news & offers", await harness.MaileonMailings.GetSubjectAsync(connection, 4317));
+        Assert.Null(await harness.MaileonMailings.GetSubjectAsync(connection, 3108));
+        Assert.Equal($"{Base}/mailings/4317/contents/subject", harness.Handler.Requests[0].PathAndQuery);
     }
 
     [Fact]
     public async Task MailingsByStateAskForEveryFieldNewestFirst()
     {
         // The "Get Mailings By Creator Name" example's shape (a nil scheduleTime).
-        _harness.Handler.Respond(HttpStatusCode.OK,
+        harness.Handler.Respond(HttpStatusCode.OK,
             """
             <?xml version="1.0" encoding="UTF-8"?>
             <mailings><mailing><id>4</id><fields><field><name>name</name><value>DOI Entwurf</value></field>
@@ -31,11 +31,11 @@ public sealed class MaileonMailingsTests : MaileonClientTestBase
             """,
             MaileonExamples.XmlType);
 
-        var mailings = await _harness.MaileonMailings.ListByStatesAsync(_connection, ["done", "released"], pageSize: 10);
+        var mailings = await harness.MaileonMailings.ListByStatesAsync(connection, ["done", "released"], pageSize: 10);
 
         Assert.Equal(
             $"{Base}/mailings/filter/states?page_index=1&page_size=10&states=done&states=released&fields=name&fields=state&fields=type&fields=scheduleTime&order=DESC",
-            _harness.Handler.Single.PathAndQuery);
+            harness.Handler.Single.PathAndQuery);
         Assert.Equal(new MaileonMailing(4, "DOI Entwurf", "released", "doi", null), Assert.Single(mailings));
     }
 }

@@ -9,7 +9,7 @@ public sealed class MaileonReportsTests : MaileonClientTestBase
     [Fact]
     public async Task UnsubscriptionsReportIsPagedByTimeWindow()
     {
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.OK,
             """
             <unsubscriptions>
@@ -32,12 +32,12 @@ public sealed class MaileonReportsTests : MaileonClientTestBase
         var from = DateTimeOffset.FromUnixTimeMilliseconds(1748300000000);
         var to = DateTimeOffset.FromUnixTimeMilliseconds(1748400000000);
 
-        var page = await _harness.MaileonReports.GetUnsubscriptionsAsync(_connection, from, to, pageIndex: 1, pageSize: 500);
+        var page = await harness.MaileonReports.GetUnsubscriptionsAsync(connection, from, to, pageIndex: 1, pageSize: 500);
 
         Assert.Equal(
             $"{Base}/reports/unsubscriptions?page_index=1&page_size=500&from_date=1748300000000&to_date=1748400000000",
-            _harness.Handler.Single.PathAndQuery);
-        Assert.Equal(MaileonExamples.XmlType, _harness.Handler.Single.Accept);
+            harness.Handler.Single.PathAndQuery);
+        Assert.Equal(MaileonExamples.XmlType, harness.Handler.Single.Accept);
         Assert.Equal(2, page.Items.Count);
         // The documented "yyyy-mm-dd hh:mm:ss" (read as UTC), and epoch milliseconds, which are read too.
         Assert.Equal(

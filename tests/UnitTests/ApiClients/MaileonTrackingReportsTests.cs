@@ -16,7 +16,7 @@ public sealed class MaileonTrackingReportsTests : MaileonClientTestBase
     [Fact]
     public async Task OpensAreReadPerWindowAndMailingWithPersonalAndAnonymousRows()
     {
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.OK,
             """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -30,12 +30,12 @@ public sealed class MaileonTrackingReportsTests : MaileonClientTestBase
             ("X-Items", "2"),
             ("X-Pages", "3"));
 
-        var page = await _harness.MaileonTrackingReports.GetOpensAsync(_connection, new MaileonTrackingQuery(From, To, [4317, 4318], PageIndex: 2, PageSize: 2, ExcludeAnonymous: false));
+        var page = await harness.MaileonTrackingReports.GetOpensAsync(connection, new MaileonTrackingQuery(From, To, [4317, 4318], PageIndex: 2, PageSize: 2, ExcludeAnonymous: false));
 
         Assert.Equal(
             $"{Base}/reports/opens?page_index=2&page_size=2&from_date=1748300000000&to_date=1748400000000&mailing_id=4317&mailing_id=4318&exclude_anonymous_opens=false",
-            _harness.Handler.Single.PathAndQuery);
-        Assert.Equal(MaileonExamples.XmlType, _harness.Handler.Single.Accept);
+            harness.Handler.Single.PathAndQuery);
+        Assert.Equal(MaileonExamples.XmlType, harness.Handler.Single.Accept);
         Assert.Equal(
             new MaileonTrackingEvent(MaileonTrackingKind.Open, new DateTimeOffset(2025, 5, 27, 6, 54, 41, TimeSpan.Zero), 15975220, "max@example.com", "pd-8087566-456", false, 4317, 3100001),
             page.Items[0]);
@@ -48,7 +48,7 @@ public sealed class MaileonTrackingReportsTests : MaileonClientTestBase
     [Fact]
     public async Task ClicksCarryTheLinkAndBouncesTheirType()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK,
                 "<clicks><click><contact><id>7</id><email>a@example.com</email><external_id></external_id></contact><mailing_id>9</mailing_id>"
                 + "<timestamp>2025-05-27 06:54:41</timestamp><link_id>701</link_id><link_url>https://shop.example/pricing</link_url><msg_id>5</msg_id></click></clicks>",
@@ -58,11 +58,11 @@ public sealed class MaileonTrackingReportsTests : MaileonClientTestBase
                 + "<timestamp>2025-05-27 06:54:41</timestamp><type>permanent</type><status_code>5.1.1</status_code><source>mta-listener</source><msg_id>6</msg_id></bounce></bounces>",
                 MaileonExamples.XmlType);
 
-        var clicks = await _harness.MaileonTrackingReports.GetClicksAsync(_connection, new MaileonTrackingQuery(From));
-        var bounces = await _harness.MaileonTrackingReports.GetBouncesAsync(_connection, new MaileonTrackingQuery(From, BounceType: "permanent"));
+        var clicks = await harness.MaileonTrackingReports.GetClicksAsync(connection, new MaileonTrackingQuery(From));
+        var bounces = await harness.MaileonTrackingReports.GetBouncesAsync(connection, new MaileonTrackingQuery(From, BounceType: "permanent"));
 
-        Assert.Equal($"{Base}/reports/clicks?page_index=1&page_size=1000&from_date=1748300000000&exclude_anonymous_clicks=true", _harness.Handler.Requests[0].PathAndQuery);
-        Assert.Equal($"{Base}/reports/bounces?page_index=1&page_size=1000&from_date=1748300000000&exclude_anonymous_bounces=true&type=permanent", _harness.Handler.Requests[1].PathAndQuery);
+        Assert.Equal($"{Base}/reports/clicks?page_index=1&page_size=1000&from_date=1748300000000&exclude_anonymous_clicks=true", harness.Handler.Requests[0].PathAndQuery);
+        Assert.Equal($"{Base}/reports/bounces?page_index=1&page_size=1000&from_date=1748300000000&exclude_anonymous_bounces=true&type=permanent", harness.Handler.Requests[1].PathAndQuery);
         var click = Assert.Single(clicks.Items);
         Assert.Equal((701L, "https://shop.example/pricing"), (click.LinkId!.Value, click.LinkUrl!));
         Assert.Null(click.ExternalId);
@@ -76,12 +76,12 @@ public sealed class MaileonTrackingReportsTests : MaileonClientTestBase
     [Fact]
     public async Task AnEmptyReportIsNoRowsAndABadKeyIsUnauthorized()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><opens />", MaileonExamples.XmlType)
             .Respond(HttpStatusCode.Unauthorized, "<error><message>Unauthorized: the API key is invalid.</message></error>", MaileonExamples.XmlType);
 
-        Assert.Empty((await _harness.MaileonTrackingReports.GetOpensAsync(_connection, new MaileonTrackingQuery(From))).Items);
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonTrackingReports.GetOpensAsync(_connection, new MaileonTrackingQuery(From)));
+        Assert.Empty((await harness.MaileonTrackingReports.GetOpensAsync(connection, new MaileonTrackingQuery(From))).Items);
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonTrackingReports.GetOpensAsync(connection, new MaileonTrackingQuery(From)));
         Assert.Equal(ApiFailureKind.Unauthorized, failure.Kind);
         Assert.Equal("GetOpens", failure.Operation);
     }

@@ -10,11 +10,11 @@ public sealed class MaileonTransactionTypesTests : MaileonClientTestBase
     [Fact]
     public async Task TransactionTypeIsReadByNameWithItsAttributes()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.TransactionType, MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.TransactionType, MaileonExamples.XmlType);
 
-        var type = await _harness.MaileonTransactionTypes.GetTransactionTypeAsync(_connection, "pipedrive_deal");
+        var type = await harness.MaileonTransactionTypes.GetTransactionTypeAsync(connection, "pipedrive_deal");
 
-        Assert.Equal($"{Base}/transactions/types/pipedrive_deal", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal($"{Base}/transactions/types/pipedrive_deal", harness.Handler.Single.PathAndQuery);
         Assert.NotNull(type);
         Assert.Equal(68, type.Id);
         Assert.Equal("pipedrive_deal", type.Name);
@@ -24,17 +24,17 @@ public sealed class MaileonTransactionTypesTests : MaileonClientTestBase
     [Fact]
     public async Task MissingTransactionTypeIsNull()
     {
-        _harness.Handler.Respond(HttpStatusCode.NotFound, "", "text/plain");
+        harness.Handler.Respond(HttpStatusCode.NotFound, "", "text/plain");
 
-        Assert.Null(await _harness.MaileonTransactionTypes.GetTransactionTypeAsync(_connection, "pipedrive_deal_added"));
+        Assert.Null(await harness.MaileonTransactionTypes.GetTransactionTypeAsync(connection, "pipedrive_deal_added"));
     }
 
     [Fact]
     public async Task TransactionTypeIsCreatedFromXml()
     {
-        _harness.Handler.Respond(HttpStatusCode.Created, "<id>68</id>", MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.Created, "<id>68</id>", MaileonExamples.XmlType);
 
-        var id = await _harness.MaileonTransactionTypes.CreateTransactionTypeAsync(_connection, new MaileonTransactionTypeDefinition(
+        var id = await harness.MaileonTransactionTypes.CreateTransactionTypeAsync(connection, new MaileonTransactionTypeDefinition(
             "pipedrive_deal_added",
             [
                 new MaileonTransactionAttributeSpec("deal_id", MaileonAttributeType.Integer, true),
@@ -44,7 +44,7 @@ public sealed class MaileonTransactionTypesTests : MaileonClientTestBase
             Description: "Pipedrive deal created",
             StoreOnly: false));
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal($"{Base}/transactions/types", request.PathAndQuery);
         Assert.Equal("application/vnd.maileon.api+xml; charset=utf-8", request.ContentType);

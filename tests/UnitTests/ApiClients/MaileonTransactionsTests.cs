@@ -12,9 +12,9 @@ public sealed class MaileonTransactionsTests : MaileonClientTestBase
     [Fact]
     public async Task TransactionsArePostedAsAJsonArrayAndReportsComeBackInOrder()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.TransactionReports);
+        harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.TransactionReports);
 
-        var reports = await _harness.MaileonTransactions.SendTransactionsAsync(_connection,
+        var reports = await harness.MaileonTransactions.SendTransactionsAsync(connection,
         [
             new MaileonTransaction(
                 MaileonContactReference.ByEmail("max@example.com"),
@@ -24,7 +24,7 @@ public sealed class MaileonTransactionsTests : MaileonClientTestBase
             new MaileonTransaction(MaileonContactReference.ByExternalId("pd-123-999"), "pipedrive_deal_updated", new JsonObject { ["deal_id"] = 43 }),
         ]);
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal($"{Base}/transactions?ignore_invalid_transactions=true", request.PathAndQuery);
         Assert.Equal("application/json", request.ContentType);
@@ -71,17 +71,17 @@ public sealed class MaileonTransactionsTests : MaileonClientTestBase
     [Fact]
     public async Task TransactionBatchesRespectTheDocumentedNineMegabyteLimit()
     {
-        _harness.Handler.Respond(request => StubHttpHandler.Build(HttpStatusCode.OK, EchoReports(request), "application/json"));
+        harness.Handler.Respond(request => StubHttpHandler.Build(HttpStatusCode.OK, EchoReports(request), "application/json"));
         var big = new string('d', 3_500_000);
         var events = Enumerable.Range(1, 3)
             .Select(i => new MaileonTransaction(MaileonContactReference.ByEmail("max@example.com"), "pipedrive_deal_updated",
                 new JsonObject { ["notes"] = big }, $"big-{i}"))
             .ToArray();
 
-        var reports = await _harness.MaileonTransactions.SendTransactionsAsync(_connection, events);
+        var reports = await harness.MaileonTransactions.SendTransactionsAsync(connection, events);
 
-        Assert.Equal([2, 1], _harness.Handler.Requests.Select(r => JsonNode.Parse(r.BodyText)!.AsArray().Count));
-        Assert.All(_harness.Handler.Requests, r => Assert.True(r.Body!.Length <= MaileonOptions.DocumentedMaxTransactionBatchBytes));
+        Assert.Equal([2, 1], harness.Handler.Requests.Select(r => JsonNode.Parse(r.BodyText)!.AsArray().Count));
+        Assert.All(harness.Handler.Requests, r => Assert.True(r.Body!.Length <= MaileonOptions.DocumentedMaxTransactionBatchBytes));
         Assert.Equal(["big-1", "big-2", "big-3"], reports.Select(r => r.TransactionId));
     }
 
@@ -131,40 +131,40 @@ public sealed class MaileonTransactionsTests : MaileonClientTestBase
     [Fact]
     public async Task WhenTheFirstBatchFailsTheFailureIsThrown()
     {
-        _harness.Handler.Respond(HttpStatusCode.BadRequest, MaileonExamples.Error, MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.BadRequest, MaileonExamples.Error, MaileonExamples.XmlType);
 
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonTransactions.SendTransactionsAsync(_connection,
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonTransactions.SendTransactionsAsync(connection,
             [new MaileonTransaction(MaileonContactReference.ById(15975220), "t", new JsonObject())]));
 
         Assert.Equal(ApiFailureKind.Rejected, failure.Kind);
         Assert.Equal("page_size must not exceed 1000 but was 200000", failure.ServerMessage);
-        Assert.Equal("""[{"typeName":"t","contact":{"id":15975220},"content":{}}]""", _harness.Handler.Single.BodyText);
+        Assert.Equal("""[{"typeName":"t","contact":{"id":15975220},"content":{}}]""", harness.Handler.Single.BodyText);
     }
 
     [Fact]
     public async Task TransactionsAreNeverRepeatedAutomatically()
     {
-        _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable, "", "text/plain");
+        harness.Handler.Respond(HttpStatusCode.ServiceUnavailable, "", "text/plain");
 
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonTransactions.SendTransactionsAsync(_connection,
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonTransactions.SendTransactionsAsync(connection,
             [new MaileonTransaction(MaileonContactReference.ByEmail("a@example.com"), "t", new JsonObject())]));
 
         Assert.True(failure.IsTransient);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task TransactionIsLookedUpByTypeAndTransactionIdAndIsItsContent()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK, """{"transaction_id":"pd 1/deal+42","deal_id":42}""")
             .Respond(HttpStatusCode.NotFound, "", "text/plain");
 
-        var found = await _harness.MaileonTransactions.GetTransactionAsync(_connection, 68, "pd 1/deal+42");
-        var missing = await _harness.MaileonTransactions.GetTransactionAsync(_connection, 68, "never-sent");
+        var found = await harness.MaileonTransactions.GetTransactionAsync(connection, 68, "pd 1/deal+42");
+        var missing = await harness.MaileonTransactions.GetTransactionAsync(connection, 68, "never-sent");
 
-        Assert.Equal($"{Base}/transactions/68/transaction_id/pd%201%2Fdeal%2B42", _harness.Handler.Requests[0].PathAndQuery);
-        Assert.Equal("application/json", _harness.Handler.Requests[0].Accept);
+        Assert.Equal($"{Base}/transactions/68/transaction_id/pd%201%2Fdeal%2B42", harness.Handler.Requests[0].PathAndQuery);
+        Assert.Equal("application/json", harness.Handler.Requests[0].Accept);
         Assert.NotNull(found);
         Assert.Equal("pd 1/deal+42", found.TransactionId);
         Assert.Equal(42, found.Content.GetProperty("deal_id").GetInt32());

@@ -9,16 +9,16 @@ public sealed class MaileonWebhooksTests : MaileonClientTestBase
     [Fact]
     public async Task WebhookIsCreatedWithTheDocumentedJsonBody()
     {
-        _harness.Handler.Respond(HttpStatusCode.Created, "<id>1915</id>", MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.Created, "<id>1915</id>", MaileonExamples.XmlType);
 
-        var id = await _harness.MaileonWebhooks.CreateWebhookAsync(_connection, new MaileonWebhookDefinition(
+        var id = await harness.MaileonWebhooks.CreateWebhookAsync(connection, new MaileonWebhookDefinition(
             new Uri("https://app.example.com/webhooks/maileon/8087566/unsubscription?token=SECRET"),
             "unsubscription",
             [new MaileonWebhookUrlParameter("email", StandardContactField: "email"), new MaileonWebhookUrlParameter("eid", StandardContactField: "external_id")],
             standardFields: ["email", "external_id"],
             eventFields: ["msg_id", "method"]));
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal($"{Base}/webhooks", request.PathAndQuery);
         Assert.Equal("application/json", request.ContentType);
@@ -35,9 +35,9 @@ public sealed class MaileonWebhooksTests : MaileonClientTestBase
     [Fact]
     public async Task WebhookIdIsAlsoReadFromAJsonAnswerWhichMaileonDoesNotDocument()
     {
-        _harness.Handler.Respond(HttpStatusCode.Created, """{"id":1916}""");
+        harness.Handler.Respond(HttpStatusCode.Created, """{"id":1916}""");
 
-        var id = await _harness.MaileonWebhooks.CreateWebhookAsync(_connection, new MaileonWebhookDefinition(new Uri("https://app.example.com/h?token=t0k3n-value"), "doi"));
+        var id = await harness.MaileonWebhooks.CreateWebhookAsync(connection, new MaileonWebhookDefinition(new Uri("https://app.example.com/h?token=t0k3n-value"), "doi"));
 
         Assert.Equal(1916, id);
     }
@@ -45,11 +45,11 @@ public sealed class MaileonWebhooksTests : MaileonClientTestBase
     [Fact]
     public async Task WebhookTokenIsScrubbedFromFailuresAndHiddenInToString()
     {
-        _harness.Handler.Respond(HttpStatusCode.BadRequest, "<error><message>url https://app.example.com/h?token=t0k3n-value is not https</message></error>", MaileonExamples.XmlType);
+        harness.Handler.Respond(HttpStatusCode.BadRequest, "<error><message>url https://app.example.com/h?token=t0k3n-value is not https</message></error>", MaileonExamples.XmlType);
         var definition = new MaileonWebhookDefinition(new Uri("https://app.example.com/h?token=t0k3n-value"), "doi",
             [new MaileonWebhookUrlParameter("secret", CustomValue: "fixed-secret-9")]);
 
-        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => _harness.MaileonWebhooks.CreateWebhookAsync(_connection, definition));
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => harness.MaileonWebhooks.CreateWebhookAsync(connection, definition));
 
         Assert.DoesNotContain("t0k3n-value", failure.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("t0k3n-value", definition.ToString(), StringComparison.Ordinal);
@@ -59,11 +59,11 @@ public sealed class MaileonWebhooksTests : MaileonClientTestBase
     [Fact]
     public async Task WebhooksAreListedFromJson()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.Webhooks);
+        harness.Handler.Respond(HttpStatusCode.OK, MaileonExamples.Webhooks);
 
-        var webhook = Assert.Single(await _harness.MaileonWebhooks.ListWebhooksAsync(_connection));
+        var webhook = Assert.Single(await harness.MaileonWebhooks.ListWebhooksAsync(connection));
 
-        Assert.Equal($"{Base}/webhooks", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal($"{Base}/webhooks", harness.Handler.Single.PathAndQuery);
         Assert.Equal(1735, webhook.Id);
         Assert.Equal(7997, webhook.NewsletterAccountId);
         Assert.Equal("unsubscription", webhook.Event);
@@ -77,21 +77,21 @@ public sealed class MaileonWebhooksTests : MaileonClientTestBase
     [Fact]
     public async Task EmptyWebhookListIsEmpty()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, "[]");
+        harness.Handler.Respond(HttpStatusCode.OK, "[]");
 
-        Assert.Empty(await _harness.MaileonWebhooks.ListWebhooksAsync(_connection));
+        Assert.Empty(await harness.MaileonWebhooks.ListWebhooksAsync(connection));
     }
 
     [Fact]
     public async Task WebhookIsDeletedById()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.NoContent, "", "text/plain")
             .Respond(HttpStatusCode.NotFound, "", "text/plain");
 
-        Assert.True(await _harness.MaileonWebhooks.DeleteWebhookAsync(_connection, 1735));
-        Assert.False(await _harness.MaileonWebhooks.DeleteWebhookAsync(_connection, 1735));
-        Assert.Equal($"{Base}/webhooks/1735", _harness.Handler.Requests[0].PathAndQuery);
-        Assert.Equal(HttpMethod.Delete, _harness.Handler.Requests[0].Method);
+        Assert.True(await harness.MaileonWebhooks.DeleteWebhookAsync(connection, 1735));
+        Assert.False(await harness.MaileonWebhooks.DeleteWebhookAsync(connection, 1735));
+        Assert.Equal($"{Base}/webhooks/1735", harness.Handler.Requests[0].PathAndQuery);
+        Assert.Equal(HttpMethod.Delete, harness.Handler.Requests[0].Method);
     }
 }

@@ -11,19 +11,19 @@ public sealed class PipedriveApiClientTests : IDisposable
     private const string AccessToken = "v1u:AQIBAHj-access-token-for-tests";
     private const string NewsletterKey = "9dc80c50d78a15643bfc4ca79d76156a73a1ca0e";
 
-    private readonly ApiClientHarness _harness = new();
-    private readonly PipedriveConnection _connection = new(8087566, new Uri("https://user-company.pipedrive.com"), AccessToken);
+    private readonly ApiClientHarness harness = new();
+    private readonly PipedriveConnection connection = new(8087566, new Uri("https://user-company.pipedrive.com"), AccessToken);
 
-    public void Dispose() => _harness.Dispose();
+    public void Dispose() => harness.Dispose();
 
     [Fact]
     public async Task GetCurrentUserSendsBearerTokenAndParsesCompany()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CurrentUser);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CurrentUser);
 
-        var user = await _harness.Pipedrive.GetCurrentUserAsync(_connection);
+        var user = await harness.Pipedrive.GetCurrentUserAsync(connection);
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Get, request.Method);
         Assert.Equal("https://user-company.pipedrive.com/api/v1/users/me", request.Uri.AbsoluteUri);
         Assert.Equal($"Bearer {AccessToken}", request.Authorization);
@@ -43,15 +43,15 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task GetUserParsesTheUserAndTreats404AsAbsent()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK, PipedriveExamples.User)
             .Respond(HttpStatusCode.NotFound, PipedriveExamples.UserNotFound);
 
-        var user = await _harness.Pipedrive.GetUserAsync(_connection, 2);
-        var missing = await _harness.Pipedrive.GetUserAsync(_connection, 3);
+        var user = await harness.Pipedrive.GetUserAsync(connection, 2);
+        var missing = await harness.Pipedrive.GetUserAsync(connection, 3);
 
-        Assert.Equal("/api/v1/users/2", _harness.Handler.Requests[0].PathAndQuery);
-        Assert.Equal("/api/v1/users/3", _harness.Handler.Requests[1].PathAndQuery);
+        Assert.Equal("/api/v1/users/2", harness.Handler.Requests[0].PathAndQuery);
+        Assert.Equal("/api/v1/users/3", harness.Handler.Requests[1].PathAndQuery);
         Assert.NotNull(user);
         Assert.Equal("Jane Doe", user.Name);
         Assert.Equal("jane@pipedrive.com", user.Email);
@@ -63,15 +63,15 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task ListPersonFieldsFollowsPaginationAndKeepsOptionIds()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK, PipedriveExamples.PersonFieldsPage1)
             .Respond(HttpStatusCode.OK, PipedriveExamples.PersonFieldsPage2);
 
-        var fields = await _harness.Pipedrive.ListPersonFieldsAsync(_connection);
+        var fields = await harness.Pipedrive.ListPersonFieldsAsync(connection);
 
         Assert.Equal(
             ["/api/v1/personFields?start=0&limit=100", "/api/v1/personFields?start=100&limit=100"],
-            _harness.Handler.Requests.Select(r => r.PathAndQuery));
+            harness.Handler.Requests.Select(r => r.PathAndQuery));
         Assert.Equal(["title", NewsletterKey, "d4fb3e1a7c1f0f5e1e8b2c5a9d3e6f7a8b9c0d1e"], fields.Select(f => f.Key));
         var customerType = fields[1];
         Assert.Equal(2, customerType.Id);
@@ -86,13 +86,13 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task CreatePersonFieldPostsNameTypeAndOptionLabels()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CreatedPersonField);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CreatedPersonField);
 
-        var field = await _harness.Pipedrive.CreatePersonFieldAsync(
-            _connection,
+        var field = await harness.Pipedrive.CreatePersonFieldAsync(
+            connection,
             new PipedrivePersonFieldDefinition("Maileon newsletter", "enum", ["Subscribed", "Pending DOI", "Unsubscribed"], AddVisibleFlag: false));
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("/api/v1/personFields", request.PathAndQuery);
         Assert.Equal("application/json", request.ContentType);
@@ -107,36 +107,36 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task CreatePersonFieldIsNotRepeatedAfterAServerError()
     {
-        _harness.Handler.Respond(HttpStatusCode.InternalServerError, """{"success":false,"error":"boom"}""");
+        harness.Handler.Respond(HttpStatusCode.InternalServerError, """{"success":false,"error":"boom"}""");
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.CreatePersonFieldAsync(
-            _connection, new PipedrivePersonFieldDefinition("Newsletter", "enum", ["Subscribe"])));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.CreatePersonFieldAsync(
+            connection, new PipedrivePersonFieldDefinition("Newsletter", "enum", ["Subscribe"])));
 
         Assert.Equal(ApiFailureKind.Transient, failure.Kind);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task DeletePersonFieldReportsWhetherItExisted()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK, """{"success":true,"data":{"id":123}}""")
             .Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
 
-        Assert.True(await _harness.Pipedrive.DeletePersonFieldAsync(_connection, 123));
-        Assert.False(await _harness.Pipedrive.DeletePersonFieldAsync(_connection, 123));
-        Assert.All(_harness.Handler.Requests, r => Assert.Equal(HttpMethod.Delete, r.Method));
-        Assert.Equal("/api/v1/personFields/123", _harness.Handler.Requests[0].PathAndQuery);
+        Assert.True(await harness.Pipedrive.DeletePersonFieldAsync(connection, 123));
+        Assert.False(await harness.Pipedrive.DeletePersonFieldAsync(connection, 123));
+        Assert.All(harness.Handler.Requests, r => Assert.Equal(HttpMethod.Delete, r.Method));
+        Assert.Equal("/api/v1/personFields/123", harness.Handler.Requests[0].PathAndQuery);
     }
 
     [Fact]
     public async Task GetPersonParsesEmailsAndRawCustomFieldValues()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Person);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Person);
 
-        var person = await _harness.Pipedrive.GetPersonAsync(_connection, 1);
+        var person = await harness.Pipedrive.GetPersonAsync(connection, 1);
 
-        Assert.Equal("https://user-company.pipedrive.com/api/v2/persons/1", _harness.Handler.Single.Uri.AbsoluteUri);
+        Assert.Equal("https://user-company.pipedrive.com/api/v2/persons/1", harness.Handler.Single.Uri.AbsoluteUri);
         Assert.NotNull(person);
         Assert.Equal("Person Name", person.Name);
         Assert.Equal("Person", person.FirstName);
@@ -156,20 +156,20 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task GetPersonTurns404IntoNull()
     {
-        _harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
+        harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
 
-        Assert.Null(await _harness.Pipedrive.GetPersonAsync(_connection, 404));
+        Assert.Null(await harness.Pipedrive.GetPersonAsync(connection, 404));
     }
 
     [Fact]
     public async Task UpdatePersonCustomFieldsPatchesJsonAndReturnsThePerson()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Person);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Person);
 
-        var person = await _harness.Pipedrive.UpdatePersonCustomFieldsAsync(
-            _connection, 1, new Dictionary<string, JsonNode?> { [NewsletterKey] = 192, ["3d0f00000000000000000000000000000000c0de"] = null });
+        var person = await harness.Pipedrive.UpdatePersonCustomFieldsAsync(
+            connection, 1, new Dictionary<string, JsonNode?> { [NewsletterKey] = 192, ["3d0f00000000000000000000000000000000c0de"] = null });
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Patch, request.Method);
         Assert.Equal("/api/v2/persons/1", request.PathAndQuery);
         Assert.Equal("application/json", request.ContentType);
@@ -180,30 +180,30 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task UpdatePersonIsRepeatedAfterAServerErrorBecauseItSetsAbsoluteValues()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "text/html")
             .Respond(HttpStatusCode.OK, PipedriveExamples.Person);
 
-        var person = await _harness.Pipedrive.UpdatePersonCustomFieldsAsync(
-            _connection, 1, new Dictionary<string, JsonNode?> { [NewsletterKey] = 192 });
+        var person = await harness.Pipedrive.UpdatePersonCustomFieldsAsync(
+            connection, 1, new Dictionary<string, JsonNode?> { [NewsletterKey] = 192 });
 
-        Assert.Equal(2, _harness.Handler.Requests.Count);
-        Assert.Equal(_harness.Handler.Requests[0].BodyText, _harness.Handler.Requests[1].BodyText);
+        Assert.Equal(2, harness.Handler.Requests.Count);
+        Assert.Equal(harness.Handler.Requests[0].BodyText, harness.Handler.Requests[1].BodyText);
         Assert.NotNull(person);
     }
 
     [Fact]
     public async Task ListPersonsAsksForChangesSinceInUpdateOrderAndReturnsTheCursor()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.PersonsPage);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.PersonsPage);
 
-        var page = await _harness.Pipedrive.ListPersonsAsync(
-            _connection,
+        var page = await harness.Pipedrive.ListPersonsAsync(
+            connection,
             new PipedrivePersonListQuery(new DateTimeOffset(2026, 1, 2, 5, 4, 5, TimeSpan.FromHours(2)), "abc=", 500));
 
         Assert.Equal(
             "/api/v2/persons?updated_since=2026-01-02T03%3A04%3A05Z&sort_by=update_time&limit=500&cursor=abc%3D",
-            _harness.Handler.Single.PathAndQuery);
+            harness.Handler.Single.PathAndQuery);
         Assert.Equal(1, Assert.Single(page.Items).Id);
         Assert.Equal("eyJmaWVsZCI6ImlkIiwiZmllbGRWYWx1ZSI6Nywic29ydERpcmVjdGlvbiI6ImFzYyIsImlkIjo3fQ", page.NextCursor);
     }
@@ -211,11 +211,11 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task ListPersonsWithoutCursorOnTheLastPage()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, """{"success":true,"data":[],"additional_data":{"next_cursor":null}}""");
+        harness.Handler.Respond(HttpStatusCode.OK, """{"success":true,"data":[],"additional_data":{"next_cursor":null}}""");
 
-        var page = await _harness.Pipedrive.ListPersonsAsync(_connection, new PipedrivePersonListQuery());
+        var page = await harness.Pipedrive.ListPersonsAsync(connection, new PipedrivePersonListQuery());
 
-        Assert.Equal("/api/v2/persons?sort_by=update_time&limit=100", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal("/api/v2/persons?sort_by=update_time&limit=100", harness.Handler.Single.PathAndQuery);
         Assert.Empty(page.Items);
         Assert.Null(page.NextCursor);
     }
@@ -223,13 +223,13 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task SearchPersonsByEmailEncodesPlusAndUnicodeAndParsesHits()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.PersonSearch);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.PersonSearch);
 
-        var hits = await _harness.Pipedrive.SearchPersonsByEmailAsync(_connection, "jörg+news@exämple.de");
+        var hits = await harness.Pipedrive.SearchPersonsByEmailAsync(connection, "jörg+news@exämple.de");
 
         Assert.Equal(
             "/api/v2/persons/search?term=j%C3%B6rg%2Bnews%40ex%C3%A4mple.de&fields=email&exact_match=true",
-            _harness.Handler.Single.PathAndQuery);
+            harness.Handler.Single.PathAndQuery);
         var hit = Assert.Single(hits);
         Assert.Equal(1, hit.Id);
         Assert.Equal("Jane Doe", hit.Name);
@@ -243,22 +243,22 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task GetOrganizationParsesNameAndOwner()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Organization);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Organization);
 
-        var organization = await _harness.Pipedrive.GetOrganizationAsync(_connection, 1);
+        var organization = await harness.Pipedrive.GetOrganizationAsync(connection, 1);
 
-        Assert.Equal("/api/v2/organizations/1", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal("/api/v2/organizations/1", harness.Handler.Single.PathAndQuery);
         Assert.Equal(new PipedriveOrganization(1, "Organization Name", 1, false, new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero), organization!.CustomFields), organization);
     }
 
     [Fact]
     public async Task GetDealAsksForTheSmartBccEmailAndParsesTheDeal()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Deal);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Deal);
 
-        var deal = await _harness.Pipedrive.GetDealAsync(_connection, 1);
+        var deal = await harness.Pipedrive.GetDealAsync(connection, 1);
 
-        Assert.Equal("/api/v2/deals/1?include_fields=smart_bcc_email", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal("/api/v2/deals/1?include_fields=smart_bcc_email", harness.Handler.Single.PathAndQuery);
         Assert.NotNull(deal);
         Assert.Equal("Deal Title", deal.Title);
         Assert.Equal(200m, deal.Value);
@@ -278,19 +278,19 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task GetDealTurns404IntoNull()
     {
-        _harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
+        harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
 
-        Assert.Null(await _harness.Pipedrive.GetDealAsync(_connection, 9));
+        Assert.Null(await harness.Pipedrive.GetDealAsync(connection, 9));
     }
 
     [Fact]
     public async Task ListWebhooksParsesNumericActiveFlag()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Webhooks);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.Webhooks);
 
-        var webhook = Assert.Single(await _harness.Pipedrive.ListWebhooksAsync(_connection));
+        var webhook = Assert.Single(await harness.Pipedrive.ListWebhooksAsync(connection));
 
-        Assert.Equal("/api/v1/webhooks", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal("/api/v1/webhooks", harness.Handler.Single.PathAndQuery);
         Assert.Equal(1, webhook.Id);
         Assert.True(webhook.IsActive);
         Assert.Equal("2.0", webhook.Version);
@@ -303,15 +303,15 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task CreateWebhookSendsVersionTwoWithBasicCredentials()
     {
-        _harness.Handler.Respond(HttpStatusCode.Created, PipedriveExamples.CreatedWebhook);
+        harness.Handler.Respond(HttpStatusCode.Created, PipedriveExamples.CreatedWebhook);
 
-        var webhook = await _harness.Pipedrive.CreateWebhookAsync(
-            _connection,
+        var webhook = await harness.Pipedrive.CreateWebhookAsync(
+            connection,
             new PipedriveWebhookDefinition(
                 new Uri("https://app.example.com/pipedrive/webhooks/8087566"), "change", "person", "maileon-person-sync",
                 "pd", "s3cret", userId: 12094821));
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("/api/v1/webhooks", request.PathAndQuery);
         Assert.Equal(
@@ -326,11 +326,11 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task CreateWebhookRejectedUrlIsAPermanentFailureWithTheFieldError()
     {
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.BadRequest, """{"status":"error","success":false,"errors":{"subscription_url":["invalid or non-reachable URL"]}}""");
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.CreateWebhookAsync(
-            _connection, new PipedriveWebhookDefinition(new Uri("http://localhost/x"), "*", "deal", "deals", "pd", "pw-d8e1f0a2")));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.CreateWebhookAsync(
+            connection, new PipedriveWebhookDefinition(new Uri("http://localhost/x"), "*", "deal", "deals", "pd", "pw-d8e1f0a2")));
 
         Assert.Equal(ApiFailureKind.Rejected, failure.Kind);
         Assert.Contains("subscription_url: invalid or non-reachable URL", failure.Message, StringComparison.Ordinal);
@@ -340,10 +340,10 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task WebhookLimitReachedIsRejected()
     {
-        _harness.Handler.Respond((HttpStatusCode)422, """{"success":false,"error":"Webhooks limit reached"}""");
+        harness.Handler.Respond((HttpStatusCode)422, """{"success":false,"error":"Webhooks limit reached"}""");
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.CreateWebhookAsync(
-            _connection, new PipedriveWebhookDefinition(new Uri("https://app.example.com/h"), "*", "deal", "deals")));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.CreateWebhookAsync(
+            connection, new PipedriveWebhookDefinition(new Uri("https://app.example.com/h"), "*", "deal", "deals")));
 
         Assert.Equal(ApiFailureKind.Rejected, failure.Kind);
         Assert.Equal(422, failure.StatusCode);
@@ -352,38 +352,38 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task DeleteWebhookReportsWhetherItExisted()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK, """{"status":"ok","success":true}""")
             .Respond(HttpStatusCode.NotFound, """{"status":"error","success":false,"errors":{"id":["not found"]}}""");
 
-        Assert.True(await _harness.Pipedrive.DeleteWebhookAsync(_connection, 4710827));
-        Assert.False(await _harness.Pipedrive.DeleteWebhookAsync(_connection, 4710827));
-        Assert.Equal("/api/v1/webhooks/4710827", _harness.Handler.Requests[0].PathAndQuery);
+        Assert.True(await harness.Pipedrive.DeleteWebhookAsync(connection, 4710827));
+        Assert.False(await harness.Pipedrive.DeleteWebhookAsync(connection, 4710827));
+        Assert.Equal("/api/v1/webhooks/4710827", harness.Handler.Requests[0].PathAndQuery);
     }
 
     [Fact]
     public async Task ApiDomainWithAPathPrefixKeepsIt()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CurrentUser);
+        harness.Handler.Respond(HttpStatusCode.OK, PipedriveExamples.CurrentUser);
         var sandbox = new PipedriveConnection(7, new Uri("http://127.0.0.1:5101/companies/7/"), AccessToken);
 
-        await _harness.Pipedrive.GetCurrentUserAsync(sandbox);
+        await harness.Pipedrive.GetCurrentUserAsync(sandbox);
 
-        Assert.Equal("http://127.0.0.1:5101/companies/7/api/v1/users/me", _harness.Handler.Single.Uri.AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:5101/companies/7/api/v1/users/me", harness.Handler.Single.Uri.AbsoluteUri);
     }
 
     [Fact]
     public async Task UnauthorizedIsDistinctSoTheCallerCanRefreshOnce()
     {
-        _harness.Handler.Respond(HttpStatusCode.Unauthorized, PipedriveExamples.Unauthorized);
+        harness.Handler.Respond(HttpStatusCode.Unauthorized, PipedriveExamples.Unauthorized);
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetPersonAsync(_connection, 1));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.GetPersonAsync(connection, 1));
 
         Assert.Equal(ApiFailureKind.Unauthorized, failure.Kind);
         Assert.Equal(401, failure.StatusCode);
         Assert.False(failure.IsTransient);
         Assert.Equal("unauthorized access", failure.ServerMessage);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Theory]
@@ -394,21 +394,21 @@ public sealed class PipedriveApiClientTests : IDisposable
     [InlineData(HttpStatusCode.Conflict, """{"success":false,"error":"Conflict"}""", ApiFailureKind.Conflict)]
     public async Task PermanentFailuresAreClassifiedAndNotRetried(HttpStatusCode status, string body, ApiFailureKind expected)
     {
-        _harness.Handler.Respond(status, body);
+        harness.Handler.Respond(status, body);
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.ListWebhooksAsync(_connection));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.ListWebhooksAsync(connection));
 
         Assert.Equal(expected, failure.Kind);
         Assert.Equal((int)status, failure.StatusCode);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task NotFoundOnAnOperationWithoutANotFoundResultIsAFailure()
     {
-        _harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
+        harness.Handler.Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetCurrentUserAsync(_connection));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.GetCurrentUserAsync(connection));
 
         Assert.Equal(ApiFailureKind.NotFound, failure.Kind);
         Assert.Equal("Entity was not found; Object was not found.", failure.ServerMessage);
@@ -417,45 +417,45 @@ public sealed class PipedriveApiClientTests : IDisposable
     [Fact]
     public async Task ServerErrorOnAReadIsRetriedThenSucceeds()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.InternalServerError, """{"success":false,"error":"internal"}""")
             .Respond(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"Requested service is not available"}""")
             .Respond(HttpStatusCode.OK, PipedriveExamples.Person);
 
-        var person = await _harness.Pipedrive.GetPersonAsync(_connection, 1);
+        var person = await harness.Pipedrive.GetPersonAsync(connection, 1);
 
-        Assert.Equal(3, _harness.Handler.Requests.Count);
+        Assert.Equal(3, harness.Handler.Requests.Count);
         Assert.Equal(1, person?.Id);
     }
 
     [Fact]
     public async Task ServerErrorsThatPersistEndAsTransientAfterABoundedNumberOfAttempts()
     {
-        _harness.Handler.Respond(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"Requested service is not available"}""");
+        harness.Handler.Respond(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"Requested service is not available"}""");
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetDealAsync(_connection, 1));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.GetDealAsync(connection, 1));
 
         Assert.Equal(ApiFailureKind.Transient, failure.Kind);
         Assert.Equal(503, failure.StatusCode);
-        Assert.Equal(3, _harness.Handler.Requests.Count);
+        Assert.Equal(3, harness.Handler.Requests.Count);
     }
 
     [Fact]
     public async Task NetworkErrorsAreTransient()
     {
-        _harness.Handler.Throw(new HttpRequestException(HttpRequestError.NameResolutionError, "no such host"));
+        harness.Handler.Throw(new HttpRequestException(HttpRequestError.NameResolutionError, "no such host"));
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetPersonAsync(_connection, 1));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.GetPersonAsync(connection, 1));
 
         Assert.Equal(ApiFailureKind.Transient, failure.Kind);
         Assert.Null(failure.StatusCode);
-        Assert.Equal(3, _harness.Handler.Requests.Count);
+        Assert.Equal(3, harness.Handler.Requests.Count);
     }
 
     [Fact]
     public async Task RateLimitHeadersOfEveryResponseAreRecordedPerCompany()
     {
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.OK,
             PipedriveExamples.Person,
             "application/json",
@@ -465,9 +465,9 @@ public sealed class PipedriveApiClientTests : IDisposable
             ("x-daily-ratelimit-token-limit", "30000"),
             ("x-daily-ratelimit-token-remaining", "29999"));
 
-        await _harness.Pipedrive.GetPersonAsync(_connection, 1);
+        await harness.Pipedrive.GetPersonAsync(connection, 1);
 
-        var limit = _harness.RateLimits.Latest(8087566);
+        var limit = harness.RateLimits.Latest(8087566);
         Assert.NotNull(limit);
         Assert.Equal(80, limit.BurstLimit);
         Assert.Equal(79, limit.BurstRemaining);
@@ -475,13 +475,13 @@ public sealed class PipedriveApiClientTests : IDisposable
         Assert.Equal(30000, limit.DailyTokenLimit);
         Assert.Equal(29999, limit.DailyTokensRemaining);
         Assert.False(limit.DailyBudgetExhausted);
-        Assert.Null(_harness.RateLimits.Latest(1));
+        Assert.Null(harness.RateLimits.Latest(1));
     }
 
     [Fact]
     public async Task ExhaustedDailyBudgetIsReportedAtOnceWithoutRetrying()
     {
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.TooManyRequests,
             PipedriveExamples.RequestOverLimit,
             "application/json",
@@ -489,25 +489,25 @@ public sealed class PipedriveApiClientTests : IDisposable
             ("x-daily-ratelimit-token-remaining", "0"),
             ("x-ratelimit-reset", "1"));
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetPersonAsync(_connection, 1));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.GetPersonAsync(connection, 1));
 
         Assert.Equal(ApiFailureKind.RateLimited, failure.Kind);
         Assert.True(failure.DailyBudgetExhausted);
         Assert.True(failure.IsTransient);
         Assert.Equal("Request over limit; Please check developers.pipedrive.com for more information about Pipedrive API.", failure.ServerMessage);
-        Assert.Single(_harness.Handler.Requests);
-        Assert.True(_harness.RateLimits.Latest(8087566)?.DailyBudgetExhausted);
+        Assert.Single(harness.Handler.Requests);
+        Assert.True(harness.RateLimits.Latest(8087566)?.DailyBudgetExhausted);
     }
 
     [Fact]
     public async Task TokenEchoedByTheServerIsScrubbedFromTheException()
     {
-        _harness.Handler.Respond(HttpStatusCode.Unauthorized, $$"""{"success":false,"error":"token {{AccessToken}} is invalid"}""");
+        harness.Handler.Respond(HttpStatusCode.Unauthorized, $$"""{"success":false,"error":"token {{AccessToken}} is invalid"}""");
 
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.GetCurrentUserAsync(_connection));
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.GetCurrentUserAsync(connection));
 
         Assert.DoesNotContain(AccessToken, failure.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(AccessToken, _connection.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(AccessToken, connection.ToString(), StringComparison.Ordinal);
         Assert.Contains("is invalid", failure.Message, StringComparison.Ordinal);
     }
 

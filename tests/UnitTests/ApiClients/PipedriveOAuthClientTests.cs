@@ -21,14 +21,14 @@ public sealed class PipedriveOAuthClientTests : IDisposable
 
     private const string RefreshToken = "1:1:2a5496a8bdd0f829dcb09dc8ba82b188f0ea4481";
 
-    private readonly ApiClientHarness _harness = new(fakeTime: true);
+    private readonly ApiClientHarness harness = new(fakeTime: true);
 
-    public void Dispose() => _harness.Dispose();
+    public void Dispose() => harness.Dispose();
 
     [Fact]
     public void AuthorizeUrlCarriesClientIdRedirectAndStateEncoded()
     {
-        var url = _harness.OAuth.BuildAuthorizeUrl(new Uri("https://app.example.com/pipedrive/callback"), "148aHx+b/d=");
+        var url = harness.OAuth.BuildAuthorizeUrl(new Uri("https://app.example.com/pipedrive/callback"), "148aHx+b/d=");
 
         Assert.Equal(
             "http://127.0.0.1:5101/oauth/authorize?client_id=test-client-id" +
@@ -39,12 +39,12 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     [Fact]
     public async Task ExchangeCodePostsFormWithBasicClientAuthAndParsesTokens()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, TokenResponse);
+        harness.Handler.Respond(HttpStatusCode.OK, TokenResponse);
 
-        var tokens = await _harness.OAuth.ExchangeCodeAsync(
+        var tokens = await harness.OAuth.ExchangeCodeAsync(
             "123.456.2d73391055ca60cbf07f13aaaaf1207cfe33a4b605", new Uri("https://app.example.com/pipedrive/callback"));
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("http://127.0.0.1:5101/oauth/token", request.Uri.AbsoluteUri);
         Assert.Equal($"{ApiClientHarness.ClientId}:{ApiClientHarness.ClientSecret}", request.BasicCredentials);
@@ -57,7 +57,7 @@ public sealed class PipedriveOAuthClientTests : IDisposable
         Assert.Equal("v1u:AQIBAHj+LzTNK1yuuuaLqifzhWb9crUNKTpk4Fl-access", tokens.AccessToken);
         Assert.Equal(RefreshToken, tokens.RefreshToken);
         Assert.Equal("Bearer", tokens.TokenType);
-        Assert.Equal(_harness.Time.GetUtcNow().AddSeconds(3599), tokens.ExpiresAt);
+        Assert.Equal(harness.Time.GetUtcNow().AddSeconds(3599), tokens.ExpiresAt);
         Assert.Equal(["base", "deals:read", "contacts:full", "admin"], tokens.Scopes);
         Assert.True(tokens.HasScope("admin"));
         Assert.Equal(new Uri("https://user-company.pipedrive.com"), tokens.ApiDomain);
@@ -66,11 +66,11 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     [Fact]
     public async Task RefreshPostsRefreshGrant()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, TokenResponse);
+        harness.Handler.Respond(HttpStatusCode.OK, TokenResponse);
 
-        var tokens = await _harness.OAuth.RefreshAsync(RefreshToken);
+        var tokens = await harness.OAuth.RefreshAsync(RefreshToken);
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal("/oauth/token", request.Path);
         Assert.Equal("grant_type=refresh_token&refresh_token=1%3A1%3A2a5496a8bdd0f829dcb09dc8ba82b188f0ea4481", request.BodyText);
         Assert.Equal($"{ApiClientHarness.ClientId}:{ApiClientHarness.ClientSecret}", request.BasicCredentials);
@@ -84,15 +84,15 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     [InlineData("Bad Request")]
     public async Task RefreshRejectedAsInvalidGrantMeansReauthorization(string body)
     {
-        _harness.Handler.Respond(HttpStatusCode.BadRequest, body);
+        harness.Handler.Respond(HttpStatusCode.BadRequest, body);
 
-        var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(() => _harness.OAuth.RefreshAsync(RefreshToken));
+        var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(() => harness.OAuth.RefreshAsync(RefreshToken));
 
         Assert.Equal(ApiFailureKind.InvalidGrant, failure.Kind);
         Assert.True(failure.RequiresReauthorization);
         Assert.False(failure.IsTransient);
         Assert.Equal(400, failure.StatusCode);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Theory]
@@ -101,9 +101,9 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     [InlineData(HttpStatusCode.BadRequest, """{"error":"invalid_request","error_description":"Invalid request: content must be application/x-www-form-urlencoded"}""", ApiFailureKind.Rejected)]
     public async Task RefreshFailuresAboutOurOwnRequestAreNotADeadInstallation(HttpStatusCode status, string body, ApiFailureKind expected)
     {
-        _harness.Handler.Respond(status, body);
+        harness.Handler.Respond(status, body);
 
-        var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(() => _harness.OAuth.RefreshAsync(RefreshToken));
+        var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(() => harness.OAuth.RefreshAsync(RefreshToken));
 
         Assert.Equal(expected, failure.Kind);
         Assert.False(failure.RequiresReauthorization);
@@ -112,39 +112,39 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     [Fact]
     public async Task RefreshServerErrorIsTransientAndRetriedUntilItSucceeds()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.ServiceUnavailable, "maintenance", "text/plain")
             .Respond(HttpStatusCode.OK, TokenResponse);
 
-        var tokens = await _harness.AdvanceUntilDoneAsync(_harness.OAuth.RefreshAsync(RefreshToken), TimeSpan.FromMilliseconds(50));
+        var tokens = await harness.AdvanceUntilDoneAsync(harness.OAuth.RefreshAsync(RefreshToken), TimeSpan.FromMilliseconds(50));
 
-        Assert.Equal(2, _harness.Handler.Requests.Count);
+        Assert.Equal(2, harness.Handler.Requests.Count);
         Assert.Equal(RefreshToken, tokens.RefreshToken);
     }
 
     [Fact]
     public async Task RefreshThatKeepsFailingWithServerErrorsIsTransient()
     {
-        _harness.Handler.Respond(HttpStatusCode.InternalServerError, """{"success":false,"error":"internal"}""");
+        harness.Handler.Respond(HttpStatusCode.InternalServerError, """{"success":false,"error":"internal"}""");
 
-        var call = _harness.OAuth.RefreshAsync(RefreshToken);
+        var call = harness.OAuth.RefreshAsync(RefreshToken);
         var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(
-            () => _harness.AdvanceUntilDoneAsync(call, TimeSpan.FromMilliseconds(50)));
+            () => harness.AdvanceUntilDoneAsync(call, TimeSpan.FromMilliseconds(50)));
 
         Assert.Equal(ApiFailureKind.Transient, failure.Kind);
         Assert.True(failure.IsTransient);
         Assert.False(failure.RequiresReauthorization);
-        Assert.Equal(3, _harness.Handler.Requests.Count);
+        Assert.Equal(3, harness.Handler.Requests.Count);
     }
 
     [Fact]
     public async Task NetworkFailureOnRefreshIsTransient()
     {
-        _harness.Handler.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "connection refused"));
+        harness.Handler.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "connection refused"));
 
-        var call = _harness.OAuth.RefreshAsync(RefreshToken);
+        var call = harness.OAuth.RefreshAsync(RefreshToken);
         var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(
-            () => _harness.AdvanceUntilDoneAsync(call, TimeSpan.FromMilliseconds(50)));
+            () => harness.AdvanceUntilDoneAsync(call, TimeSpan.FromMilliseconds(50)));
 
         Assert.Equal(ApiFailureKind.Transient, failure.Kind);
         Assert.Null(failure.StatusCode);
@@ -153,23 +153,23 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     [Fact]
     public async Task CodeExchangeIsNeverRepeatedBecauseTheCodeIsSingleUse()
     {
-        _harness.Handler.Respond(HttpStatusCode.BadGateway, "");
+        harness.Handler.Respond(HttpStatusCode.BadGateway, "");
 
         var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(
-            () => _harness.OAuth.ExchangeCodeAsync("code-1", new Uri("https://app.example.com/cb")));
+            () => harness.OAuth.ExchangeCodeAsync("code-1", new Uri("https://app.example.com/cb")));
 
         Assert.Equal(ApiFailureKind.Transient, failure.Kind);
-        Assert.Single(_harness.Handler.Requests);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
     public async Task RevokePostsTokenWithHint()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, "");
+        harness.Handler.Respond(HttpStatusCode.OK, "");
 
-        await _harness.OAuth.RevokeAsync(RefreshToken, PipedriveTokenTypeHint.RefreshToken);
+        await harness.OAuth.RevokeAsync(RefreshToken, PipedriveTokenTypeHint.RefreshToken);
 
-        var request = _harness.Handler.Single;
+        var request = harness.Handler.Single;
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("/oauth/revoke", request.Path);
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
@@ -180,21 +180,21 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     [Fact]
     public async Task RevokeOfAnAccessTokenSendsThatHint()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, "");
+        harness.Handler.Respond(HttpStatusCode.OK, "");
 
-        await _harness.OAuth.RevokeAsync("v1u:access", PipedriveTokenTypeHint.AccessToken);
+        await harness.OAuth.RevokeAsync("v1u:access", PipedriveTokenTypeHint.AccessToken);
 
-        Assert.EndsWith("&token_type_hint=access_token", _harness.Handler.Single.BodyText, StringComparison.Ordinal);
+        Assert.EndsWith("&token_type_hint=access_token", harness.Handler.Single.BodyText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SecretsEchoedByTheServerNeverReachTheException()
     {
-        _harness.Handler.Respond(
+        harness.Handler.Respond(
             HttpStatusCode.BadRequest,
             $$"""{"error":"invalid_grant","error_description":"Invalid grant: {{RefreshToken}} for {{ApiClientHarness.ClientSecret}}"}""");
 
-        var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(() => _harness.OAuth.RefreshAsync(RefreshToken));
+        var failure = await Assert.ThrowsAsync<PipedriveOAuthException>(() => harness.OAuth.RefreshAsync(RefreshToken));
 
         Assert.DoesNotContain(RefreshToken, failure.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(ApiClientHarness.ClientSecret, failure.ToString(), StringComparison.Ordinal);
@@ -204,9 +204,9 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     [Fact]
     public async Task TokensDoNotShowSecretsInToString()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, TokenResponse);
+        harness.Handler.Respond(HttpStatusCode.OK, TokenResponse);
 
-        var tokens = await _harness.OAuth.RefreshAsync(RefreshToken);
+        var tokens = await harness.OAuth.RefreshAsync(RefreshToken);
         var text = tokens + " " + tokens.ToConnection(8087566);
 
         Assert.DoesNotContain("v1u:", text, StringComparison.Ordinal);
@@ -218,10 +218,10 @@ public sealed class PipedriveOAuthClientTests : IDisposable
     public async Task ClientAuthenticationIsBase64OfIdColonSecret()
     {
         var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes("test-client-id:client-secret-7f3a9c2e"));
-        _harness.Handler.Respond(HttpStatusCode.OK, TokenResponse);
+        harness.Handler.Respond(HttpStatusCode.OK, TokenResponse);
 
-        await _harness.OAuth.RefreshAsync(RefreshToken);
+        await harness.OAuth.RefreshAsync(RefreshToken);
 
-        Assert.Equal($"Basic {expected}", _harness.Handler.Single.Authorization);
+        Assert.Equal($"Basic {expected}", harness.Handler.Single.Authorization);
     }
 }

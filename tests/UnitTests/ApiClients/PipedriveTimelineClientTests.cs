@@ -21,54 +21,54 @@ public sealed class PipedriveTimelineClientTests : IDisposable
          "user":{"email":"me@pipedrive.com","icon_url":null,"is_you":true,"name":"Me"},"user_id":1}}
         """;
 
-    private readonly ApiClientHarness _harness = new();
-    private readonly PipedriveConnection _connection = new(8087566, new Uri("https://user-company.pipedrive.com"), "v1u:token-for-tests");
+    private readonly ApiClientHarness harness = new();
+    private readonly PipedriveConnection connection = new(8087566, new Uri("https://user-company.pipedrive.com"), "v1u:token-for-tests");
 
-    public void Dispose() => _harness.Dispose();
+    public void Dispose() => harness.Dispose();
 
     [Fact]
     public async Task CreateActivityPostsTheDoneEntryAndIsNotRepeatedAfterAServerError()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, Activity).Respond(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"down"}""");
+        harness.Handler.Respond(HttpStatusCode.OK, Activity).Respond(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"down"}""");
         var definition = new PipedriveActivityDefinition("Opened 'December news'", "email", 456, true, "<p>2 opens</p>", new DateOnly(2026, 5, 27));
 
-        var created = await _harness.Pipedrive.CreateActivityAsync(_connection, definition);
-        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => _harness.Pipedrive.CreateActivityAsync(_connection, definition));
+        var created = await harness.Pipedrive.CreateActivityAsync(connection, definition);
+        var failure = await Assert.ThrowsAsync<PipedriveApiException>(() => harness.Pipedrive.CreateActivityAsync(connection, definition));
 
-        var request = _harness.Handler.Requests[0];
+        var request = harness.Handler.Requests[0];
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("/api/v2/activities", request.PathAndQuery);
         Assert.Equal("""{"subject":"Opened \u0027December news\u0027","type":"email","person_id":456,"done":true,"note":"\u003Cp\u003E2 opens\u003C/p\u003E","due_date":"2026-05-27"}""", request.BodyText);
         Assert.Equal(new PipedriveActivity(71, "Opened 'December news'", "email", 456, true, "<p>2 opens</p>", new DateTimeOffset(2026, 5, 27, 6, 54, 41, TimeSpan.Zero), false), created);
         Assert.Equal(ApiFailureKind.Transient, failure.Kind);
-        Assert.Equal(2, _harness.Handler.Requests.Count);
+        Assert.Equal(2, harness.Handler.Requests.Count);
     }
 
     [Fact]
     public async Task UpdateActivityPatchesIsRetriedAndAGoneActivityIsNull()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"down"}""")
             .Respond(HttpStatusCode.OK, Activity)
             .Respond(HttpStatusCode.NotFound, PipedriveExamples.EntityNotFound);
         var definition = new PipedriveActivityDefinition("Opened 'December news' · clicked 2 links", "email", 456, true, null, null);
 
-        Assert.NotNull(await _harness.Pipedrive.UpdateActivityAsync(_connection, 71, definition));
-        Assert.Null(await _harness.Pipedrive.UpdateActivityAsync(_connection, 72, definition));
+        Assert.NotNull(await harness.Pipedrive.UpdateActivityAsync(connection, 71, definition));
+        Assert.Null(await harness.Pipedrive.UpdateActivityAsync(connection, 72, definition));
 
-        Assert.Equal(HttpMethod.Patch, _harness.Handler.Requests[0].Method);
-        Assert.Equal("/api/v2/activities/71", _harness.Handler.Requests[1].PathAndQuery);
-        Assert.DoesNotContain("note", _harness.Handler.Requests[1].BodyText, StringComparison.Ordinal);
+        Assert.Equal(HttpMethod.Patch, harness.Handler.Requests[0].Method);
+        Assert.Equal("/api/v2/activities/71", harness.Handler.Requests[1].PathAndQuery);
+        Assert.DoesNotContain("note", harness.Handler.Requests[1].BodyText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PersonActivitiesArePagedByCursor()
     {
-        _harness.Handler.Respond(HttpStatusCode.OK, """{"success":true,"data":[{"id":71,"person_id":456,"done":true,"note":"x"}],"additional_data":{"next_cursor":"eyJpZCI6NzF9"}}""");
+        harness.Handler.Respond(HttpStatusCode.OK, """{"success":true,"data":[{"id":71,"person_id":456,"done":true,"note":"x"}],"additional_data":{"next_cursor":"eyJpZCI6NzF9"}}""");
 
-        var page = await _harness.Pipedrive.ListPersonActivitiesAsync(_connection, 456, cursor: "abc", limit: 50);
+        var page = await harness.Pipedrive.ListPersonActivitiesAsync(connection, 456, cursor: "abc", limit: 50);
 
-        Assert.Equal("/api/v2/activities?person_id=456&limit=50&cursor=abc", _harness.Handler.Single.PathAndQuery);
+        Assert.Equal("/api/v2/activities?person_id=456&limit=50&cursor=abc", harness.Handler.Single.PathAndQuery);
         Assert.Equal(71, Assert.Single(page.Items).Id);
         Assert.Equal("eyJpZCI6NzF9", page.NextCursor);
     }
@@ -76,20 +76,20 @@ public sealed class PipedriveTimelineClientTests : IDisposable
     [Fact]
     public async Task NotesAreCreatedUpdatedAndListedWithV1Pagination()
     {
-        _harness.Handler
+        harness.Handler
             .Respond(HttpStatusCode.OK, Note)
             .Respond(HttpStatusCode.OK, Note)
             .Respond(HttpStatusCode.OK, """{"success":true,"data":[{"id":81,"content":"a","person_id":456}],"additional_data":{"pagination":{"start":0,"limit":1,"more_items_in_collection":true,"next_start":1}}}""")
             .Respond(HttpStatusCode.OK, """{"success":true,"data":[],"additional_data":{"pagination":{"start":1,"limit":1,"more_items_in_collection":false}}}""");
 
-        var created = await _harness.Pipedrive.CreateNoteAsync(_connection, 456, "<p>2 opens</p>");
-        await _harness.Pipedrive.UpdateNoteAsync(_connection, 81, "<p>3 opens</p>");
-        var first = await _harness.Pipedrive.ListPersonNotesAsync(_connection, 456, 0, 1);
-        var last = await _harness.Pipedrive.ListPersonNotesAsync(_connection, 456, 1, 1);
+        var created = await harness.Pipedrive.CreateNoteAsync(connection, 456, "<p>2 opens</p>");
+        await harness.Pipedrive.UpdateNoteAsync(connection, 81, "<p>3 opens</p>");
+        var first = await harness.Pipedrive.ListPersonNotesAsync(connection, 456, 0, 1);
+        var last = await harness.Pipedrive.ListPersonNotesAsync(connection, 456, 1, 1);
 
-        Assert.Equal("""{"content":"\u003Cp\u003E2 opens\u003C/p\u003E","person_id":456}""", _harness.Handler.Requests[0].BodyText);
-        Assert.Equal((HttpMethod.Put, "/api/v1/notes/81"), (_harness.Handler.Requests[1].Method, _harness.Handler.Requests[1].PathAndQuery));
-        Assert.Equal("/api/v1/notes?person_id=456&start=0&limit=1&sort=id%20ASC", _harness.Handler.Requests[2].PathAndQuery);
+        Assert.Equal("""{"content":"\u003Cp\u003E2 opens\u003C/p\u003E","person_id":456}""", harness.Handler.Requests[0].BodyText);
+        Assert.Equal((HttpMethod.Put, "/api/v1/notes/81"), (harness.Handler.Requests[1].Method, harness.Handler.Requests[1].PathAndQuery));
+        Assert.Equal("/api/v1/notes?person_id=456&start=0&limit=1&sort=id%20ASC", harness.Handler.Requests[2].PathAndQuery);
         Assert.Equal(new PipedriveNote(81, "<p>2 opens</p>", 456, new DateTimeOffset(2026, 5, 27, 6, 54, 41, TimeSpan.Zero)), created);
         Assert.Equal(1, first.NextStart);
         Assert.Null(last.NextStart);

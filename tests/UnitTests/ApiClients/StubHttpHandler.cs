@@ -9,18 +9,18 @@ namespace PipedriveMaileon.UnitTests.ApiClients;
 /// </summary>
 internal sealed class StubHttpHandler(TimeProvider time) : HttpMessageHandler
 {
-    private readonly Lock _gate = new();
-    private readonly List<RecordedRequest> _requests = [];
-    private readonly Queue<Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>>> _script = new();
-    private Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>>? _last;
+    private readonly Lock gate = new();
+    private readonly List<RecordedRequest> requests = [];
+    private readonly Queue<Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>>> script = new();
+    private Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>>? last;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _requests.ToArray();
+                return requests.ToArray();
             }
         }
     }
@@ -32,9 +32,9 @@ internal sealed class StubHttpHandler(TimeProvider time) : HttpMessageHandler
 
     public StubHttpHandler RespondAsync(Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> responder)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _script.Enqueue(responder);
+            script.Enqueue(responder);
         }
 
         return this;
@@ -81,15 +81,15 @@ internal sealed class StubHttpHandler(TimeProvider time) : HttpMessageHandler
             time.GetUtcNow());
 
         Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> responder;
-        lock (_gate)
+        lock (gate)
         {
-            _requests.Add(recorded);
-            if (_script.Count > 0)
+            requests.Add(recorded);
+            if (script.Count > 0)
             {
-                _last = _script.Dequeue();
+                last = script.Dequeue();
             }
 
-            responder = _last ?? throw new InvalidOperationException("The test scripted no response.");
+            responder = last ?? throw new InvalidOperationException("The test scripted no response.");
         }
 
         var response = await responder(recorded, cancellationToken);

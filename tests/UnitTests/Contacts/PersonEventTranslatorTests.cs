@@ -284,6 +284,19 @@ public sealed class PersonEventTranslatorTests
     }
 
     [Fact]
+    public void ANewsletterChangeAloneIsNoChangeForMaileon()
+    {
+        // The echo of the app's own field write carries nothing else: it must not cause a Maileon update.
+        var person = new KnownPerson();
+        person.Merge(Full("Anna Schmidt", A, 77), T1);
+        var echo = Full("Anna Schmidt", A, 77) with { CustomFields = new Dictionary<string, PersonFieldValue> { [Key] = Option(15), ["budget"] = new() { Text = "100" } } };
+
+        Assert.False(person.Merge(echo, T2, Key));
+        Assert.Equal(15, person.CustomFields[Key].OptionId); // still recorded
+        Assert.True(person.Merge(echo with { CustomFields = new Dictionary<string, PersonFieldValue> { ["budget"] = new() { Text = "200" } } }, T2, Key));
+    }
+
+    [Fact]
     public void AddressIsUnknownUntilAPayloadCarriesEmails()
     {
         var person = new KnownPerson();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PipedriveMaileon.Grains.Deals;
+using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Outbox;
@@ -21,10 +22,12 @@ public sealed class DealEffectHandlerTests : IDisposable
 
     private readonly ApiClientHarness api = new();
     private readonly FakeGrains grains;
+    private readonly DealPersonLookup persons;
     private readonly DealEffectHandler handler;
     private readonly HashSet<string> storedTransactionIds = [];
     private bool refuseUsers;
     private bool contactExists = true;
+    private bool personExists = true;
 
     public DealEffectHandlerTests()
     {
@@ -42,7 +45,8 @@ public sealed class DealEffectHandlerTests : IDisposable
             NewsletterField = new NewsletterFieldConfig("k", 1, new Dictionary<NewsletterOption, long>()),
         });
         var tenants = new TenantConnections(grains.Factory, secrets, TimeProvider.System);
-        handler = new DealEffectHandler(tenants, api.MaileonContacts, api.MaileonTransactions, api.Pipedrive, new PipedriveLookupCache(api.Pipedrive),
+        persons = new DealPersonLookup(tenants, api.Pipedrive, grains.Factory);
+        handler = new DealEffectHandler(tenants, api.MaileonContacts, api.MaileonTransactions, api.Pipedrive, new PipedriveLookupCache(api.Pipedrive), persons,
             new DealEventBatcher(api.MaileonTransactions, NullLogger<DealEventBatcher>.Instance), grains.Factory);
         api.Handler.Respond(Answer);
     }
@@ -73,6 +77,43 @@ public sealed class DealEffectHandlerTests : IDisposable
         Assert.Single(api.Handler.Requests, r => r.Path.Contains("/contacts/email/", StringComparison.Ordinal));
         Assert.DoesNotContain(api.Handler.Requests, r => r.Path.Contains("/deals/", StringComparison.Ordinal));
         Assert.All(Sent(), t => Assert.Equal("known@pipedrivemail.com", (string?)t["content"]!["cc_email"]));
+    }
+
+    [Fact]
+    public async Task A_person_the_app_has_seen_is_not_read_from_pipedrive()
+    {
+        grains.Person = new KnownPersonFacts(true, "Seen Person", "sample@example.com");
+
+        await SendAsync(Work(eventId: "a"), knownBcc: "known@pipedrivemail.com");
+        await SendAsync(Work(eventId: "b"), knownBcc: "known@pipedrivemail.com");
+
+        Assert.DoesNotContain(api.Handler.Requests, r => r.Path.Contains("/persons/", StringComparison.Ordinal));
+        Assert.All(Sent(), t => Assert.Equal("Seen Person", (string?)t["content"]!["person_name"]));
+        Assert.Equal(2, Sent().Count);
+    }
+
+    [Fact]
+    public async Task A_seen_person_without_an_address_is_not_sent_and_not_read_again()
+    {
+        grains.Person = new KnownPersonFacts(true, "Seen Person", null);
+
+        var outcome = await SendAsync(Work());
+
+        Assert.Contains("has no email address", outcome.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Handler.Requests, r => r.Path.Contains("/persons/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_person_gone_from_pipedrive_is_remembered_for_a_while()
+    {
+        personExists = false;
+
+        var first = await SendAsync(Work(eventId: "a"));
+        await SendAsync(Work(eventId: "b"));
+
+        Assert.Contains("no longer exists in Pipedrive", first.Summary, StringComparison.Ordinal);
+        Assert.Single(api.Handler.Requests, r => r.Path.EndsWith("/persons/8", StringComparison.Ordinal));
+        Assert.Empty(Sent());
     }
 
     [Fact]
@@ -129,6 +170,7 @@ public sealed class DealEffectHandlerTests : IDisposable
     public void Dispose()
     {
         handler.Dispose();
+        persons.Dispose();
         api.Dispose();
     }
 
@@ -153,6 +195,7 @@ public sealed class DealEffectHandlerTests : IDisposable
         var path = request.Path;
         return path switch
         {
+            _ when path.EndsWith("/persons/8", StringComparison.Ordinal) && !personExists => Json("""{"success":false,"error":"Entity was not found"}""", HttpStatusCode.NotFound),
             _ when path.EndsWith("/persons/8", StringComparison.Ordinal) => Json("""
                 {"success":true,"data":{"id":8,"name":"Sample Person","emails":[{"value":"sample@example.com","primary":true,"label":"work"}],"custom_fields":{}}}
                 """),
@@ -183,14 +226,22 @@ public sealed class DealEffectHandlerTests : IDisposable
 
     private static HttpResponseMessage Json(string body, HttpStatusCode status = HttpStatusCode.OK) => StubHttpHandler.Build(status, body, "application/json");
 
-    /// <summary>The tenant grain (a fixed connection) and the types grain (all three types ready), as the handler asks them.</summary>
+    /// <summary>
+    /// The tenant grain (a fixed connection), the types grain (all three types ready) and the person's grain (what it
+    /// has seen: <see cref="Person"/>), as the handler asks them.
+    /// </summary>
     public class FakeGrains : DispatchProxy
     {
         private TenantConnection connection = null!;
         private object tenant = null!;
         private object types = null!;
+        private FakeGrains contact = null!;
 
         public IGrainFactory Factory { get; private set; } = null!;
+
+        public KnownPersonFacts Person { get => contact.person; set => contact.person = value; }
+
+        private KnownPersonFacts person = KnownPersonFacts.Unknown;
 
         public static FakeGrains Create(TenantConnection connection)
         {
@@ -200,6 +251,7 @@ public sealed class DealEffectHandlerTests : IDisposable
             owner.Factory = factory;
             owner.tenant = Create<ITenantGrain, FakeGrains>();
             owner.types = Create<IDealTransactionTypesGrain, FakeGrains>();
+            owner.contact = (FakeGrains)(object)Create<IContactSyncGrain, FakeGrains>();
             ((FakeGrains)owner.tenant).connection = connection;
             return owner;
         }
@@ -208,6 +260,8 @@ public sealed class DealEffectHandlerTests : IDisposable
         {
             nameof(IGrainFactory.GetGrain) when targetMethod.GetGenericArguments()[0] == typeof(ITenantGrain) => tenant,
             nameof(IGrainFactory.GetGrain) when targetMethod.GetGenericArguments()[0] == typeof(IDealTransactionTypesGrain) => types,
+            nameof(IGrainFactory.GetGrain) when targetMethod.GetGenericArguments()[0] == typeof(IContactSyncGrain) => contact,
+            nameof(IContactSyncGrain.GetKnownPerson) => Task.FromResult(person),
             nameof(ITenantGrain.GetConnection) => Task.FromResult(connection),
             nameof(IDealTransactionTypesGrain.Ensure) => Task.FromResult(new DealTransactionTypesResult
             {

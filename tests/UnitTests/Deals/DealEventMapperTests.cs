@@ -1,5 +1,7 @@
 using PipedriveMaileon.ApiClients.Maileon;
+using System.Text.Json.Nodes;
 using PipedriveMaileon.Grains.Deals;
+using PipedriveMaileon.Grains.Interfaces.Deals;
 
 namespace PipedriveMaileon.UnitTests.Deals;
 
@@ -13,38 +15,66 @@ public sealed class DealEventMapperTests
         Deal = deal,
     };
 
+    /// <summary>The type as the app creates it: the seed's table.</summary>
+    private static readonly DealTransactionTypeRef Created = new(DealTransactionTypes.Updated, 68, true);
+
+    /// <summary>A type an earlier version of the app created: <c>value</c> float, <c>expected_close_date</c> date, no cc_email.</summary>
+    private static readonly DealTransactionTypeRef Older = new(DealTransactionTypes.Updated, 68, false, new Dictionary<string, string>
+    {
+        ["deal_id"] = "integer", ["title"] = "string", ["value"] = "float", ["expected_close_date"] = "date", ["timestamp"] = "timestamp",
+    });
+
+    private static JsonObject Content(DealFacts deal, DealEventNames? names = null) =>
+        DealEventMapper.Content(Work(deal), names ?? DealEventNames.None, Created).Content;
+
     [Fact]
-    public void Values_are_converted_to_maileon_types_without_culture()
+    public void Values_go_out_in_the_seeds_types_without_culture_and_a_rounded_amount_is_noted_with_its_exact_value()
     {
         var content = DealEventMapper.Content(
             Work(new DealFacts { Id = 42, Title = "ACME", Value = 1200.50m, Currency = "EUR", Status = "open", ExpectedCloseDate = new DateOnly(2026, 9, 30) }),
-            DealEventNames.None);
+            DealEventNames.None, Created);
 
         Assert.Equal(
-            """{"deal_id":42,"title":"ACME","value":1200.5,"currency":"EUR","status":"open","expected_close_date":"2026-09-30","timestamp":"2026-03-01 12:05:09"}""",
-            content.ToJsonString());
+            """{"deal_id":42,"title":"ACME","value":1201,"currency":"EUR","status":"open","expected_close_date":"2026-09-30","timestamp":"2026-03-01 12:05:09"}""",
+            content.Content.ToJsonString());
+        Assert.Contains(content.Notes, n => n.Contains("value 1200.5 was sent as 1201", StringComparison.Ordinal) && n.Contains("exact amount 1200.5", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Whole_amounts_stay_whole_and_large_amounts_keep_every_digit()
+    public void An_adopted_type_gets_each_value_in_its_declared_type_and_nothing_it_lacks()
     {
-        Assert.Equal("100", DealEventMapper.Content(Work(new DealFacts { Id = 1, Value = 100.00m }), DealEventNames.None)["value"]!.ToJsonString());
-        Assert.Equal("123456789012.34", DealEventMapper.Content(Work(new DealFacts { Id = 1, Value = 123456789012.340m }), DealEventNames.None)["value"]!.ToJsonString());
-        Assert.Equal("-0.01", DealEventMapper.Content(Work(new DealFacts { Id = 1, Value = -0.01m }), DealEventNames.None)["value"]!.ToJsonString());
+        var content = DealEventMapper.Content(
+            Work(new DealFacts { Id = 42, Title = "ACME", Value = 1200.50m, Currency = "EUR", ExpectedCloseDate = new DateOnly(2026, 9, 30), SmartBccEmail = "d@x.pipedrivemail.com" }),
+            DealEventNames.None, Older);
+
+        Assert.Equal(
+            """{"deal_id":42,"title":"ACME","value":1200.5,"expected_close_date":"2026-09-30","timestamp":"2026-03-01 12:05:09"}""",
+            content.Content.ToJsonString());
+        Assert.Empty(content.Notes);
+    }
+
+    [Fact]
+    public void Whole_amounts_stay_whole_without_a_note()
+    {
+        var content = DealEventMapper.Content(Work(new DealFacts { Id = 1, Value = 100.00m }), DealEventNames.None, Created);
+        Assert.Equal("100", content.Content["value"]!.ToJsonString());
+        Assert.Empty(content.Notes);
+        Assert.Equal("-0.01", DealEventMapper.Content(Work(new DealFacts { Id = 1, Value = -0.01m }), DealEventNames.None, Older).Content["value"]!.ToJsonString());
     }
 
     [Fact]
     public void The_timestamp_is_utc_in_maileons_format()
     {
         var late = new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.FromHours(-5));
-        Assert.Equal("2027-01-01 04:30:00", DealEventMapper.FormatTimestamp(late));
+        var content = DealEventMapper.Content(Work(new DealFacts { Id = 1 }, late), DealEventNames.None, Created).Content;
+        Assert.Equal("2027-01-01 04:30:00", (string?)content["timestamp"]);
     }
 
     [Fact]
     public void Unknown_values_are_left_out_and_names_from_the_webhook_win_over_lookups()
     {
-        var content = DealEventMapper.Content(
-            Work(new DealFacts { Id = 7, OrgName = "From webhook", Title = "" }),
+        var content = Content(
+            new DealFacts { Id = 7, OrgName = "From webhook", Title = "" },
             new DealEventNames("Person P", "From lookup", "Owner O", "deal7@acme.pipedrivemail.com"));
 
         Assert.Equal("From webhook", (string?)content["org_name"]);
@@ -60,14 +90,13 @@ public sealed class DealEventMapperTests
     public void Long_strings_are_cut_to_maileons_limit_without_splitting_a_character()
     {
         var title = new string('a', MaileonLimits.TransactionStringLength - 1) + "😀" + "tail";
-        var clipped = (string)DealEventMapper.Content(Work(new DealFacts { Id = 1, Title = title }), DealEventNames.None)["title"]!;
+        var clipped = (string)Content(new DealFacts { Id = 1, Title = title })["title"]!;
 
-        Assert.Equal(MaileonLimits.TransactionStringLength - 1, clipped.Length);
-        Assert.False(char.IsHighSurrogate(clipped[^1]));
+        // Counted in code points, as Maileon counts: the emoji is the 1000th and is kept whole, the tail is cut.
+        Assert.Equal(MaileonLimits.TransactionStringLength, clipped.EnumerateRunes().Count());
+        Assert.EndsWith("😀", clipped, StringComparison.Ordinal);
 
-        var plain = new string('b', 5000);
-        Assert.Equal(MaileonLimits.TransactionStringLength, DealEventMapper.Clip(plain).Length);
-        Assert.Equal("short", DealEventMapper.Clip("short"));
+        Assert.Equal(MaileonLimits.TransactionStringLength, ((string)Content(new DealFacts { Id = 1, Title = new string('b', 5000) })["title"]!).Length);
     }
 
     [Fact]

@@ -45,6 +45,21 @@ public sealed class TenantConnectionsTests
     }
 
     [Fact]
+    public async Task Tenants_that_went_quiet_are_swept_out()
+    {
+        foreach (var company in new long[] { 1, 2, 3 })
+        {
+            cache.Store(tenant.Connection with { CompanyId = company });
+        }
+
+        Assert.Equal(3, cache.KeptTenants);
+        time.Advance(TenantConnections.Lifetime + TimeSpan.FromSeconds(1));
+        await cache.GetAsync(Company);
+
+        Assert.Equal(1, cache.KeptTenants);
+    }
+
+    [Fact]
     public async Task A_tenant_still_being_set_up_is_asked_every_time()
     {
         tenant.Connection = tenant.Connection with { NewsletterField = null };

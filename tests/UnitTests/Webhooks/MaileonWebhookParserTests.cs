@@ -1,7 +1,6 @@
 using System.Text;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
-using PipedriveMaileon.Grains.Webhooks;
 
 namespace PipedriveMaileon.UnitTests.Webhooks;
 

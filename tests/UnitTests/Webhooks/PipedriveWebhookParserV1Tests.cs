@@ -1,5 +1,4 @@
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
-using PipedriveMaileon.Grains.Webhooks;
 using static PipedriveMaileon.UnitTests.Webhooks.PipedriveWebhookExamples;
 using static PipedriveMaileon.UnitTests.Webhooks.PipedriveWebhookParserV2Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
-using PipedriveMaileon.Grains.Webhooks;
 using static PipedriveMaileon.UnitTests.Webhooks.PipedriveWebhookExamples;
 
 namespace PipedriveMaileon.UnitTests.Webhooks;

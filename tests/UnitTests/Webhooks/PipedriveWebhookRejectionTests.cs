@@ -1,5 +1,5 @@
 using System.Text;
-using PipedriveMaileon.Grains.Webhooks;
+using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using static PipedriveMaileon.UnitTests.Webhooks.PipedriveWebhookExamples;
 using static PipedriveMaileon.UnitTests.Webhooks.PipedriveWebhookParserV2Tests;
 

@@ -8,7 +8,7 @@ namespace PipedriveMaileon.Sandbox.Pipedrive.Fields;
 
 /// <summary>
 /// Person fields: v1 list (<c>start</c>/<c>limit</c>), get, create (enum/set options get numeric ids, custom fields a
-/// 40-hex key) and delete; v2 list (cursor) and get by <c>field_code</c>.
+/// 40-hex key) and delete; v2 list (cursor), get by <c>field_code</c> and add options (<c>POST …/{field_code}/options</c>).
 /// </summary>
 public static class PersonFieldEndpoints
 {
@@ -132,5 +132,48 @@ public static class PersonFieldEndpoints
                     : PipedriveResponses.NotFound();
             }
         }).WithMetadata(new TokenCost(1));
+
+        v2.MapPost("/personFields/{fieldCode}/options", async (string fieldCode, HttpContext http, PipedriveStore store) =>
+        {
+            var caller = ApiCaller.From(http);
+            var labels = await OptionLabelsAsync(http.Request);
+            if (labels is null)
+            {
+                return PipedriveResponses.BadRequest("An array of options, each with a label of 1 to 255 characters, is required.");
+            }
+
+            lock (store.Gate)
+            {
+                if (store.FieldsOf(caller.CompanyId).FirstOrDefault(f => f.Key == fieldCode) is not { } field)
+                {
+                    return PipedriveResponses.NotFound();
+                }
+
+                if (!field.HasOptions)
+                {
+                    return PipedriveResponses.BadRequest("Only enum and set fields have options.");
+                }
+
+                var added = labels.Select(label => store.AddFieldOption(field, label)).ToList();
+                return PipedriveResponses.Ok(new JsonArray([.. added.Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["label"] = o.Label })]), null);
+            }
+        }).WithMetadata(new TokenCost(5));
+    }
+
+    /// <summary>The labels of an add-options body (a non-empty array of <c>{"label": …}</c>), or null when it is not one.</summary>
+    private static async Task<List<string>?> OptionLabelsAsync(HttpRequest request)
+    {
+        JsonNode? body;
+        try
+        {
+            body = request.HasFormContentType ? null : await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        var labels = (body as JsonArray)?.Select(o => o is JsonObject option ? JsonInput.String(option["label"]) : null).ToList();
+        return labels is { Count: > 0 } && labels.All(l => l is { Length: >= 1 and <= 255 }) ? labels.OfType<string>().ToList() : null;
     }
 }

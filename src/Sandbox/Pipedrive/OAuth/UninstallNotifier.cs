@@ -32,7 +32,7 @@ public sealed class UninstallNotifier(
             }
 
             actor = userId ?? company.InstalledByUserId ?? store.AdminOf(companyId).Id;
-            store.Uninstall(companyId);
+            store.UninstallFor(companyId, actor);
         }
 
         if (!callApp)

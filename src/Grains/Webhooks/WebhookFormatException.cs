@@ -1,4 +1,0 @@
-namespace PipedriveMaileon.Grains.Webhooks;
-
-/// <summary>Thrown inside the parsers when a value cannot be used; caught at their entry and turned into a rejection.</summary>
-internal sealed class WebhookFormatException(string message) : Exception(message);
