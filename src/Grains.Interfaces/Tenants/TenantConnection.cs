@@ -33,6 +33,9 @@ public sealed record TenantConnection
     /// <summary>Changes whenever the company installs again after an uninstall or a lost authorisation (settings sessions carry it).</summary>
     [Id(13)] public int InstallationEpoch { get; init; }
 
+    /// <summary>The OAuth scopes Pipedrive granted the installation (activities need <c>activities:full</c>).</summary>
+    [Id(14)] public IReadOnlyList<string> Scopes { get; init; } = [];
+
     /// <summary>True when everything needed to sync contacts is configured.</summary>
     public bool CanSyncContacts =>
         Status == TenantStatus.Active && PipedriveApiBase is not null && PipedriveAccessToken is not null

@@ -24,6 +24,7 @@ public static class TenantRecord
             NewsletterField = state.NewsletterField,
             ExtraFields = state.ExtraFields.ToList(),
             InstallationEpoch = state.InstallationEpoch,
+            Scopes = state.Scopes.ToList(),
         };
     }
 
