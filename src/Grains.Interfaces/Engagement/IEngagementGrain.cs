@@ -16,8 +16,11 @@ public interface IEngagementGrain : IGrainWithIntegerKey
     /// <summary>Stores the setting (an admin saved it): switching on schedules the poll, switching off stops it.</summary>
     Task Configure(EngagementChoice choice, long actingUserId);
 
-    /// <summary>Starts a run soon unless one is in progress (Maileon's bounce webhook, "Read now"); returns at once.</summary>
+    /// <summary>Starts a run in a few seconds (Maileon's bounce webhook: a burst makes one run), or after the one in progress; returns at once.</summary>
     Task PollSoon();
+
+    /// <summary>Starts a run now unless one is in progress ("Read Maileon's reports now"); returns at once.</summary>
+    Task PollNow();
 
     /// <summary>Stops the poll and forgets the checkpoints (on uninstall).</summary>
     Task Stop();

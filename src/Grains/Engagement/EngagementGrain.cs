@@ -98,6 +98,16 @@ public sealed partial class EngagementGrain(
         return Task.CompletedTask;
     }
 
+    public Task PollNow()
+    {
+        if (State.Settings.Enabled)
+        {
+            StartRun(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task Stop()
     {
         runCancellation?.Cancel();

@@ -66,6 +66,14 @@ public sealed partial class WebhookIngressGrain(TenantConnections tenants, TimeP
             return Refused(companyId, "maileon", null, refusal);
         }
 
+        if (eventName == "bounce")
+        {
+            // The bounce is in Maileon's bounces report, which the poll reads (and which says whether it was hard):
+            // the webhook only brings the next read forward, so accepting it records nothing of its own.
+            await GrainFactory.Engagement(companyId).PollSoon();
+            return IngressOutcome.Accepted;
+        }
+
         var kind = eventName == "doi" ? MaileonEventKind.DoiConfirmed : MaileonEventKind.Unsubscribed;
         var parsed = MaileonWebhookParser.Parse(kind, parameters, body, time.GetUtcNow());
         if (parsed.Event is not { } maileonEvent)

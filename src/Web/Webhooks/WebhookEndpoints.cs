@@ -10,7 +10,7 @@ using PipedriveMaileon.Web.Observability;
 namespace PipedriveMaileon.Web.Webhooks;
 
 /// <summary>
-/// <c>POST /webhooks/pipedrive/{companyId}</c> and <c>POST /webhooks/maileon/{companyId}/{event}</c>. This tier only
+/// <c>POST /webhooks/pipedrive/{companyId}</c> and <c>POST /webhooks/maileon/{companyId}/{event}</c> (<c>doi</c>, <c>unsubscription</c>, <c>bounce</c>). This tier only
 /// checks HTTP-level shape (size, content type, headers) and answers from the cluster's verdict: 2xx only after
 /// the owning grain recorded the event durably, 4xx for bad input (nothing changed), 503 when it could not be
 /// recorded (the sender retries).
@@ -20,7 +20,8 @@ public static partial class WebhookEndpoints
     public const int MaxPipedriveBody = 512 * 1024;
     public const int MaxMaileonBody = 64 * 1024;
 
-    private static readonly string[] MaileonEvents = ["doi", "unsubscription"];
+    /// <summary><c>bounce</c> only wakes the tenant's engagement poll (the bounces report says whether a bounce was hard).</summary>
+    private static readonly string[] MaileonEvents = ["doi", "unsubscription", "bounce"];
 
     // The 200 bodies are constant: built once, not per webhook.
     private static readonly object OkAccepted = new { status = "accepted" };
@@ -89,7 +90,7 @@ public static partial class WebhookEndpoints
     {
         if (!MaileonEvents.Contains(eventName, StringComparer.Ordinal))
         {
-            return Bad(StatusCodes.Status404NotFound, "Unknown Maileon event; expected doi or unsubscription.");
+            return Bad(StatusCodes.Status404NotFound, "Unknown Maileon event; expected doi, unsubscription or bounce.");
         }
 
         // Maileon sends no body (and no content type) when no body fields are configured.
