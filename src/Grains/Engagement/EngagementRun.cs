@@ -103,7 +103,7 @@ internal sealed partial class EngagementRun(
                 async request =>
                 {
                     var query = EngagementPoll.Query(kind, request, outbox.State.Poll.StartedFrom ?? started - Options.InitialLookback, Options.PageSize);
-                    var page = await ReadAsync(kind, maileon, query, cancellationToken);
+                    var page = await services.Reports.ReadAsync(maileon, kind, query, cancellationToken);
                     var route = await RouteAsync(page.Items, settings);
                     last = (route, page.Items.Count);
                     return new ScanPage<PersonRows>([.. route.ByPerson.Select(p => new PersonRows(p.Key, p.Value))], page.HasMore(Options.PageSize));
@@ -136,13 +136,6 @@ internal sealed partial class EngagementRun(
         }
     }
 
-    private Task<MaileonTrackingPage> ReadAsync(MaileonTrackingKind kind, MaileonConnection maileon, MaileonTrackingQuery query, CancellationToken cancellationToken) => kind switch
-    {
-        MaileonTrackingKind.Open => services.Reports.GetOpensAsync(maileon, query, cancellationToken),
-        MaileonTrackingKind.Click => services.Reports.GetClicksAsync(maileon, query, cancellationToken),
-        _ => services.Reports.GetBouncesAsync(maileon, query, cancellationToken),
-    };
-
     /// <summary>Looks up each address of the page once, then routes the rows (<see cref="EngagementRouting"/>).</summary>
     private async Task<EngagementRoute> RouteAsync(IReadOnlyList<MaileonTrackingEvent> rows, EngagementSettings settings)
     {
@@ -173,26 +166,13 @@ internal sealed partial class EngagementRun(
 
         foreach (var id in mailingIds.Where(id => !subjects.ContainsKey(id)))
         {
-            subjects[id] = await SubjectAsync(maileon, id, cancellationToken);
+            subjects[id] = await services.Reports.SubjectAsync(maileon, id, cancellationToken);
         }
 
         var rows = person.Rows.Select(r => PersonEngagementDecisions.ToRow(r, subjects.GetValueOrDefault(r.MailingId ?? 0))).ToList();
         var cost = await grains.PersonEngagement(companyId, person.PersonId).Record(delivery with { Rows = rows });
         budget.Settle(estimate, cost);
         return cost > 0 ? ApplyResult.Applied : ApplyResult.Unchanged;
-    }
-
-    private async Task<string?> SubjectAsync(MaileonConnection maileon, long mailingId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await services.Mailings.GetSubjectAsync(maileon, mailingId, cancellationToken);
-        }
-        catch (ApiClientException ex) when (!ex.IsTransient)
-        {
-            // The entry then names the mailing by its id; a later row may bring the subject.
-            return null;
-        }
     }
 
     /// <summary>Finds or creates the "Maileon bounce" person field; returns the problem in words when it cannot.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using PipedriveMaileon.Grains.Tenants;
 
@@ -8,8 +7,7 @@ namespace PipedriveMaileon.Grains.Engagement;
 /// <summary>What an engagement poll run reads from and routes through.</summary>
 public sealed class EngagementServices(
     TenantConnections tenants,
-    MaileonTrackingReports reports,
-    MaileonMailings mailings,
+    IEngagementReports reports,
     PipedriveApiClient pipedrive,
     PipedriveRateLimitTracker rateLimits,
     ITenantAddressPersons addresses,
@@ -17,9 +15,7 @@ public sealed class EngagementServices(
 {
     public TenantConnections Tenants { get; } = tenants;
 
-    public MaileonTrackingReports Reports { get; } = reports;
-
-    public MaileonMailings Mailings { get; } = mailings;
+    public IEngagementReports Reports { get; } = reports;
 
     public PipedriveApiClient Pipedrive { get; } = pipedrive;
 

@@ -65,6 +65,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOutbox<EngagementState, EngagementWork, EngagementWork, EngagementOutboxRules>(GrainTypes.Engagement, OutboxKeyKind.Company);
         services.AddOutbox<PersonEngagementState, PersonEngagementWork, EngagementEffect, PersonEngagementOutboxRules>(GrainTypes.PersonEngagement, OutboxKeyKind.CompanyEntity);
         services.TryAddSingleton<EngagementServices>();
+        services.TryAddSingleton<IEngagementReports, MaileonEngagementReports>();
 
         // Engagement's one way to identity by address: re-point this line at the per-address grain once it exists.
         services.TryAddSingleton<ITenantAddressPersons, ContactGrainAddressPersons>();

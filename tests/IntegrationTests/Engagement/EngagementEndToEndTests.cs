@@ -47,6 +47,8 @@ public sealed class EngagementEndToEndTests(DeploymentFixture fixture, ITestOutp
         await driver.PollAndWaitAsync();
         var entries = await driver.TimelineAsync();
         AssertOneEntryEach(persons, entries);
+        var flagged = (await driver.PersonsAsync()).Where(Bounced).Select(p => (long)p["id"]!).Order();
+        Assert.Equal(persons.Take(3).Select(p => p.Id).Order(), flagged);
 
         // A replay (the next run reads the same rows again) and a reconciliation write nothing twice.
         await tenant.Admin.PostHandlerAsync("RunReconciliation");
