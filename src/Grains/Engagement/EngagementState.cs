@@ -11,7 +11,11 @@ public sealed class EngagementState : IOutboxState<EngagementWork>
 {
     public const int CurrentVersion = 1;
 
-    public int Version { get; set; } = CurrentVersion;
+    /// <summary>
+    /// The stored contract's version. Its default stays 1 for good (and is left out of the JSON like every default), so a
+    /// state without it is version 1; a later contract writes its own number and migrates on read.
+    /// </summary>
+    public int Version { get; set; } = 1;
 
     public DateTimeOffset? OutboxDueAt { get; set; }
 

@@ -26,18 +26,22 @@ public sealed class EngagementPollTests(EngagementClusterFixture fixture)
         fixture.Reports.Add(companyId, Enumerable.Range(0, 6).SelectMany(i => Opens(i, 2)).Concat([Click(0, "https://x.example/a"), Click(0, "https://x.example/b")]));
 
         await RunAsync(poll, () => poll.Configure(OpensAndClicks, actingUserId: 1));
+        // A person whose rows came on two pages (or two reports) may see its entry updated once more; never created twice.
         var writes = await WritesAsync(companyId, 6);
-        Assert.Equal(6, writes.Count);
-        Assert.All(writes, w => Assert.Equal(EngagementWriteKind.Create, w.Entry!.Kind));
-        Assert.Equal(6, writes.Select(w => w.PersonId).Distinct().Count());
-        Assert.Equal($"Opened 'Mailing number {Mailing}' 2 times · clicked 2 links", writes.Single(w => w.PersonId == PersonId(0)).Entry!.Subject);
+        var creates = writes.Where(w => w.Entry!.Kind == EngagementWriteKind.Create).ToList();
+        Assert.Equal(6, creates.Count);
+        Assert.Equal(6, creates.Select(w => w.PersonId).Distinct().Count());
+        Assert.All(writes.Except(creates), w => Assert.Equal(EngagementWriteKind.Update, w.Entry!.Kind));
+        Assert.Equal($"Opened 'Mailing number {Mailing}' 2 times · clicked 2 links", writes.Last(w => w.PersonId == PersonId(0)).Entry!.Subject);
+        Assert.All(Enumerable.Range(1, 5), i => Assert.Equal($"Opened 'Mailing number {Mailing}' 2 times", writes.Last(w => w.PersonId == PersonId(i)).Entry!.Subject));
 
         await RunAsync(poll, poll.PollNow);
-        Assert.Equal(6, (await WritesAsync(companyId, 6)).Count);
+        await Task.Delay(1000);
+        Assert.Equal(writes.Count, fixture.Writes.Commands<EngagementEffect>(companyId).Count);
 
         fixture.Reports.Add(companyId, Opens(3, 1, secondsLater: 100));
         await RunAsync(poll, poll.PollNow);
-        var update = Assert.Single((await WritesAsync(companyId, 7)).Skip(6));
+        var update = Assert.Single((await WritesAsync(companyId, writes.Count + 1)).Skip(writes.Count));
         Assert.Equal((EngagementWriteKind.Update, PersonId(3)), (update.Entry!.Kind, update.PersonId));
         Assert.Equal($"Opened 'Mailing number {Mailing}' 3 times", update.Entry.Subject);
         var view = await fixture.Grains.PersonEngagement(companyId, PersonId(3)).GetView(5);
