@@ -39,7 +39,7 @@ public sealed class EngagementPollTests(EngagementClusterFixture fixture)
         await Task.Delay(1000);
         Assert.Equal(writes.Count, fixture.Writes.Commands<EngagementEffect>(companyId).Count);
 
-        fixture.Reports.Add(companyId, Opens(3, 1, secondsLater: 100));
+        fixture.Reports.Add(companyId, Opens(3, 1, secondsLater: 90));
         await RunAsync(poll, poll.PollNow);
         var update = Assert.Single((await WritesAsync(companyId, writes.Count + 1)).Skip(writes.Count));
         Assert.Equal((EngagementWriteKind.Update, PersonId(3)), (update.Entry!.Kind, update.PersonId));
@@ -129,13 +129,14 @@ public sealed class EngagementPollTests(EngagementClusterFixture fixture)
 
     private static IEnumerable<MaileonTrackingEvent> Opens(int person, int count, int secondsLater = 0)
     {
-        var at = DateTimeOffset.UtcNow.AddHours(-1).AddSeconds(secondsLater);
+        // Within the checkpoint's 5-minute overlap, so the next run reads them again: a real replay.
+        var at = DateTimeOffset.UtcNow.AddMinutes(-2).AddSeconds(secondsLater);
         return Enumerable.Range(0, count).Select(n => new MaileonTrackingEvent(
             MaileonTrackingKind.Open, at.AddSeconds(n), 7000 + person, Email(person), null, false, Mailing, 9000 + person));
     }
 
     private static MaileonTrackingEvent Click(int person, string url) => new(
-        MaileonTrackingKind.Click, DateTimeOffset.UtcNow.AddHours(-1), 7000 + person, Email(person), null, false, Mailing, 9000 + person, LinkUrl: url);
+        MaileonTrackingKind.Click, DateTimeOffset.UtcNow.AddMinutes(-2), 7000 + person, Email(person), null, false, Mailing, 9000 + person, LinkUrl: url);
 
     /// <summary>Starts a run with <paramref name="trigger"/> and waits until it finished (its finish time is new).</summary>
     private static async Task<EngagementView> RunAsync(IEngagementGrain poll, Func<Task> trigger)
