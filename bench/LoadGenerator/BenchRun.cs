@@ -90,7 +90,7 @@ public sealed class BenchRun(BenchArguments args)
         EngagementResult engagement;
         using (new Progress("engagement entries", total: null))
         {
-            engagement = await new EngagementPhase(sandbox, args.Tiny ? 20 : 100, args.DrainTimeout).RunAsync(tenants.FirstOrDefault());
+            engagement = await new EngagementPhase(sandbox, args.Tiny ? 20 : 100, TimeSpan.FromSeconds(Math.Max(60, args.DrainTimeout.TotalSeconds))).RunAsync(tenants.FirstOrDefault());
         }
 
         DealResult? deals = null;

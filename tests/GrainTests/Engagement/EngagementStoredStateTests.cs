@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PipedriveMaileon.Grains.Engagement;
 using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces;
@@ -68,14 +67,5 @@ public sealed class EngagementStoredStateTests(EngagementClusterFixture fixture)
         Assert.All(view.Mailings, m => Assert.True(m.Written));
     }
 
-    private static T Read<T>(string name) => JsonSerializer.Deserialize<T>(StoredStates.Captured(name), Options)!;
-
-    private static readonly JsonSerializerOptions Options = CreateOptions();
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions().JsonSerializerOptions;
-        CompactStateJson.Apply(options);
-        return options;
-    }
+    private static T Read<T>(string name) => StoredStates.Read<T>(name);
 }
