@@ -35,6 +35,13 @@ public sealed class EngagementOptions
     [Range(0, 600)]
     public int WakeDelaySeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long a person's new entry write waits before it is made (<c>Engagement:WriteDelaySeconds</c>), so the other
+    /// reports of the same run (opens, then clicks, then bounces) fold into one create instead of a create and updates.
+    /// </summary>
+    [Range(0, 600)]
+    public int WriteDelaySeconds { get; set; } = 10;
+
     public TimeSpan Interval => TimeSpan.FromMinutes(IntervalMinutes);
 
     public TimeSpan Overlap => TimeSpan.FromMinutes(OverlapMinutes);

@@ -14,7 +14,7 @@ public static class PersonEngagementDecisions
     public const string Area = "engagement";
 
     public static PersonEngagementChange Record(
-        PersonEngagementState state, long companyId, long personId, EngagementDelivery delivery, long? inFlightEntryId, DateTimeOffset now)
+        PersonEngagementState state, long companyId, long personId, EngagementDelivery delivery, long? inFlightEntryId, DateTimeOffset now, TimeSpan writeDelay = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(delivery);
@@ -37,7 +37,8 @@ public static class PersonEngagementDecisions
         {
             if (!Waiting(state, PersonEngagementWorkKind.WriteEntry, mailing.MailingId, inFlightEntryId))
             {
-                state.Outbox.Enqueue(new PersonEngagementWork { Kind = PersonEngagementWorkKind.WriteEntry, MailingId = mailing.MailingId, Target = target }, now);
+                // Made a little later, so the run's other reports still fold into this write (a waiting write is never postponed).
+                state.Outbox.Enqueue(new PersonEngagementWork { Kind = PersonEngagementWorkKind.WriteEntry, MailingId = mailing.MailingId, Target = target }, now).DueAt = now + writeDelay;
                 cost += EngagementBudget.CostOf(PlanEntry(state, companyId, mailing, target));
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Engagement;
@@ -13,7 +14,8 @@ namespace PipedriveMaileon.Grains.Engagement;
 /// </summary>
 [GrainType(GrainTypes.PersonEngagement)]
 public sealed class PersonEngagementGrain(
-    [Outbox(GrainTypes.PersonEngagement)] IOutbox<PersonEngagementState, PersonEngagementWork> outbox) : Grain, IPersonEngagementGrain, IOutboxParticipant
+    [Outbox(GrainTypes.PersonEngagement)] IOutbox<PersonEngagementState, PersonEngagementWork> outbox,
+    IOptions<EngagementOptions> options) : Grain, IPersonEngagementGrain, IOutboxParticipant
 {
     private PersonEngagementState State => outbox.State;
 
@@ -21,7 +23,8 @@ public sealed class PersonEngagementGrain(
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var (companyId, personId) = CompanyKey.Of(this);
-        var change = await outbox.UpdateAsync((state, now) => PersonEngagementDecisions.Record(state, companyId, personId, delivery, outbox.InFlightEntryId, now));
+        var change = await outbox.UpdateAsync((state, now) => PersonEngagementDecisions.Record(
+            state, companyId, personId, delivery, outbox.InFlightEntryId, now, TimeSpan.FromSeconds(options.Value.WriteDelaySeconds)));
         return change.Cost;
     }
 

@@ -33,6 +33,7 @@ public sealed class EngagementClusterFixture : ProductClusterFixture
             o.PageSize = 5;
             o.BudgetShare = 0.01;
             o.WakeDelaySeconds = 0;
+            o.WriteDelaySeconds = 0;
         });
     }
 }
