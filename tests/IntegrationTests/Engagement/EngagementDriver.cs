@@ -81,6 +81,25 @@ public sealed partial class EngagementDriver(SyncedTenant tenant)
     public async Task<IReadOnlyList<JsonNode>> TimelineAsync() =>
         [.. (await Sandbox.ControlGetAsync("pipedrive", $"companies/{tenant.CompanyId}/timeline"))!.AsArray().Select(e => e!)];
 
+    /// <summary>The timeline once two readings 2 s apart agree (writes made a little after their run have landed).</summary>
+    public async Task<IReadOnlyList<JsonNode>> SettledTimelineAsync()
+    {
+        var last = await TimelineAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            await Task.Delay(2000);
+            var now = await TimelineAsync();
+            if (now.Select(e => e.ToJsonString()).SequenceEqual(last.Select(e => e.ToJsonString())))
+            {
+                return now;
+            }
+
+            last = now;
+        }
+
+        return last;
+    }
+
     /// <summary>The subject an entry shows (a note leads its content with it in bold).</summary>
     public static string SubjectOf(JsonNode entry) =>
         (string?)entry["subject"] ?? (NoteSubject().Match((string?)entry["content"] ?? "") is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : "");
