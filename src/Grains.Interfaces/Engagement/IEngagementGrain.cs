@@ -19,7 +19,7 @@ public interface IEngagementGrain : IGrainWithIntegerKey
     /// <summary>Starts a run in a few seconds (Maileon's bounce webhook: a burst makes one run), or after the one in progress; returns at once.</summary>
     Task PollSoon();
 
-    /// <summary>Starts a run now unless one is in progress ("Read Maileon's reports now"); returns at once.</summary>
+    /// <summary>Starts a run now, or right after the one in progress ("Read Maileon's reports now"); returns at once.</summary>
     Task PollNow();
 
     /// <summary>Stops the poll and forgets the checkpoints (on uninstall).</summary>

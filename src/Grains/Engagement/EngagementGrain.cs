@@ -91,7 +91,7 @@ public sealed partial class EngagementGrain(
         if (State.Settings.Enabled)
         {
             // A wake-up during a run may concern rows the run has passed already: one more run follows it.
-            pollAgain = runTimer is not null;
+            pollAgain |= runTimer is not null;
             StartRun(TimeSpan.FromSeconds(services.Options.WakeDelaySeconds));
         }
 
@@ -102,6 +102,8 @@ public sealed partial class EngagementGrain(
     {
         if (State.Settings.Enabled)
         {
+            // Pressed during a run, which may have passed the rows the admin expects: one more run follows it.
+            pollAgain |= runTimer is not null;
             StartRun(TimeSpan.Zero);
         }
 

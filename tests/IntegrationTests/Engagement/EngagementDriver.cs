@@ -114,12 +114,21 @@ public sealed partial class EngagementDriver(SyncedTenant tenant)
     /// <summary>Presses "Read Maileon's reports now" and waits until that run has finished.</summary>
     public async Task PollAndWaitAsync()
     {
-        var before = await LastRunFinishedAsync();
+        // A run pressed for finishes after the press (one in progress when pressed is followed by another).
+        var pressed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await tenant.Admin.PostHandlerAsync("PollEngagement");
         await Eventually.TrueAsync(
-            async () => await LastRunFinishedAsync() is { } finished && finished != before,
+            async () => await LastRunFinishedAsync() is { } finished && finished > pressed,
             TimeSpan.FromSeconds(60),
             () => $"the engagement poll did not finish\n{tenant.Diagnostics()}");
+    }
+
+    /// <summary>The settings page's engagement section as text (setting, sources, verdicts, errors), for failure messages.</summary>
+    public string EngagementStatus()
+    {
+        var page = tenant.Admin.SettingsPageAsync().GetAwaiter().GetResult();
+        var at = page.IndexOf("data-testid=\"engagement\"", StringComparison.Ordinal);
+        return at < 0 ? "(no engagement section)" : Regex.Replace(page[at..Math.Min(page.Length, at + 6000)], "<[^>]+>", " ");
     }
 
     [GeneratedRegex("^<p><b>(.*?)</b></p>", RegexOptions.Singleline)]

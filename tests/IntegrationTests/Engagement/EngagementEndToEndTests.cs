@@ -44,12 +44,12 @@ public sealed class EngagementEndToEndTests(DeploymentFixture fixture, ITestOutp
         await Eventually.TrueAsync(
             async () => (await driver.PersonsAsync()).Count(Bounced) == 3,
             TimeSpan.FromSeconds(90),
-            () => $"entries: {driver.TimelineAsync().GetAwaiter().GetResult().Count}\n{tenant.Diagnostics()}");
+            () => $"entries: {driver.TimelineAsync().GetAwaiter().GetResult().Count}\n{driver.EngagementStatus()}\n{tenant.Diagnostics()}");
         await driver.PollAndWaitAsync();
         await Eventually.TrueAsync(
             async () => (await driver.TimelineAsync()).Count == Recipients,
             TimeSpan.FromSeconds(60),
-            () => $"entries: {driver.TimelineAsync().GetAwaiter().GetResult().Count}\n{tenant.Diagnostics()}");
+            () => $"entries: {driver.TimelineAsync().GetAwaiter().GetResult().Count}\n{driver.EngagementStatus()}\n{tenant.Diagnostics()}");
         await driver.PollAndWaitAsync();
         var entries = await driver.SettledTimelineAsync();
         AssertOneEntryEach(persons, entries);
