@@ -90,7 +90,7 @@ public sealed class ContactSyncGrain(
             State.Subscription.StatusSince,
             State.Outbox.Entries.Count - parked.Count,
             parked.Count,
-            parked.Select(p => p.LastError).LastOrDefault()));
+            parked.Select(p => p.LastError).LastOrDefault()) { PersonDeleted = State.Person.Deleted });
     }
 
     public Task<KnownPersonFacts> GetKnownPerson()
