@@ -87,6 +87,12 @@ public sealed class BenchRun(BenchArguments args)
         }
 
         var endToEnd = await EndToEndAsync(sandbox, sender, factory, tenants, half?.OfferedRate ?? Math.Max(1, 0.5 * saturation.AckedPerSecond));
+        EngagementResult engagement;
+        using (new Progress("engagement entries", total: null))
+        {
+            engagement = await new EngagementPhase(sandbox, args.Tiny ? 20 : 100, TimeSpan.FromSeconds(Math.Max(60, args.DrainTimeout.TotalSeconds))).RunAsync(tenants.FirstOrDefault());
+        }
+
         DealResult? deals = null;
         MemoryResult? memory = null;
         IdleTenantsResult? idle = null;
@@ -123,6 +129,7 @@ public sealed class BenchRun(BenchArguments args)
             Saturation = saturation,
             HalfRate = half,
             EndToEnd = endToEnd,
+            Engagement = engagement,
             Deals = deals,
             Memory = memory,
             IdleTenants = idle,

@@ -1,5 +1,6 @@
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.Engagement;
 using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Identity;
@@ -46,6 +47,11 @@ public static class GrainFactoryExtensions
         grains.GetGrain<IDealTransactionTypesGrain>(companyId);
 
     public static IReconciliationGrain Reconciliation(this IGrainFactory grains, long companyId) => grains.GetGrain<IReconciliationGrain>(companyId);
+
+    public static IEngagementGrain Engagement(this IGrainFactory grains, long companyId) => grains.GetGrain<IEngagementGrain>(companyId);
+
+    public static IPersonEngagementGrain PersonEngagement(this IGrainFactory grains, long companyId, long personId) =>
+        grains.GetGrain<IPersonEngagementGrain>(personId, CompanyKey.Format(companyId));
 
     /// <summary>Completes OAuth installations (stateless; one key for all).</summary>
     public static IInstallationGrain Installation(this IGrainFactory grains) => grains.GetGrain<IInstallationGrain>(0);

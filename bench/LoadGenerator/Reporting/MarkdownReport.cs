@@ -176,6 +176,16 @@ public static class MarkdownReport
                 $"| deal event | {deals.MaileonTransactionsSeen} of {deals.Acknowledged} acked (in {deals.MaileonRequests} batched requests) | {N(deals.PipedriveCalls)} | {Per(deals.PipedriveCalls, deals.Acknowledged)} | {N(deals.PipedriveTokens)} | {Per(deals.PipedriveTokens, deals.Acknowledged)} | {deals.CounterSource} |");
         }
 
+        if (main.Engagement is { NotRun: null } engagement)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| engagement entry (note per person and mailing: {engagement.Recipients} recipients, opens, a click, one hard bounce) | {engagement.Entries} | {N(engagement.PipedriveCalls)} | {Per(engagement.PipedriveCalls, engagement.Entries)} | {N(engagement.PipedriveTokens)} | {Per(engagement.PipedriveTokens, engagement.Entries)} | usage counters |");
+        }
+        else if (main.Engagement is { NotRun: { } why })
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| engagement entry | not measured: {why} | | | | | |");
+        }
+
         md.AppendLine();
         md.AppendLine("## 5. Scale-out");
         md.AppendLine();

@@ -28,6 +28,8 @@ public sealed record TopologyResult
     public PhaseCost? HalfRateCost { get; init; }
     public PhaseResult? HalfRate { get; init; }
     public EndToEndResult? EndToEnd { get; init; }
+
+    public EngagementResult? Engagement { get; init; }
     public DealResult? Deals { get; init; }
     public MemoryResult? Memory { get; init; }
 

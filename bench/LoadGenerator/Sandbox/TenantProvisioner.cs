@@ -86,13 +86,19 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
         {
             ["Form.MaileonApiKey"] = apiKey,
             ["Form.DoiMailingKey"] = "doi-default",
-            ["Form.Permission"] = "doi",
+            // The first tenant grants DOI+ (single-user tracking), so the engagement phase has personal opens and clicks.
+            ["Form.Permission"] = index == 0 ? "doiplus" : "doi",
             ["Form.DealEvents"] = "true",
             ["__session"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         }));
         if ((int)save.StatusCode >= 400)
         {
             return (null, $"POST /settings answered {(int)save.StatusCode}");
+        }
+
+        if (index == 0 && await EnableEngagementAsync(browser) is { } engagementFailure)
+        {
+            return (null, engagementFailure);
         }
 
         // 5. The credentials the tenant registered its webhooks with: the emulator's control API masks the password,
@@ -115,6 +121,22 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
             key ?? "newsletter",
             option ?? 1,
             SandboxClient.Long(account, "id")), null);
+    }
+
+    /// <summary>Switches engagement on (opens, clicks, hard bounces as notes) on the settings page; the failure, or null.</summary>
+    private static async Task<string?> EnableEngagementAsync(HttpClient browser)
+    {
+        var token = SessionField().Match(await browser.GetStringAsync("/settings"));
+        using var save = await browser.PostAsync("/settings?handler=SaveEngagement", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Engagement.Enabled"] = "true",
+            ["Engagement.Opens"] = "true",
+            ["Engagement.Clicks"] = "true",
+            ["Engagement.HardBounces"] = "true",
+            ["Engagement.Target"] = "note",
+            ["__session"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        }));
+        return (int)save.StatusCode >= 400 ? $"POST /settings?handler=SaveEngagement answered {(int)save.StatusCode}" : null;
     }
 
     /// <summary>Creates the persons that the subscribe and deal webhooks talk about, so the app can read them back.</summary>

@@ -9,4 +9,8 @@ public sealed record ContactView(
     [property: Id(3)] DateTimeOffset? StatusSince,
     [property: Id(4)] int PendingEffects,
     [property: Id(5)] int ParkedEffects,
-    [property: Id(6)] string? LastError);
+    [property: Id(6)] string? LastError)
+{
+    /// <summary>The person was deleted in Pipedrive (its grain saw the delete).</summary>
+    [Id(7)] public bool PersonDeleted { get; init; }
+}

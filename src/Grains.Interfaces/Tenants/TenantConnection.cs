@@ -36,6 +36,9 @@ public sealed record TenantConnection
     /// <summary>Erase the Maileon contact of a person deleted in Pipedrive (the admin's GDPR choice; default off).</summary>
     [Id(14)] public bool EraseDeletedInMaileon { get; init; }
 
+    /// <summary>The OAuth scopes Pipedrive granted the installation (activities need <c>activities:full</c>).</summary>
+    [Id(15)] public IReadOnlyList<string> Scopes { get; init; } = [];
+
     /// <summary>True when everything needed to sync contacts is configured.</summary>
     public bool CanSyncContacts =>
         Status == TenantStatus.Active && PipedriveApiBase is not null && PipedriveAccessToken is not null

@@ -96,7 +96,7 @@ public sealed class ContactSyncGrain(
             State.AddressStatusSince,
             State.Outbox.Entries.Count - parked.Count,
             parked.Count,
-            parked.Select(p => p.LastError).LastOrDefault()));
+            parked.Select(p => p.LastError).LastOrDefault()) { PersonDeleted = State.Person.Deleted });
     }
 
     public Task<KnownPersonFacts> GetKnownPerson()

@@ -13,25 +13,32 @@ public static class EngagementRouting
     public static EngagementRoute Route(
         IEnumerable<MaileonTrackingEvent> rows, TenantAddressBook addresses, EngagementSettings settings, Func<long, bool> isDeleted)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(isDeleted);
+        return Route(rows, email => Of(addresses, email, isDeleted), settings);
+    }
+
+    /// <param name="persons">The seam's answer for a row's address (<see cref="ITenantAddressPersons"/>), already looked up.</param>
+    public static EngagementRoute Route(IEnumerable<MaileonTrackingEvent> rows, Func<string?, AddressPersons> persons, EngagementSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(persons);
         var route = new EngagementRoute();
         foreach (var row in rows)
         {
-            var persons = row.Anonymous ? [] : addresses.PersonsWith(row.Email);
-            if (persons.Count == 0)
+            var address = row.Anonymous ? AddressPersons.None : persons(row.Email);
+            if (address.Persons.Count == 0)
             {
                 route.Count(row.Anonymous || !settings.Wants(row.Kind) ? EngagementRules.Judge(row, settings, default, false) : EngagementVerdict.NoPerson);
                 continue;
             }
 
-            foreach (var person in persons)
+            foreach (var person in address.Persons)
             {
-                var verdict = EngagementRules.Judge(row, settings, addresses.StatusOf(person), isDeleted(person));
+                var verdict = EngagementRules.Judge(row, settings, address.Status, person.Deleted);
                 if (verdict == EngagementVerdict.Record)
                 {
-                    route.Add(person, row);
+                    route.Add(person.PersonId, row);
                 }
                 else
                 {
@@ -41,5 +48,13 @@ public static class EngagementRouting
         }
 
         return route;
+    }
+
+    private static AddressPersons Of(TenantAddressBook addresses, string? email, Func<long, bool> isDeleted)
+    {
+        var persons = addresses.PersonsWith(email);
+        return persons.Count == 0
+            ? AddressPersons.None
+            : new AddressPersons(addresses.StatusOf(persons[0]), [.. persons.Select(p => new AddressPerson(p, isDeleted(p)))]);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Deals;
+using PipedriveMaileon.Grains.Engagement;
 using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
@@ -27,6 +28,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value.ToPolicy());
         services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngagementOptions>().Bind(configuration.GetSection(EngagementOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostgresJournalWriter>();
         services.AddSingleton<IJournalWriter>(sp => sp.GetRequiredService<PostgresJournalWriter>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PostgresJournalWriter>());
@@ -43,6 +45,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IEffectHandler<AddressEffect>, AddressEffectHandler>();
         services.TryAddSingleton<IEffectHandler<TenantEffect>, TenantEffectHandler>();
         services.TryAddSingleton<IEffectHandler<DealEffect>, DealEffectHandler>();
+        services.TryAddSingleton<IEffectHandler<EngagementEffect>, EngagementEffectHandler>();
         return services;
     }
 
@@ -68,6 +71,13 @@ public static class GrainServiceCollectionExtensions
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, ReconciliationOutboxRules>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
         services.TryAddSingleton<ReconciliationServices>();
+        services.AddOutbox<EngagementState, EngagementWork, EngagementWork, EngagementOutboxRules>(GrainTypes.Engagement, OutboxKeyKind.Company);
+        services.AddOutbox<PersonEngagementState, PersonEngagementWork, EngagementEffect, PersonEngagementOutboxRules>(GrainTypes.PersonEngagement, OutboxKeyKind.CompanyEntity);
+        services.TryAddSingleton<EngagementServices>();
+        services.TryAddSingleton<IEngagementReports, MaileonEngagementReports>();
+
+        // Engagement's one way to identity by address: the tenant's grain of the address.
+        services.TryAddSingleton<ITenantAddressPersons, AddressGrainPersons>();
         services.TryAddSingleton<PipedriveLookupCache>();
         services.TryAddSingleton<ContactMaps>();
         services.Configure<Orleans.Configuration.GrainCollectionOptions>(options => TenantGrainIdleness.Apply(options, TenantGrainIdleness.Age));

@@ -20,4 +20,6 @@ public static class GrainTypes
     public const string DealEventBatch = "dealbatch";
     public const string Reconciliation = "reconciliation";
     public const string OutboxSweeper = "outboxsweeper";
+    public const string Engagement = "engagement";
+    public const string PersonEngagement = "person-engagement";
 }

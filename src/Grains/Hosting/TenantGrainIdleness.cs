@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using PipedriveMaileon.Grains.Engagement;
 using PipedriveMaileon.Grains.Reconciliation;
 using PipedriveMaileon.Grains.Tenants;
 
@@ -17,7 +18,8 @@ public static class TenantGrainIdleness
     public static readonly TimeSpan Age = TimeSpan.FromMinutes(2);
 
     public static IReadOnlyList<Type> Grains { get; } =
-        [typeof(TenantGrain), typeof(TenantSetupGrain), typeof(TenantHealthGrain), typeof(ReconciliationGrain), typeof(SettingsAccessGrain)];
+        [typeof(TenantGrain), typeof(TenantSetupGrain), typeof(TenantHealthGrain), typeof(ReconciliationGrain), typeof(SettingsAccessGrain),
+         typeof(EngagementGrain)];
 
     public static void Apply(GrainCollectionOptions options, TimeSpan age)
     {

@@ -25,6 +25,7 @@ public static class TenantRecord
             ExtraFields = state.ExtraFields.ToList(),
             InstallationEpoch = state.InstallationEpoch,
             EraseDeletedInMaileon = state.EraseDeletedInMaileon,
+            Scopes = state.Scopes.ToList(),
         };
     }
 

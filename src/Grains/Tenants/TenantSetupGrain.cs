@@ -159,6 +159,7 @@ public sealed partial class TenantSetupGrain(
         tenants.Forget(CompanyId);
         await GrainFactory.TenantHealth(CompanyId).Stop();
         await GrainFactory.Reconciliation(CompanyId).Stop();
+        await GrainFactory.Engagement(CompanyId).Stop();
         await unsubscribes.SettleUnsentAsync(CompanyId, report);
         LogUninstalled(CompanyId, request.Source);
         return report;
@@ -212,8 +213,16 @@ public sealed partial class TenantSetupGrain(
             connection.ExtraFields,
             credentials.PipedriveUser,
             secrets.Unprotect(credentials.PipedrivePassword),
-            secrets.Unprotect(credentials.MaileonToken));
+            secrets.Unprotect(credentials.MaileonToken),
+            await WantsBounceWebhookAsync());
         return await new TenantSetupRunner(pipedrive, new TenantSetupMaileon(maileonAccount, maileonFields, maileonWebhooks), options.Value, time).RunAsync(input, CancellationToken.None);
+    }
+
+    /// <summary>Whether the engagement setting includes hard bounces (then Maileon's bounce webhook wakes its poll).</summary>
+    private async Task<bool> WantsBounceWebhookAsync()
+    {
+        var choice = (await GrainFactory.Engagement(CompanyId).GetView()).Choice;
+        return choice.Enabled && choice.HardBounces;
     }
 
     /// <summary>Setup succeeded: the tenant's reconciliation runs from now on (idempotent; a failure is retried by the next setup run).</summary>

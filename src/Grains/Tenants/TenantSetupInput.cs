@@ -4,7 +4,10 @@ using PipedriveMaileon.Grains.Interfaces.Tenants;
 
 namespace PipedriveMaileon.Grains.Tenants;
 
-/// <summary>Everything one run of the setup needs, with secrets already unprotected for this call only.</summary>
+/// <summary>
+/// Everything one run of the setup needs, with secrets already unprotected for this call only; <see cref="BounceWebhook"/>
+/// while the engagement setting includes hard bounces.
+/// </summary>
 public sealed record TenantSetupInput(
     long CompanyId,
     PipedriveConnection Pipedrive,
@@ -14,4 +17,5 @@ public sealed record TenantSetupInput(
     IReadOnlyList<ExtraFieldConfig> ExtraFields,
     string PipedriveWebhookUser,
     string PipedriveWebhookPassword,
-    string MaileonWebhookToken);
+    string MaileonWebhookToken,
+    bool BounceWebhook = false);

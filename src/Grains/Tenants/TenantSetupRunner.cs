@@ -19,7 +19,7 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, TenantSetupM
     public const string MaileonAccountStep = "Maileon account";
 
     private static readonly string[] PersonActions = ["create", "change", "delete"];
-    private static readonly string[] MaileonEvents = ["doi", "unsubscription"];
+    private static readonly string[] MaileonEvents = ["doi", "unsubscription", "bounce"];
 
     /// <summary>The custom fields every synced contact carries (seed's table), with their Maileon types.</summary>
     public static readonly IReadOnlyList<(string Name, MaileonCustomFieldType Type)> StandardCustomFields =
@@ -172,11 +172,17 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, TenantSetupM
         {
             var url = options.MaileonWebhookUrl(input.CompanyId, @event, input.MaileonWebhookToken).ToString();
             var ours = existing.Where(w => w.Url.StartsWith(prefix, StringComparison.Ordinal) && w.Event == @event).ToList();
-            var keep = ours.FirstOrDefault(w => w.Url == url);
+            var wanted = @event != "bounce" || input.BounceWebhook;
+            var keep = wanted ? ours.FirstOrDefault(w => w.Url == url) : null;
             foreach (var stale in ours.Where(w => w != keep))
             {
                 await maileon.Webhooks.DeleteWebhookAsync(input.Maileon, stale.Id, cancellationToken);
                 removed++;
+            }
+
+            if (!wanted)
+            {
+                continue;
             }
 
             if (keep is null)
@@ -200,7 +206,7 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, TenantSetupM
             health.Add(new WebhookHealth("Maileon", @event, Registered: true, State: "healthy", LastDelivery: null, Detail: null));
         }
 
-        return (SetupStepState.Done, $"doi and unsubscription webhooks in place ({created} created, {removed} stale removed).");
+        return (SetupStepState.Done, $"{(input.BounceWebhook ? "doi, unsubscription and bounce" : "doi and unsubscription")} webhooks in place ({created} created, {removed} stale removed).");
     }
 
     /// <summary>A secret-free explanation of a failed call (the clients already scrub server text).</summary>

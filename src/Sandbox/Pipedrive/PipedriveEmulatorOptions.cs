@@ -52,7 +52,7 @@ public sealed class PipedriveEmulatorOptions
     public string ExtensionSecret => string.IsNullOrEmpty(ExtensionJwtSecret) ? ClientSecret : ExtensionJwtSecret;
 
     /// <summary>Comma-separated scopes granted to every token.</summary>
-    public string Scopes { get; set; } = "base,admin,webhooks:full,contacts:full,deals:read,contact-fields:full,users:read";
+    public string Scopes { get; set; } = "base,admin,webhooks:full,contacts:full,deals:read,contact-fields:full,users:read,activities:full";
 
     [Range(1, 86_400)]
     public int AccessTokenLifetimeSeconds { get; set; } = 3600;

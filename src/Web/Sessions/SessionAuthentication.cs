@@ -15,6 +15,9 @@ public static class SessionAuthentication
 {
     public const string Scheme = "Session";
     public const string PolicyName = "TenantAdmin";
+
+    /// <summary>The person panel's policy: any user of the company, with the same sessions and installation checks.</summary>
+    public const string MemberPolicyName = "TenantMember";
     public const string CookieName = "pm_session";
 
     public static IServiceCollection AddTenantSessions(this IServiceCollection services, IConfiguration configuration)
@@ -25,7 +28,8 @@ public static class SessionAuthentication
         services.AddSingleton<IAuthorizationHandler, SettingsAdminHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, SettingsAccessResultHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(PolicyName, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().AddRequirements(new SettingsAdminRequirement()));
+            .AddPolicy(PolicyName, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().AddRequirements(new SettingsAdminRequirement()))
+            .AddPolicy(MemberPolicyName, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().AddRequirements(new SettingsAdminRequirement(adminOnly: false)));
 
         // The session ticket a page sends with each change is the antiforgery token (it works without cookies);
         // ASP.NET's cookie-bound tokens would be missing wherever third-party cookies are blocked. PostConfigure:

@@ -7,7 +7,7 @@ namespace PipedriveMaileon.Web.Sessions;
 
 /// <summary>
 /// Checks <see cref="SettingsAdminRequirement"/> on every request: the installation must be active and still the one
-/// the session began in, and the user an admin as Pipedrive says (answers reused for
+/// the session began in, and (except on the person panel) the user an admin as Pipedrive says (answers reused for
 /// <see cref="SettingsSessionOptions.AdminRecheck"/> by <see cref="ISettingsAccessGrain"/>). Nothing the browser
 /// sends decides the role.
 /// </summary>
@@ -27,8 +27,8 @@ public sealed class SettingsAdminHandler(IClusterClient cluster, SessionTickets 
             { Status: TenantStatus.NeedsReauthorization } => SessionFailure.NeedsReauthorization,
             { Status: not TenantStatus.Active } => SessionFailure.NotInstalled,
             _ when session.InstallationEpoch is { } epoch && epoch != access.InstallationEpoch => SessionFailure.SessionEnded,
-            { Role: AdminRole.NotAdmin } => SessionFailure.NotAdmin,
-            { Role: AdminRole.Unknown } => SessionFailure.RoleUnknown,
+            { Role: AdminRole.NotAdmin } when requirement.AdminOnly => SessionFailure.NotAdmin,
+            { Role: AdminRole.Unknown } when requirement.AdminOnly => SessionFailure.RoleUnknown,
             _ => SessionFailure.None,
         };
         var feature = new SettingsSessionFeature(session, access, tickets) { Granted = failure == SessionFailure.None };

@@ -5,6 +5,7 @@ using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
+using PipedriveMaileon.Grains.Interfaces.Engagement;
 using PipedriveMaileon.Grains.Interfaces.Reconciliation;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Web.Sessions;
@@ -20,6 +21,12 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 {
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
+
+    [BindProperty]
+    public EngagementForm Engagement { get; set; } = new();
+
+    /// <summary>The engagement setting and poll; null when it could not be read just now.</summary>
+    public EngagementView? EngagementStatus { get; private set; }
 
     public TenantOverview Overview { get; private set; } = null!;
 
@@ -126,6 +133,30 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
         return Page();
     }
 
+    public async Task<IActionResult> OnPostSaveEngagementAsync()
+    {
+        var before = (await cluster.Engagement(Session.CompanyId).GetView()).Choice;
+        var choice = Engagement.ToChoice();
+        await cluster.Engagement(Session.CompanyId).Configure(choice, Session.UserId);
+        if ((before.Enabled && before.HardBounces) != (choice.Enabled && choice.HardBounces))
+        {
+            // Maileon's bounce webhook is registered while hard bounces are shown.
+            JustRanSetup = await Setup.RunSetup(Session.UserId);
+        }
+
+        Notice = "Engagement setting saved.";
+        await LoadAsync(fillForm: true);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPollEngagementAsync()
+    {
+        await cluster.Engagement(Session.CompanyId).PollNow();
+        Notice = "Reading Maileon's reports; the counts show below.";
+        await LoadAsync(fillForm: true);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostUninstallAsync()
     {
         var session = Session;
@@ -177,6 +208,16 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             Reconciliation = null;
+        }
+
+        try
+        {
+            EngagementStatus = await cluster.Engagement(Session.CompanyId).GetView();
+            Engagement = EngagementForm.Of(EngagementStatus.Choice);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            EngagementStatus = null;
         }
 
         Activity = await journal.RecentActivityAsync(Session.CompanyId, 50, HttpContext.RequestAborted);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Identity;
@@ -36,6 +37,22 @@ public sealed partial class WebhookDispatcher(IClusterClient cluster, TimeProvid
             { Status: WebhookParseStatus.Ignored } => WebhookReply.Ignored(),
             _ => Refused(IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read.")),
         };
+    }
+
+    /// <summary>
+    /// Maileon's bounce webhook says nothing of the bounce's type; the bounces report the tenant's engagement poll reads
+    /// does. So it only brings that read forward, and acknowledging it records nothing of its own.
+    /// </summary>
+    public async Task<(IResult, WebhookOutcome)> MaileonBounceAsync(long companyId, CancellationToken cancellationToken)
+    {
+        using var scope = IngressScope(logger, companyId, "maileon", null);
+        return await DeliverAsync(
+            async () =>
+            {
+                await cluster.Engagement(companyId).PollSoon();
+                return IngressOutcome.Accepted;
+            },
+            cancellationToken);
     }
 
     public async Task<(IResult, WebhookOutcome)> MaileonAsync(

@@ -8,7 +8,8 @@ using PipedriveMaileon.Web.Observability;
 namespace PipedriveMaileon.Web.Webhooks;
 
 /// <summary>
-/// <c>POST /webhooks/pipedrive/{companyId}</c> and <c>POST /webhooks/maileon/{companyId}/{event}</c>. Credentials are
+/// <c>POST /webhooks/pipedrive/{companyId}</c> and <c>POST /webhooks/maileon/{companyId}/{event}</c> (<c>doi</c>,
+/// <c>unsubscription</c>, <c>bounce</c>). Credentials are
 /// checked first, against this node's <see cref="TenantCredentialDirectory"/>: an unknown company and wrong
 /// credentials both get 401 (429 past the client's allowance) before the body is read, and cost neither a grain call
 /// nor a database query; an uninstalled company gets 410 only from a sender with its right credentials. Then the
@@ -20,7 +21,8 @@ public static class WebhookEndpoints
     public const int MaxPipedriveBody = 512 * 1024;
     public const int MaxMaileonBody = 64 * 1024;
 
-    private static readonly string[] MaileonEvents = ["doi", "unsubscription"];
+    /// <summary><c>bounce</c> only wakes the tenant's engagement poll (the bounces report says whether a bounce was hard).</summary>
+    private static readonly string[] MaileonEvents = ["doi", "unsubscription", "bounce"];
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
@@ -107,6 +109,11 @@ public static class WebhookEndpoints
         var parameters = context.Request.Query
             .Where(q => q.Key != "token")
             .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        if (eventName == "bounce")
+        {
+            return await dispatcher.MaileonBounceAsync(companyId, context.RequestAborted);
+        }
+
         var kind = eventName == "doi" ? MaileonEventKind.DoiConfirmed : MaileonEventKind.Unsubscribed;
         return await dispatcher.MaileonAsync(companyId, kind, parameters, body, context.RequestAborted);
     }

@@ -120,18 +120,10 @@ public sealed class StoredStateCompatibilityTests(ProductClusterFixture fixture)
         Assert.Equal(5, view.Sources[0].TotalApplied);
     }
 
-    /// <summary>Read as the silo's storage serializer reads it (System.Text.Json, fields included, compact).</summary>
-    private static T Read<T>(string name) => JsonSerializer.Deserialize<T>(StoredStates.Captured(name), Options)!;
+    private static T Read<T>(string name) => StoredStates.Read<T>(name);
 
     private static void AssertDueAtStaysOnTop<T>(T state) =>
         Assert.StartsWith("{\"OutboxDueAt\":", JsonSerializer.Serialize(state, Options), StringComparison.Ordinal);
 
-    private static readonly JsonSerializerOptions Options = CreateOptions();
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions().JsonSerializerOptions;
-        CompactStateJson.Apply(options);
-        return options;
-    }
+    private static JsonSerializerOptions Options => StoredStates.SerializerOptions;
 }

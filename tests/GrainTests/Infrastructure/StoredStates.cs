@@ -12,6 +12,19 @@ public static class StoredStates
     /// <summary>The JSON of a state captured from an earlier version of the code (<c>StoredStates/*.json</c>).</summary>
     public static string Captured(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StoredStates", name + ".json"));
 
+    /// <summary>A captured state read as the silo's storage serializer reads it (System.Text.Json, fields included, compact).</summary>
+    public static T Read<T>(string name) => System.Text.Json.JsonSerializer.Deserialize<T>(Captured(name), SerializerOptions)!;
+
+    /// <summary>The storage serializer's JSON options (System.Text.Json, fields included, compact).</summary>
+    public static System.Text.Json.JsonSerializerOptions SerializerOptions { get; } = CreateReadOptions();
+
+    private static System.Text.Json.JsonSerializerOptions CreateReadOptions()
+    {
+        var options = new Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions().JsonSerializerOptions;
+        PipedriveMaileon.Grains.Hosting.CompactStateJson.Apply(options);
+        return options;
+    }
+
     /// <summary>Stores <paramref name="state"/> for <paramref name="grainId"/>, as if the grain had written it.</summary>
     public static Task WriteAsync<T>(IServiceProvider silo, GrainId grainId, string stateName, T state)
         where T : class, new() =>

@@ -7,7 +7,9 @@ public sealed class DeploymentFixture : IAsyncLifetime
 {
     public SandboxDeployment Deployment { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Deployment = await SandboxDeployment.StartAsync("e2e", silos: 2);
+    // Engagement writes wait 1 s instead of 10 for the run's other reports, so entries settle quickly.
+    public async Task InitializeAsync() => Deployment = await SandboxDeployment.StartAsync(
+        "e2e", silos: 2, configuration: new Dictionary<string, string> { ["Engagement__WriteDelaySeconds"] = "1" });
 
     public async Task DisposeAsync() => await Deployment.DisposeAsync();
 }

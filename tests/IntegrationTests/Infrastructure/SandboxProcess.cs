@@ -73,6 +73,7 @@ public sealed class SandboxProcess : IAsyncDisposable
             ["Sandbox__Pipedrive__ClientSecret"] = ClientSecret,
             ["Sandbox__Pipedrive__RedirectUri"] = new Uri(appBaseUrl, "/pipedrive/callback").ToString(),
             ["Sandbox__Pipedrive__SettingsUrl"] = settingsUrl.ToString(),
+            ["Sandbox__Pipedrive__PanelUrl"] = new UriBuilder(settingsUrl) { Path = "/pipedrive-panel" }.Uri.ToString(),
             ["Sandbox__Pipedrive__ExtensionJwtSecret"] = extensionJwtSecret ?? string.Empty,
         });
         var sandbox = new SandboxProcess(process, pipedrive, maileon, settingsUrl, extensionJwtSecret);

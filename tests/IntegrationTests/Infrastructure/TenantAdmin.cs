@@ -107,10 +107,10 @@ public sealed partial class TenantAdmin : IDisposable
         return await PostFormAsync("/settings?handler=Save", fields);
     }
 
-    public async Task<string> PostHandlerAsync(string handler)
+    public async Task<string> PostHandlerAsync(string handler, params KeyValuePair<string, string>[] fields)
     {
         var html = await SettingsPageAsync();
-        return await PostFormAsync($"/settings?handler={handler}", [new(SessionField, SessionTicket(html))]);
+        return await PostFormAsync($"/settings?handler={handler}", [new(SessionField, SessionTicket(html)), .. fields]);
     }
 
     /// <summary>The form field that carries the page's session ticket (it is also what protects a form against CSRF).</summary>

@@ -45,6 +45,7 @@ public static class PipedriveControlEndpoints
         control.MapPost("/persons/{id:long}/custom-field", SetCustomField);
         control.MapPost("/persons/merge", (MergeRequest request, PersonWriter writer) => Answer(writer.Merge(null, request.FromId, request.ToId, request.UserId, "app")));
 
+        control.MapGet("/companies/{id:long}/timeline", ListTimeline);
         control.MapGet("/companies/{id:long}/deals", ListDeals);
         control.MapPost("/companies/{id:long}/deals", async (long id, long? userId, HttpRequest request, DealWriter writer, PipedriveStore store) =>
             await WithBody(request, body => WithCompany(store, id, c => Answer(writer.Create(c.Id, body, userId ?? store.AdminOf(c.Id).Id, "app")))));
@@ -296,9 +297,37 @@ public static class PipedriveControlEndpoints
         {
             var json = EntityJson.PersonV2(p, fields);
             json["newsletter"] = FieldDisplay(store, p, "Newsletter");
+            json["fieldDisplay"] = new JsonObject(fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)FieldDisplay(store, p, f.Name))).DistinctBy(f => f.Key));
             return (JsonNode)json;
         });
         return Json(new JsonArray([.. persons]));
+    });
+
+    /// <summary>The company's notes and activities (not deleted ones), as the person pages' timelines show them.</summary>
+    private static IResult ListTimeline(long id, PipedriveStore store) => WithCompany(store, id, company =>
+    {
+        var notes = store.Notes.Where(n => n.CompanyId == company.Id).OrderBy(n => n.Id).Select(n => (JsonNode)new JsonObject
+        {
+            ["kind"] = "note",
+            ["id"] = n.Id,
+            ["personId"] = n.PersonId,
+            ["content"] = n.Content,
+            ["addTime"] = PipedriveTime.V2(n.AddTime),
+            ["updateTime"] = PipedriveTime.V2(n.UpdateTime),
+        });
+        var activities = store.Activities.Where(a => a.CompanyId == company.Id && !a.IsDeleted).OrderBy(a => a.Id).Select(a => (JsonNode)new JsonObject
+        {
+            ["kind"] = "activity",
+            ["id"] = a.Id,
+            ["personId"] = a.PersonId,
+            ["type"] = a.Type,
+            ["done"] = a.Done,
+            ["subject"] = a.Subject,
+            ["content"] = a.Note,
+            ["addTime"] = PipedriveTime.V2(a.AddTime),
+            ["updateTime"] = PipedriveTime.V2(a.UpdateTime),
+        });
+        return Json(new JsonArray([.. notes.Concat(activities)]));
     });
 
     private static IResult ListDeals(long id, PipedriveStore store) => WithCompany(store, id, company =>
