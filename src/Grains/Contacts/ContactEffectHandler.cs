@@ -63,7 +63,16 @@ public sealed class ContactEffectHandler(
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(tell);
-        var answer = await grains.Address(companyId, tell.Address).Tell(tell.Message);
+        IngressOutcome answer;
+        try
+        {
+            answer = await grains.Address(companyId, tell.Address).Tell(tell.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return EffectOutcome.RetryHop($"the address could not be reached ({ex.GetType().Name})");
+        }
+
         return answer.Status is IngressStatus.Accepted or IngressStatus.Duplicate or IngressStatus.Ignored
             ? EffectOutcome.Done($"the address took the {tell.Message.Kind.ToString().ToLowerInvariant()}")
             : EffectOutcome.Retry($"the address could not record it ({answer.Reason})");

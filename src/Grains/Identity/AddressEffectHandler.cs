@@ -70,7 +70,15 @@ public sealed class AddressEffectHandler(
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(notify);
-        await grains.Contact(companyId, notify.PersonId).ShowAddress(notify.Notice);
+        try
+        {
+            await grains.Contact(companyId, notify.PersonId).ShowAddress(notify.Notice);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return EffectOutcome.RetryHop($"person {notify.PersonId} could not be reached ({ex.GetType().Name})");
+        }
+
         return EffectOutcome.Done($"person {notify.PersonId} notified");
     }
 

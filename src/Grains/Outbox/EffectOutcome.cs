@@ -24,6 +24,12 @@ public abstract record EffectOutcome
     public static EffectOutcome Throttle(string summary, TimeSpan? notBefore = null) => new Transient(summary, notBefore, throttled: true);
 
     /// <summary>
+    /// A call to another grain of the cluster failed (a silo lost, storage busy): no outside service is involved, so
+    /// it is tried again after about a second, and it never parks (<see cref="RetryPolicy.HopDelay"/>).
+    /// </summary>
+    public static EffectOutcome RetryHop(string summary) => new Transient(summary, null, throttled: false, hop: true);
+
+    /// <summary>
     /// The tenant's credentials are missing or refused (Pipedrive needs re-authorising, the Maileon key is missing or
     /// refused): only an admin can fix that. Not a failure of the effect: it never uses up attempts and never parks;
     /// the entry is tried again slowly, and at once when the tenant's credentials are renewed.
@@ -42,15 +48,19 @@ public abstract record EffectOutcome
 
     public sealed record Transient : EffectOutcome
     {
-        internal Transient(string summary, TimeSpan? notBefore, bool throttled) : base(summary)
+        internal Transient(string summary, TimeSpan? notBefore, bool throttled, bool hop = false) : base(summary)
         {
             NotBefore = notBefore;
             Throttled = throttled;
+            Hop = hop;
         }
 
         public TimeSpan? NotBefore { get; }
 
         public bool Throttled { get; }
+
+        /// <summary>A grain-to-grain call, not an API call (<see cref="RetryHop"/>).</summary>
+        public bool Hop { get; }
     }
 
     public sealed record WaitingForCredentials : EffectOutcome

@@ -14,7 +14,10 @@ public sealed class OutboxEntry<TWork>
 
     public int Attempts { get; set; }
 
-    /// <summary>How many of the attempts were answered "slow down" (429); those do not count towards parking.</summary>
+    /// <summary>
+    /// How many of the attempts were answered "slow down" (429) or were grain-to-grain calls the cluster could not
+    /// deliver; those do not count towards parking.
+    /// </summary>
     public int Throttles { get; set; }
 
     /// <summary>

@@ -78,6 +78,12 @@ public sealed class OutboxQueue<TWork>
             case EffectOutcome.Succeeded:
                 Entries.Remove(entry);
                 return OutboxDisposition.Completed;
+            case EffectOutcome.Transient { Hop: true }:
+                // The cluster, not the effect, failed: like a throttle it does not count towards parking.
+                entry.Throttles++;
+                entry.LastError = outcome.Summary;
+                entry.DueAt = now + policy.HopDelay(entry.Throttles, random);
+                return OutboxDisposition.WillRetry;
             case EffectOutcome.Transient { Throttled: true } throttled:
                 entry.Throttles++;
                 entry.LastError = outcome.Summary;

@@ -24,6 +24,17 @@ public sealed class RetryPolicy(int maxAttempts = 14, TimeSpan? first = null, Ti
         return notBefore is { } minimum && minimum > jittered ? minimum : jittered;
     }
 
+    /// <summary>
+    /// The wait before a failed grain-to-grain call (<see cref="EffectOutcome.RetryHop"/>) is tried again: about a second
+    /// for the first <see cref="FastHops"/> attempts (a silo failover takes seconds to tens of seconds, and the API
+    /// backoff would leave the person waiting minutes after the cluster recovered), then the usual backoff.
+    /// </summary>
+    public TimeSpan HopDelay(int hops, double random) =>
+        hops <= FastHops ? TimeSpan.FromMilliseconds(1000 * (0.75 + (0.5 * random))) : Delay(Math.Min(hops - FastHops, 8), random);
+
+    /// <summary>How many failed grain-to-grain calls in a row are retried after about a second.</summary>
+    public const int FastHops = 60;
+
     /// <summary>The wait before an entry refused for the tenant's credentials is tried again (random in [0, 1)).</summary>
     public TimeSpan CredentialWait(double random) => TimeSpan.FromMilliseconds(credentialWait.TotalMilliseconds * (0.75 + (0.5 * random)));
 }

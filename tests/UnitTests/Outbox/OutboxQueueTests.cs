@@ -37,6 +37,24 @@ public sealed class OutboxQueueTests
     }
 
     [Fact]
+    public void A_grain_hop_the_cluster_could_not_deliver_is_retried_after_about_a_second_and_never_parks()
+    {
+        var queue = new OutboxQueue<string>();
+        var entry = queue.Enqueue("work", T0);
+        for (var i = 0; i < RetryPolicy.FastHops; i++)
+        {
+            Assert.Equal(OutboxDisposition.WillRetry, queue.Record(entry.Id, EffectOutcome.RetryHop("silo lost"), T0, Policy, 0.5));
+            Assert.Equal(T0 + TimeSpan.FromSeconds(1), entry.DueAt);
+        }
+
+        // A longer outage falls back to the usual backoff, still without parking; real failures still count.
+        Assert.Equal(OutboxDisposition.WillRetry, queue.Record(entry.Id, EffectOutcome.RetryHop("silo lost"), T0, Policy, 0.5));
+        Assert.Equal(OutboxDisposition.WillRetry, queue.Record(entry.Id, EffectOutcome.Retry("500"), T0, Policy, 0.5));
+        Assert.Equal(OutboxDisposition.WillRetry, queue.Record(entry.Id, EffectOutcome.Retry("500"), T0, Policy, 0.5));
+        Assert.Equal(OutboxDisposition.Parked, queue.Record(entry.Id, EffectOutcome.Retry("500"), T0, Policy, 0.5));
+    }
+
+    [Fact]
     public void While_the_head_waits_for_its_retry_nothing_is_due_even_if_later_entries_are()
     {
         var queue = new OutboxQueue<string>();
