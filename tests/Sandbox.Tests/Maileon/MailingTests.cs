@@ -93,6 +93,8 @@ public sealed class MailingTests(MaileonSandboxFactory factory) : IClassFixture<
         Assert.Equal(message, body["msg_id"]!.GetValue<long>());
         Assert.Equal(mailing, body["mailing_id"]!.GetValue<long>());
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", body["timestamp"]!.GetValue<string>());
+        // The receiver sees a call before the emulator records its answer: wait until the dispatcher is idle.
+        await DoiLifecycleTests.WaitIdleAsync(account.Control);
         Assert.Equal(2, (await account.ControlListAsync("webhook-deliveries?event=bounce")).Count);
     }
 
