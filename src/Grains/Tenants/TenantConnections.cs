@@ -30,13 +30,16 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
     /// <summary>How many tenants have a connection kept here.</summary>
     public int KeptTenants => connections.Count;
 
-    public async Task<TenantConnection> GetAsync(long companyId)
-    {
-        if (connections.TryGetValue(companyId, out var kept) && IsFresh(kept, time.GetUtcNow()))
-        {
-            return kept.Value;
-        }
+    public Task<TenantConnection> GetAsync(long companyId) =>
+        connections.TryGetValue(companyId, out var kept) && IsFresh(kept, time.GetUtcNow()) ? Task.FromResult(kept.Value) : CurrentAsync(companyId);
 
+    /// <summary>
+    /// The connection as the tenant grain has it now, never a copy kept here: for an effect that acts on a setting the
+    /// admin may just have changed (the permission a double opt-in asks Maileon for). A settings save clears the copy
+    /// only on the silo that saved; another silo's copy may be up to <see cref="Lifetime"/> old.
+    /// </summary>
+    public async Task<TenantConnection> CurrentAsync(long companyId)
+    {
         var connection = await grains.Tenant(companyId).GetConnection();
         Store(connection);
         return connection;

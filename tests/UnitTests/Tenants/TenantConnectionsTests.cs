@@ -45,6 +45,20 @@ public sealed class TenantConnectionsTests
     }
 
     [Fact]
+    public async Task The_current_connection_sees_a_settings_change_saved_on_another_silo_at_once_and_is_kept()
+    {
+        await cache.GetAsync(Company);
+        tenant.Connection = tenant.Connection with { ConfigVersion = 2, DoiPlus = true };
+
+        var current = await cache.CurrentAsync(Company);
+        var kept = await cache.GetAsync(Company);
+
+        Assert.True(current.DoiPlus);
+        Assert.Same(current, kept);
+        Assert.Equal(2, tenant.Calls);
+    }
+
+    [Fact]
     public async Task Tenants_that_went_quiet_are_swept_out()
     {
         foreach (var company in new long[] { 1, 2, 3 })
