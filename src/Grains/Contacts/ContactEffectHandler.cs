@@ -34,10 +34,7 @@ public sealed class ContactEffectHandler(
                 return await TellAddressAsync(grains, request.CompanyId, tell);
             }
 
-            // A double opt-in asks for the permission (DOI or DOI+) the admin chose: read as the tenant grain has it now.
-            var connection = command is ContactEffect.StartDoubleOptIn
-                ? await tenants.CurrentAsync(request.CompanyId)
-                : await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
+            var connection = await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
             if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
             {
                 return EffectOutcome.Fail("the app is not installed for this company");

@@ -36,7 +36,10 @@ public sealed class AddressEffectHandler(
                 return await NotifyAsync(grains, request.CompanyId, notify);
             }
 
-            var connection = await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
+            // A double opt-in asks for the permission (DOI or DOI+) the admin chose: read as the tenant grain has it now.
+            var connection = command is AddressEffect.StartDoubleOptIn
+                ? await tenants.CurrentAsync(request.CompanyId)
+                : await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
             if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
             {
                 return EffectOutcome.Fail("the app is not installed for this company");
