@@ -277,34 +277,30 @@ public sealed class PipedriveStore(SandboxClock clock) : IEmulatorState
             return true;
         }
 
-        foreach (var grant in AccessTokensOf(companyId).Concat(RefreshTokensOf(companyId)).Where(t => t.UserId == userId))
-        {
-            grant.Revoked = true;
-        }
-
-        foreach (var webhook in webhooks.Values.Where(w => w.CompanyId == companyId && w.Type == "application" && w.UserId == userId).ToList())
-        {
-            webhooks.Remove(webhook.Id);
-        }
-
+        RevokeApp(companyId, userId);
         return false;
     }
 
     public void Uninstall(long companyId)
     {
-        foreach (var grant in AccessTokensOf(companyId).Concat(RefreshTokensOf(companyId)))
+        RevokeApp(companyId, userId: null);
+        if (FindCompany(companyId) is { } company)
+        {
+            company.Installed = false;
+        }
+    }
+
+    /// <summary>Revokes the app's tokens and removes its webhooks: one user's, or everyone's when <paramref name="userId"/> is null.</summary>
+    private void RevokeApp(long companyId, long? userId)
+    {
+        foreach (var grant in AccessTokensOf(companyId).Concat(RefreshTokensOf(companyId)).Where(t => userId is null || t.UserId == userId))
         {
             grant.Revoked = true;
         }
 
-        foreach (var webhook in webhooks.Values.Where(w => w.CompanyId == companyId && w.Type == "application").ToList())
+        foreach (var webhook in webhooks.Values.Where(w => w.CompanyId == companyId && w.Type == "application" && (userId is null || w.UserId == userId)).ToList())
         {
             webhooks.Remove(webhook.Id);
-        }
-
-        if (FindCompany(companyId) is { } company)
-        {
-            company.Installed = false;
         }
     }
 
