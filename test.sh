@@ -37,6 +37,19 @@ summarize_results() {
     echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
 }
 
+# list_failed_tests DIR: each failed test's name and the first line of its message, so the end of the output (often
+# the only part a CI log keeps) says what failed, not only how many.
+list_failed_tests() {
+    local trx
+    for trx in "$1"/*.trx; do
+        [ -f "$trx" ] || continue
+        awk -v suite="$(basename "$trx" .trx)" '
+            /<UnitTestResult / { failed = ($0 ~ /outcome="Failed"/); if (failed && match($0, /testName="[^"]*"/)) print "  FAILED " suite ": " substr($0, RSTART + 10, RLENGTH - 11) }
+            failed && /<Message>/ { line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line); print "    " substr(line, 1, 400); failed = 0 }
+        ' "$trx"
+    done
+}
+
 started=$(date +%s)
 prereq_require_dotnet
 
@@ -94,6 +107,7 @@ fi
 
 echo
 summarize_results "$results"
+list_failed_tests "$results"
 echo "Wall time: $(( $(date +%s) - started )) s"
 
 if [ ${#failed_projects[@]} -gt 0 ]; then
