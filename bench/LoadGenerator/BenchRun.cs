@@ -88,9 +88,10 @@ public sealed class BenchRun(BenchArguments args)
 
         var endToEnd = await EndToEndAsync(sandbox, sender, factory, tenants, half?.OfferedRate ?? Math.Max(1, 0.5 * saturation.AckedPerSecond));
         EngagementResult engagement;
-        using (new Progress("engagement entries", total: null))
+        var recipients = args.Tiny ? 20 : 100;
+        using (var progress = new Progress("engagement entries", total: recipients, unit: "entries"))
         {
-            engagement = await new EngagementPhase(sandbox, args.Tiny ? 20 : 100, TimeSpan.FromSeconds(Math.Max(60, args.DrainTimeout.TotalSeconds))).RunAsync(tenants.FirstOrDefault());
+            engagement = await new EngagementPhase(sandbox, recipients, TimeSpan.FromSeconds(Math.Max(60, args.DrainTimeout.TotalSeconds)), progress).RunAsync(tenants.FirstOrDefault());
         }
 
         DealResult? deals = null;

@@ -11,7 +11,7 @@ namespace PipedriveMaileon.LoadGenerator.Load;
 /// which wakes the poll). The phase counts the
 /// timeline entries the poll writes and the Pipedrive calls and tokens spent from the mark until it is quiet again.
 /// </summary>
-public sealed class EngagementPhase(SandboxClient sandbox, int recipients, TimeSpan timeout)
+public sealed class EngagementPhase(SandboxClient sandbox, int recipients, TimeSpan timeout, Progress progress)
 {
     private const string Pricing = "https://bench.example/pricing";
 
@@ -42,9 +42,13 @@ public sealed class EngagementPhase(SandboxClient sandbox, int recipients, TimeS
         await sandbox.PostJsonAsync(sandbox.Maileon, $"/_sandbox/maileon/mailings/{mailingId}/tracking", new { events });
 
         var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && await EntriesAsync(tenant.CompanyId) < emails.Count)
+        var seen = 0;
+        while (DateTime.UtcNow < deadline && seen < emails.Count)
         {
             await Task.Delay(500);
+            var now = await EntriesAsync(tenant.CompanyId);
+            progress.Advance(now - seen);
+            seen = now;
         }
 
         await QuietAsync(tenant.CompanyId);

@@ -11,17 +11,20 @@ public sealed class Progress : IDisposable
     private readonly string phase;
     private readonly long? total;
     private readonly TimeSpan? duration;
+    private readonly string unit;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly Timer timer;
     private readonly bool interactive = !Console.IsErrorRedirected;
     private long done;
     private TimeSpan lastLine;
 
-    public Progress(string phase, long? total = null, TimeSpan? duration = null)
+    /// <param name="unit">What <see cref="Advance"/> counts, as the line shows it.</param>
+    public Progress(string phase, long? total = null, TimeSpan? duration = null, string unit = "req")
     {
         this.phase = phase;
         this.total = total;
         this.duration = duration;
+        this.unit = unit;
         timer = new Timer(_ => Draw(false), null, 200, 200);
     }
 
@@ -58,7 +61,7 @@ public sealed class Progress : IDisposable
             : duration is { } d ? elapsed / d
             : 0;
         var rate = count / Math.Max(elapsed.TotalSeconds, 0.001);
-        var line = $"{Bar(fraction, 30)} {fraction,4:P0} {phase,-28} {count,8} req {rate,8:F0}/s {elapsed.TotalSeconds,5:F0} s";
+        var line = $"{Bar(fraction, 30)} {fraction,4:P0} {phase,-28} {count,8} {unit} {rate,8:F0}/s {elapsed.TotalSeconds,5:F0} s";
         lock (this)
         {
             if (interactive)
