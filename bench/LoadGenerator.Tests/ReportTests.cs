@@ -164,4 +164,16 @@ public sealed class ReportTests
         Assert.NotEqual(meta.GetProperty("id").GetString(), JsonDocument.Parse(factory.PersonRename(tenant, 9)).RootElement.GetProperty("meta").GetProperty("id").GetString());
         Assert.Equal("Basic dXNlcjpzZWNyZXQ=", tenant.Authorization);
     }
+
+    [Fact]
+    public void A_subscribe_for_an_emulator_person_names_its_id_and_keeps_the_marker_it_was_created_with()
+    {
+        var tenant = new BenchTenant(42, 7, "user", "secret", Installed: true, "abc123", 17);
+        using var body = JsonDocument.Parse(new WebhookFactory(5).PersonSubscribe(tenant, 3, created: true, markedAs: 10_000_000));
+        var data = body.RootElement.GetProperty("data");
+        Assert.Equal("3", body.RootElement.GetProperty("meta").GetProperty("entity_id").GetString());
+        Assert.Equal(3, data.GetProperty("id").GetInt64());
+        Assert.Equal(WebhookFactory.Email(5, 42, 10_000_000), data.GetProperty("emails")[0].GetProperty("value").GetString());
+        Assert.Equal("Bench Person10000000", data.GetProperty("name").GetString());
+    }
 }

@@ -21,10 +21,13 @@ public sealed class WebhookFactory(int seed)
 
     public int Seed => seed;
 
-    /// <summary>A person created or changed so that Newsletter = Subscribe (previous: no value).</summary>
-    public string PersonSubscribe(BenchTenant tenant, long personId, bool created)
+    /// <summary>
+    /// A person created or changed so that Newsletter = Subscribe (previous: no value). <paramref name="markedAs"/> is
+    /// the number its name and email carry when it differs from its id (a person the Pipedrive emulator numbered).
+    /// </summary>
+    public string PersonSubscribe(BenchTenant tenant, long personId, bool created, long? markedAs = null)
     {
-        var data = PersonData(tenant, personId, subscribe: true);
+        var data = PersonData(tenant, personId, subscribe: true, markedAs ?? personId);
         JsonNode? previous = created ? null : new JsonObject
         {
             ["custom_fields"] = new JsonObject { [tenant.NewsletterKey] = null },
@@ -35,7 +38,7 @@ public sealed class WebhookFactory(int seed)
     /// <summary>A person change that does not touch Newsletter (a name edit).</summary>
     public string PersonRename(BenchTenant tenant, long personId)
     {
-        var data = PersonData(tenant, personId, subscribe: false);
+        var data = PersonData(tenant, personId, subscribe: false, personId);
         return Envelope(tenant, "person", personId, "change", data, new JsonObject { ["first_name"] = "Previous" });
     }
 
@@ -65,7 +68,7 @@ public sealed class WebhookFactory(int seed)
             : Envelope(tenant, "deal", dealId, action, deal, action == "change" ? new JsonObject { ["value"] = 999 } : null);
     }
 
-    private JsonObject PersonData(BenchTenant tenant, long personId, bool subscribe)
+    private JsonObject PersonData(BenchTenant tenant, long personId, bool subscribe, long marker)
     {
         var now = Now();
         var customFields = new JsonObject();
@@ -77,10 +80,10 @@ public sealed class WebhookFactory(int seed)
         return new JsonObject
         {
             ["id"] = personId,
-            ["name"] = $"Bench Person{personId}",
+            ["name"] = $"Bench Person{marker}",
             ["first_name"] = "Bench",
-            ["last_name"] = $"Person{personId}",
-            ["emails"] = new JsonArray(new JsonObject { ["label"] = "work", ["value"] = Email(seed, tenant.CompanyId, personId), ["primary"] = true }),
+            ["last_name"] = $"Person{marker}",
+            ["emails"] = new JsonArray(new JsonObject { ["label"] = "work", ["value"] = Email(seed, tenant.CompanyId, marker), ["primary"] = true }),
             ["phones"] = new JsonArray(),
             ["owner_id"] = tenant.UserId,
             ["org_id"] = null,

@@ -33,6 +33,7 @@ public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressSta
         }
 
         var changed = await outbox.UpdateAsync((state, now) => AddressDecisions.Tell(state, message, Context(now)), message.MessageId);
+        LeaveWhenNothingPending();
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do.");
     }
 
@@ -82,7 +83,21 @@ public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressSta
         }
 
         var changed = await outbox.UpdateAsync((state, now) => AddressDecisions.MaileonFact(state, maileonEvent, source, Context(now)), maileonEvent.EventId);
+        LeaveWhenNothingPending();
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("No person of this company has the address.");
+    }
+
+    /// <summary>
+    /// Most messages (a person's first sight of an address nobody asked for, above all) leave nothing to do: the state
+    /// is stored, so the activation goes at once instead of holding memory for minutes beside its person. The next
+    /// message reads the state again.
+    /// </summary>
+    private void LeaveWhenNothingPending()
+    {
+        if (State.Outbox.Entries.Count == 0 && State.PendingActivity.Count == 0 && State.PendingLedger.Count == 0)
+        {
+            this.DeactivateOnIdle();
+        }
     }
 
     private (long CompanyId, string Address) Key()

@@ -65,7 +65,15 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
 
         if (due is not { } at)
         {
-            stepTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (inFlight is null)
+            {
+                ReleaseTimers();
+            }
+            else
+            {
+                stepTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+
             return;
         }
 
@@ -223,26 +231,18 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
         }
     }
 
+    /// <summary>Nothing due and nothing in flight: an idle activation (most of a silo's grains) holds no timers, as one that never had work.</summary>
+    private void ReleaseTimers()
+    {
+        stepTimer?.Dispose();
+        effectTimer?.Dispose();
+        (stepTimer, effectTimer, handler) = (null, null, null);
+    }
+
     private IGrainTimer Register(Func<CancellationToken, Task> callback, bool interleave) =>
         context.ActivationServices.GetRequiredService<ITimerRegistry>().RegisterGrainTimer(
             context,
             static (callback, cancellationToken) => callback(cancellationToken),
             callback,
             new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = interleave, KeepAlive = true });
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
-
-    private readonly record struct Recorded(OutboxDisposition? Disposition) : IStateChange
-    {
-        public bool Changed => Disposition is not null;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} threw; it will be retried")]
-    private partial void LogEffectCrashed(Exception exception, long entryId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} ({WorkKind}) parked; it waits for a person to retry it")]
-    private partial void LogParked(long entryId, string workKind);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox step failed; it runs again shortly")]
-    private partial void LogStepFailed(Exception exception);
 }

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace PipedriveMaileon.Grains.Outbox;
+
+/// <summary>The pump's log messages and small helpers.</summary>
+internal sealed partial class OutboxPump<TState, TWork, TCommand>
+    where TState : class, IOutboxState<TWork>, new()
+    where TWork : class
+    where TCommand : class
+{
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private readonly record struct Recorded(OutboxDisposition? Disposition) : IStateChange
+    {
+        public bool Changed => Disposition is not null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} threw; it will be retried")]
+    private partial void LogEffectCrashed(Exception exception, long entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} ({WorkKind}) parked; it waits for a person to retry it")]
+    private partial void LogParked(long entryId, string workKind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox step failed; it runs again shortly")]
+    private partial void LogStepFailed(Exception exception);
+}
