@@ -93,6 +93,14 @@ public sealed class BenchRun(BenchArguments args)
             engagement = await new EngagementPhase(sandbox, args.Tiny ? 20 : 100, TimeSpan.FromSeconds(Math.Max(60, args.DrainTimeout.TotalSeconds))).RunAsync(tenants.FirstOrDefault());
         }
 
+        FirstSyncResult? firstSync = null;
+        if (args.Mode == "full" && tenants.Any(t => t.Installed))
+        {
+            using var progress = new Progress("first sync of a lived-in account", total: null);
+            var provisioner = new TenantProvisioner(sandbox, args.WebUrls[0], args.Seed);
+            firstSync = await new FirstSyncPhase(sandbox, provisioner, args.Tiny ? 200 : 5_000, args.Seed, TimeSpan.FromMinutes(args.Tiny ? 2 : 20)).RunAsync();
+        }
+
         DealResult? deals = null;
         MemoryResult? memory = null;
         IdleTenantsResult? idle = null;
@@ -130,6 +138,7 @@ public sealed class BenchRun(BenchArguments args)
             HalfRate = half,
             EndToEnd = endToEnd,
             Engagement = engagement,
+            FirstSync = firstSync,
             Deals = deals,
             Memory = memory,
             IdleTenants = idle,

@@ -16,7 +16,7 @@ public sealed record SettingsSaveResult
 
     /// <summary>
     /// The saved key belongs to another Maileon account than the one before (the old account's webhooks were removed).
-    /// The first sync's preview for the new account starts where this is true (issue 12: nobody is silently
+    /// (The first sync grain sees the new account id itself and starts the new account's preview: issue 12, nobody is silently
     /// re-created in the new account).
     /// </summary>
     [Id(3)] public bool MaileonAccountSwitched { get; init; }

@@ -8,6 +8,7 @@ using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Deals;
 using PipedriveMaileon.Grains.Engagement;
+using PipedriveMaileon.Grains.FirstSync;
 using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Pipedrive;
@@ -71,6 +72,8 @@ public static class GrainServiceCollectionExtensions
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, ReconciliationOutboxRules>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
         services.TryAddSingleton<ReconciliationServices>();
+        services.AddOutbox<FirstSyncState, FirstSyncWork, FirstSyncWork, FirstSyncOutboxRules>(GrainTypes.FirstSync, OutboxKeyKind.Company);
+        services.TryAddSingleton<IFirstSyncSource, ApiFirstSyncSource>();
         services.AddOutbox<EngagementState, EngagementWork, EngagementWork, EngagementOutboxRules>(GrainTypes.Engagement, OutboxKeyKind.Company);
         services.AddOutbox<PersonEngagementState, PersonEngagementWork, EngagementEffect, PersonEngagementOutboxRules>(GrainTypes.PersonEngagement, OutboxKeyKind.CompanyEntity);
         services.TryAddSingleton<EngagementServices>();

@@ -107,7 +107,7 @@ public sealed partial class TenantSetupGrain(
         tenants.Forget(CompanyId);
         if ((result.NewsletterField ?? connection.NewsletterField) is not null && result.AllDone && result.Steps.Any(s => s.State == SetupStepState.Done))
         {
-            await StartReconciliationAsync();
+            await TenantBackgroundWork.StartAsync(GrainFactory, CompanyId, result.MaileonAccountId, logger);
         }
 
         return result.Steps;
@@ -157,9 +157,7 @@ public sealed partial class TenantSetupGrain(
 
         await Tenant.RecordUninstall(request, notes);
         tenants.Forget(CompanyId);
-        await GrainFactory.TenantHealth(CompanyId).Stop();
-        await GrainFactory.Reconciliation(CompanyId).Stop();
-        await GrainFactory.Engagement(CompanyId).Stop();
+        await TenantBackgroundWork.StopAsync(GrainFactory, CompanyId);
         await unsubscribes.SettleUnsentAsync(CompanyId, report);
         LogUninstalled(CompanyId, request.Source);
         return report;
@@ -224,22 +222,6 @@ public sealed partial class TenantSetupGrain(
         var choice = (await GrainFactory.Engagement(CompanyId).GetView()).Choice;
         return choice.Enabled && choice.HardBounces;
     }
-
-    /// <summary>Setup succeeded: the tenant's reconciliation runs from now on (idempotent; a failure is retried by the next setup run).</summary>
-    private async Task StartReconciliationAsync()
-    {
-        try
-        {
-            await GrainFactory.Reconciliation(CompanyId).Start();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogReconciliationNotStarted(ex, CompanyId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {CompanyId}: reconciliation could not be scheduled; the next setup run tries again")]
-    private partial void LogReconciliationNotStarted(Exception exception, long companyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {CompanyId} uninstalled ({Source})")]
     private partial void LogUninstalled(long companyId, UninstallSource source);
