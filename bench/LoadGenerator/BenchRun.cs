@@ -94,11 +94,12 @@ public sealed class BenchRun(BenchArguments args)
         }
 
         FirstSyncResult? firstSync = null;
-        if (args.Mode == "full" && tenants.Any(t => t.Installed))
+        if (args.Mode == "full" && args.FirstSyncPersons > 0 && tenants.Any(t => t.Installed))
         {
             using var progress = new Progress("first sync of a lived-in account", total: null);
             var provisioner = new TenantProvisioner(sandbox, args.WebUrls[0], args.Seed);
-            firstSync = await new FirstSyncPhase(sandbox, provisioner, args.Tiny ? 200 : 5_000, args.Seed, TimeSpan.FromMinutes(args.Tiny ? 2 : 20)).RunAsync();
+            var timeout = TimeSpan.FromSeconds(Math.Max(120, args.FirstSyncPersons / 10.0));
+            firstSync = await new FirstSyncPhase(sandbox, provisioner, args.FirstSyncPersons, args.Seed, timeout).RunAsync();
         }
 
         DealResult? deals = null;

@@ -70,11 +70,11 @@ public static class GrainServiceCollectionExtensions
         services.AddOutbox<ContactState, ContactWork, ContactEffect, ContactOutboxRules>(GrainTypes.Contact, OutboxKeyKind.CompanyEntity);
         services.AddOutbox<AddressState, AddressWork, AddressEffect, AddressOutboxRules>(GrainTypes.Address, OutboxKeyKind.CompanyAddress);
         services.AddOutbox<DealState, DealWork, DealEffect, DealOutboxRules>(GrainTypes.Deal, OutboxKeyKind.CompanyEntity);
-        services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, ReconciliationOutboxRules>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
+        services.AddOutbox<ReconciliationState, ReconciliationWork, ReconciliationWork, JournalOnlyOutboxRules<ReconciliationState, ReconciliationWork>>(GrainTypes.Reconciliation, OutboxKeyKind.Company);
         services.TryAddSingleton<ReconciliationServices>();
-        services.AddOutbox<FirstSyncState, FirstSyncWork, FirstSyncWork, FirstSyncOutboxRules>(GrainTypes.FirstSync, OutboxKeyKind.Company);
+        services.AddOutbox<FirstSyncState, FirstSyncWork, FirstSyncWork, JournalOnlyOutboxRules<FirstSyncState, FirstSyncWork>>(GrainTypes.FirstSync, OutboxKeyKind.Company);
         services.TryAddSingleton<IFirstSyncSource, ApiFirstSyncSource>();
-        services.AddOutbox<EngagementState, EngagementWork, EngagementWork, EngagementOutboxRules>(GrainTypes.Engagement, OutboxKeyKind.Company);
+        services.AddOutbox<EngagementState, EngagementWork, EngagementWork, JournalOnlyOutboxRules<EngagementState, EngagementWork>>(GrainTypes.Engagement, OutboxKeyKind.Company);
         services.AddOutbox<PersonEngagementState, PersonEngagementWork, EngagementEffect, PersonEngagementOutboxRules>(GrainTypes.PersonEngagement, OutboxKeyKind.CompanyEntity);
         services.TryAddSingleton<EngagementServices>();
         services.TryAddSingleton<IEngagementReports, MaileonEngagementReports>();
