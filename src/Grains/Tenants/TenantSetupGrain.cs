@@ -70,7 +70,7 @@ public sealed partial class TenantSetupGrain(
             return new SettingsSaveResult { Saved = false, Errors = errors };
         }
 
-        var switched = await LeaveOldAccountAsync(connection, update.MaileonApiKey);
+        await LeaveOldAccountAsync(connection, update.MaileonApiKey);
         await Tenant.StoreSettings(new ValidatedSettings
         {
             NewMaileonApiKey = update.MaileonApiKey is { } key ? secrets.Protect(key) : null,
@@ -84,7 +84,7 @@ public sealed partial class TenantSetupGrain(
         });
         var setup = await RunSetup(update.ActingUserId);
         await GrainFactory.TenantHealth(CompanyId).Start();
-        return new SettingsSaveResult { Saved = true, Setup = setup, MaileonAccountSwitched = switched };
+        return new SettingsSaveResult { Saved = true, Setup = setup };
     }
 
     public async Task<IReadOnlyList<SetupStepOutcome>> RunSetup(long? actingUserId)
@@ -172,20 +172,13 @@ public sealed partial class TenantSetupGrain(
             : null;
 
     /// <summary>A key of another Maileon account: the old account's webhooks go first (noted in the activity log).</summary>
-    private async Task<bool> LeaveOldAccountAsync(TenantConnection connection, string? newKey)
+    private async Task LeaveOldAccountAsync(TenantConnection connection, string? newKey)
     {
-        if (newKey is null || connection.MaileonApiKey is not { } stored)
-        {
-            return false;
-        }
-
-        var (switched, note) = await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey);
-        if (note is not null)
+        if (newKey is not null && connection.MaileonApiKey is { } stored
+            && await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey) is { } note)
         {
             await Tenant.RecordNote(note);
         }
-
-        return switched;
     }
 
     /// <summary>The tenant as it is now: what the admin changes must not be judged on a copy up to a few seconds old.</summary>
