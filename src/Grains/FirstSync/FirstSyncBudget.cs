@@ -29,11 +29,11 @@ public static class FirstSyncBudget
     {
         ArgumentNullException.ThrowIfNull(state);
         state.TokensToday = SpentToday(state, now) + cost;
-        state.TokensDay = Today(now);
+        state.BudgetDay = Today(now);
         state.TokensSpent += cost;
     }
 
-    private static long SpentToday(FirstSyncState state, DateTimeOffset now) => state.TokensDay == Today(now) ? state.TokensToday : 0;
+    private static long SpentToday(FirstSyncState state, DateTimeOffset now) => state.BudgetDay == Today(now) ? state.TokensToday : 0;
 
     private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 }

@@ -27,7 +27,7 @@ public static class FirstSyncDecisions
         {
             OutboxDueAt = state.OutboxDueAt, Outbox = state.Outbox, PendingLedger = state.PendingLedger, PendingActivity = state.PendingActivity,
             SyncId = syncId, MaileonAccountId = trigger.MaileonAccountId, Reason = reason,
-            Phase = FirstSyncPhase.Scanning, ScannedFrom = now, TokensDay = state.TokensDay, TokensToday = state.TokensToday,
+            Phase = FirstSyncPhase.Scanning, ScannedFrom = now, BudgetDay = state.BudgetDay, TokensToday = state.TokensToday,
         };
         CopyInto(fresh, state);
         Note(state, now, ActivityLevel.Info, $"First sync ({reason}) started: reading every person and what Maileon holds; nothing is sent before an admin confirms the preview{replaced}.");

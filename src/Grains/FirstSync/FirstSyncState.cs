@@ -60,8 +60,8 @@ public sealed class FirstSyncState : IOutboxState<FirstSyncWork>
     public int PipedriveCalls { get; set; }
     public int MaileonCalls { get; set; }
 
-    /// <summary>Tokens counted against the first sync's share of the Pipedrive budget on <see cref="TokensDay"/> (UTC), and in all.</summary>
-    public DateOnly? TokensDay { get; set; }
+    /// <summary>Tokens counted against the first sync's share of the Pipedrive budget on <see cref="BudgetDay"/> (UTC), and in all.</summary>
+    public DateOnly? BudgetDay { get; set; }
     public long TokensToday { get; set; }
     public long TokensSpent { get; set; }
 
