@@ -94,6 +94,15 @@ public sealed class BenchRun(BenchArguments args)
             engagement = await new EngagementPhase(sandbox, recipients, TimeSpan.FromSeconds(Math.Max(60, args.DrainTimeout.TotalSeconds)), progress).RunAsync(tenants.FirstOrDefault());
         }
 
+        FirstSyncResult? firstSync = null;
+        if (args.Mode == "full" && args.FirstSyncPersons > 0 && tenants.Any(t => t.Installed))
+        {
+            using var progress = new Progress("first sync of a lived-in account", total: null);
+            var provisioner = new TenantProvisioner(sandbox, args.WebUrls[0], args.Seed);
+            var timeout = TimeSpan.FromSeconds(Math.Max(120, args.FirstSyncPersons / 10.0));
+            firstSync = await new FirstSyncPhase(sandbox, provisioner, args.FirstSyncPersons, args.Seed, timeout).RunAsync();
+        }
+
         DealResult? deals = null;
         MemoryResult? memory = null;
         IdleTenantsResult? idle = null;
@@ -131,6 +140,7 @@ public sealed class BenchRun(BenchArguments args)
             HalfRate = half,
             EndToEnd = endToEnd,
             Engagement = engagement,
+            FirstSync = firstSync,
             Deals = deals,
             Memory = memory,
             IdleTenants = idle,

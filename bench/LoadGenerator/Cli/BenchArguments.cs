@@ -66,6 +66,9 @@ public sealed record BenchArguments
 
     public string? Notes { get; init; }
 
+    /// <summary>Persons of the lived-in account whose first sync is measured (full mode); 0 skips it.</summary>
+    public int FirstSyncPersons { get; init; } = 5_000;
+
     /// <summary>Installed tenants whose idle cost (silo memory after a forced full GC) is measured; 0 skips it.</summary>
     public int IdleTenants { get; init; } = 1000;
 
@@ -89,5 +92,6 @@ public sealed record BenchArguments
     {
         Tiny = true, Tenants = 2, PersonsPerTenant = 200, PhaseDuration = TimeSpan.FromSeconds(2), Concurrency = 8, Warmup = TimeSpan.FromSeconds(1),
         Activations = 300, Subscribes = 20, DealEvents = 10, DrainTimeout = TimeSpan.FromSeconds(10), IdleTenants = 10, TenantIdleWait = TimeSpan.Zero,
+        FirstSyncPersons = 200,
     };
 }

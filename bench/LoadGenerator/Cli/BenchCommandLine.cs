@@ -68,6 +68,7 @@ public static class BenchCommandLine
         public Option<int> Subscribes { get; } = Number("--subscribes", "Subscribe webhooks followed to Maileon (default 500).", 0);
         public Option<int> Deals { get; } = Number("--deals", "Deal events (default 300).", 0);
         public Option<int> Drain { get; } = Number("--drain", "Longest wait in seconds for outstanding Maileon calls (default 60).", 1);
+        public Option<int> FirstSyncPersons { get; } = Number("--first-sync-persons", "Persons of the lived-in account whose first sync is measured (default 5000; 0 skips).", 0);
         public Option<int> IdleTenants { get; } = Number("--idle-tenants", "Tenants installed to measure an idle tenant's silo memory (default 1000; 0 skips).", 0);
         public Option<int> TenantIdleWait { get; } = Number("--tenant-idle-wait", "Seconds the idle tenants sit before the last memory reading, so their grains are collected (default 210; 0 skips).", 0);
         public Option<double> CpuQuota { get; } = Quota();
@@ -79,7 +80,7 @@ public static class BenchCommandLine
         public IEnumerable<Option> RunOptions =>
         [
             Web, Pipedrive, Maileon, Postgres, SiloPids, WebPids, PostgresPid, Warmup, Silos, Mode, Tiny, Seed, Tenants, Persons,
-            Duration, Concurrency, Activations, Subscribes, Deals, Drain, IdleTenants, TenantIdleWait, CpuQuota, QuotaOn, Fragment,
+            Duration, Concurrency, Activations, Subscribes, Deals, Drain, FirstSyncPersons, IdleTenants, TenantIdleWait, CpuQuota, QuotaOn, Fragment,
         ];
 
         public BenchArguments Bind(ParseResult result, string command)
@@ -111,6 +112,7 @@ public static class BenchCommandLine
             a = Given(result, Subscribes, a, (x, v) => x with { Subscribes = v });
             a = Given(result, Deals, a, (x, v) => x with { DealEvents = v });
             a = Given(result, Drain, a, (x, v) => x with { DrainTimeout = TimeSpan.FromSeconds(v) });
+            a = Given(result, FirstSyncPersons, a, (x, v) => x with { FirstSyncPersons = v });
             a = Given(result, IdleTenants, a, (x, v) => x with { IdleTenants = v });
             a = Given(result, TenantIdleWait, a, (x, v) => x with { TenantIdleWait = TimeSpan.FromSeconds(v) });
             a = Given(result, CpuQuota, a, (x, v) => x with { CpuQuota = v });

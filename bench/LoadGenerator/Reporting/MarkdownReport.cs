@@ -186,6 +186,16 @@ public static class MarkdownReport
             md.AppendLine(CultureInfo.InvariantCulture, $"| engagement entry | not measured: {why} | | | | | |");
         }
 
+        if (main.FirstSync is { NotRun: null } sync)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| first sync of a lived-in account ({sync.Persons} persons, {sync.DoiMails} DOI mails; preview {sync.PreviewSeconds:0.#} s, confirmed run {(sync.Finished ? $"{sync.RunSeconds:0.#} s" : $"not done after {sync.RunSeconds:0} s")}, estimated \"{sync.Estimate}\"; preview {(sync.PreviewMatchesTruth ? "equals the truth" : "differs: " + sync.Mismatch)}; {N(sync.MaileonRequests)} Maileon requests, {Per(sync.MaileonRequests, sync.Persons)} per person) | {sync.Persons} persons | {N(sync.PipedriveCalls)} | {Per(sync.PipedriveCalls, sync.Persons)} | {N(sync.PipedriveTokens)} | {Per(sync.PipedriveTokens, sync.Persons)} | usage counters, from the settings save |");
+        }
+        else if (main.FirstSync is { NotRun: { } skipped })
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| first sync of a lived-in account | not measured: {skipped} | | | | | |");
+        }
+
         md.AppendLine();
         md.AppendLine("## 5. Scale-out");
         md.AppendLine();

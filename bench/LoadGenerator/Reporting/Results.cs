@@ -30,6 +30,9 @@ public sealed record TopologyResult
     public EndToEndResult? EndToEnd { get; init; }
 
     public EngagementResult? Engagement { get; init; }
+
+    /// <summary>The first sync of a lived-in account (full mode only).</summary>
+    public FirstSyncResult? FirstSync { get; init; }
     public DealResult? Deals { get; init; }
     public MemoryResult? Memory { get; init; }
 

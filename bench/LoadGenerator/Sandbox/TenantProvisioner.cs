@@ -32,38 +32,13 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
             return (null, "create company: answer without id/adminId");
         }
 
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        var (signedIn, signInFailure) = await SignInAsync(companyId.Value, userId.Value);
+        if (signedIn is null)
         {
-            BaseAddress = web,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-
-        // 1. The app sends the admin to Pipedrive's authorize page with a signed state.
-        using var install = await browser.GetAsync("/pipedrive/install");
-        if (install.Headers.Location is not { } authorize)
-        {
-            return (null, $"GET /pipedrive/install answered {(int)install.StatusCode} without a redirect");
+            return (null, signInFailure);
         }
 
-        var query = System.Web.HttpUtility.ParseQueryString(authorize.Query);
-
-        // 2. The admin approves (the emulator's consent page, driven through its control API).
-        var (approval, approveFailure) = await sandbox.PostJsonAsync(sandbox.Pipedrive, SandboxRoutes.PipedriveApprove, new
-        {
-            companyId, userId, clientId = query["client_id"], redirectUri = query["redirect_uri"], state = query["state"],
-        });
-        var callback = SandboxClient.Text(approval, "location", "redirect", "redirectUrl");
-        if (callback is null)
-        {
-            return (null, "approve install: " + (approveFailure ?? "answer without redirect"));
-        }
-
-        // 3. Pipedrive redirects the admin back to the app, which exchanges the code and opens a session.
-        using var landed = await browser.GetAsync(callback);
-        if ((int)landed.StatusCode >= 400)
-        {
-            return (null, $"GET /pipedrive/callback answered {(int)landed.StatusCode}");
-        }
+        using var browser = signedIn;
 
         // 4. A Maileon account for this tenant, and the settings form saved with its key.
         var apiKey = Guid.NewGuid().ToString();
@@ -121,6 +96,58 @@ public sealed partial class TenantProvisioner(SandboxClient sandbox, Uri web, in
             key ?? "newsletter",
             option ?? 1,
             SandboxClient.Long(account, "id")), null);
+    }
+
+    /// <summary>
+    /// The app's OAuth install for an existing company, as its admin: a browser (cookies kept) signed in to the settings
+    /// page, which the caller disposes; or the failing step.
+    /// </summary>
+    public async Task<(HttpClient? Browser, string? Failure)> SignInAsync(long companyId, long userId)
+    {
+        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = web,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var failure = await AuthorizeAsync(browser, companyId, userId);
+        if (failure is null)
+        {
+            return (browser, null);
+        }
+
+        browser.Dispose();
+        return (null, failure);
+    }
+
+    /// <summary>The session ticket of a settings page (it doubles as the antiforgery token of its forms).</summary>
+    public static string? SessionTicket(string settingsPage) =>
+        SessionField().Match(settingsPage) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+
+    private async Task<string?> AuthorizeAsync(HttpClient browser, long companyId, long userId)
+    {
+        // 1. The app sends the admin to Pipedrive's authorize page with a signed state.
+        using var install = await browser.GetAsync("/pipedrive/install");
+        if (install.Headers.Location is not { } authorize)
+        {
+            return $"GET /pipedrive/install answered {(int)install.StatusCode} without a redirect";
+        }
+
+        var query = System.Web.HttpUtility.ParseQueryString(authorize.Query);
+
+        // 2. The admin approves (the emulator's consent page, driven through its control API).
+        var (approval, approveFailure) = await sandbox.PostJsonAsync(sandbox.Pipedrive, SandboxRoutes.PipedriveApprove, new
+        {
+            companyId, userId, clientId = query["client_id"], redirectUri = query["redirect_uri"], state = query["state"],
+        });
+        var callback = SandboxClient.Text(approval, "location", "redirect", "redirectUrl");
+        if (callback is null)
+        {
+            return "approve install: " + (approveFailure ?? "answer without redirect");
+        }
+
+        // 3. Pipedrive redirects the admin back to the app, which exchanges the code and opens a session.
+        using var landed = await browser.GetAsync(callback);
+        return (int)landed.StatusCode >= 400 ? $"GET /pipedrive/callback answered {(int)landed.StatusCode}" : null;
     }
 
     /// <summary>Switches engagement on (opens, clicks, hard bounces as notes) on the settings page; the failure, or null.</summary>

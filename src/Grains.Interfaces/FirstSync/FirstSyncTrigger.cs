@@ -1,11 +1,9 @@
 namespace PipedriveMaileon.Grains.Interfaces.FirstSync;
 
 /// <summary>
-/// Setup succeeded for an installation and a Maileon account: a first sync is due once per pair (first install,
-/// re-install, another Maileon account).
+/// Setup succeeded with the Maileon account <see cref="MaileonAccountId"/>: a first sync is due on the first install,
+/// after a re-install (an uninstall came in between) and for another Maileon account; a repeated setup of the same
+/// installation and account changes nothing.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pm.FirstSyncTrigger")]
-public sealed record FirstSyncTrigger(
-    [property: Id(0)] int InstallationEpoch,
-    [property: Id(1)] long MaileonAccountId,
-    [property: Id(2)] bool Reinstall);
+public sealed record FirstSyncTrigger([property: Id(0)] long MaileonAccountId);

@@ -12,6 +12,9 @@ public interface IFirstSyncGrain : IGrainWithIntegerKey
     /// <summary>Setup succeeded: starts the scan unless this installation and account had their first sync already. Idempotent.</summary>
     Task Prepare(FirstSyncTrigger trigger);
 
+    /// <summary>The app was uninstalled: a first sync in progress stops, and the next setup (a re-install) starts a new one.</summary>
+    Task Stop();
+
     /// <summary>An admin confirmed the preview: the run starts.</summary>
     Task Confirm(long userId);
 

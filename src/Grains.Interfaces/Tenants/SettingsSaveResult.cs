@@ -13,11 +13,4 @@ public sealed record SettingsSaveResult
     [Id(1)] public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
 
     [Id(2)] public IReadOnlyList<SetupStepOutcome> Setup { get; init; } = [];
-
-    /// <summary>
-    /// The saved key belongs to another Maileon account than the one before (the old account's webhooks were removed).
-    /// The first sync's preview for the new account starts where this is true (issue 12: nobody is silently
-    /// re-created in the new account).
-    /// </summary>
-    [Id(3)] public bool MaileonAccountSwitched { get; init; }
 }

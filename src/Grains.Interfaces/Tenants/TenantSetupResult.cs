@@ -8,7 +8,8 @@ public sealed record TenantSetupResult(
     [property: Id(2)] IReadOnlyList<WebhookHealth> Webhooks,
     [property: Id(3)] string? MaileonAccountName,
     [property: Id(4)] bool PipedriveUnauthorized,
-    [property: Id(5)] bool MaileonUnauthorized)
+    [property: Id(5)] bool MaileonUnauthorized,
+    [property: Id(6)] long? MaileonAccountId = null)
 {
     public bool AllDone => Steps.All(s => s.State != SetupStepState.Failed);
 }

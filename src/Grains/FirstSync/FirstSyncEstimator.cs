@@ -4,7 +4,7 @@ namespace PipedriveMaileon.Grains.FirstSync;
 
 /// <summary>
 /// Estimates a first sync's cost and duration from its workload, the company's budget and the pace. The scan reads
-/// persons 500 a page (10 tokens) after one person-field list; the run writes Newsletter values (5 tokens each) and
+/// persons 500 a page (10 tokens; the Newsletter field's options are known from setup); the run writes Newsletter values (5 tokens each) and
 /// looks up each organization (1) and owner (2) once. Maileon costs no Pipedrive tokens, only time. Work that does not
 /// fit today's share waits for the next budget day, so a large account takes days instead of exhausting a budget.
 /// </summary>
@@ -24,11 +24,11 @@ public static class FirstSyncEstimator
         }
 
         var pages = (work.Persons + PersonsPerPage - 1) / PersonsPerPage;
-        var scanTokens = PipedriveTokenCosts.ListPersonFields + ((long)pages * PipedriveTokenCosts.ListPersons);
+        var scanTokens = (long)pages * PipedriveTokenCosts.ListPersons;
         var runTokens = ((long)work.FieldWrites * PipedriveTokenCosts.UpdatePerson)
                         + ((long)work.OrganizationLookups * PipedriveTokenCosts.GetOrganization)
                         + ((long)work.OwnerLookups * PipedriveTokenCosts.GetUser);
-        var pipedriveCalls = 1L + pages + work.FieldWrites + work.OrganizationLookups + work.OwnerLookups;
+        var pipedriveCalls = (long)pages + work.FieldWrites + work.OrganizationLookups + work.OwnerLookups;
         var maileonCalls = (long)work.MaileonWrites + work.MaileonReads;
 
         var perDay = Math.Max(1, (long)Math.Floor(pace.BudgetShare * budget.DailyLimit));

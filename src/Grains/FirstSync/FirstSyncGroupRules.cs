@@ -59,7 +59,7 @@ public static class FirstSyncGroupRules
             });
         }
 
-        if (doi && group.Members.First(m => m.Action == FirstSyncAction.SendDoi) is { } requester)
+        if (doi && FirstSyncPlan.Requester(group) is { } requester)
         {
             state.Outbox.Enqueue(new AddressWork
             {

@@ -17,7 +17,7 @@ public static class FirstSyncRules
     /// <param name="person">The person and its Newsletter meaning.</param>
     /// <param name="maileon">What Maileon holds for the person's address (ignored without a usable address).</param>
     /// <param name="blockedInTenant">Another person of this company with the same address shows "Unsubscribed".</param>
-    public static FirstSyncDecision Decide(FirstSyncPerson person, MaileonAddressFacts maileon, bool blockedInTenant)
+    public static FirstSyncDecision Decide(ScannedPerson person, MaileonAddressFacts maileon, bool blockedInTenant)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(maileon);

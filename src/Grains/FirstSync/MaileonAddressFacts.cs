@@ -13,12 +13,10 @@ public sealed record MaileonAddressFacts(MaileonPermissionLevel? ActivePermissio
     public bool HasConfirmedDoubleOptIn => ActivePermission is MaileonPermissionLevel.DoubleOptIn or MaileonPermissionLevel.DoubleOptInPlus;
 
     /// <summary>
-    /// Combines the active contact (if any) with the unsubscription report. An active contact is newer than any
-    /// unsubscription of its address (the unsubscribed contact was anonymised; a later subscription made a new one),
-    /// so its permission counts; without one, a reported unsubscription makes the address unsubscribed.
+    /// Combines the active contact's permission (if there is one) with the unsubscription report. An active contact is
+    /// newer than any unsubscription of its address (the unsubscribed contact was anonymised; a later subscription made a
+    /// new one), so its permission counts; without one, a reported unsubscription makes the address unsubscribed.
     /// </summary>
-    public static MaileonAddressFacts Of(MaileonContact? active, bool reportedUnsubscribed) =>
-        active is { Anonymous: false }
-            ? new MaileonAddressFacts(active.Permission ?? MaileonPermissionLevel.None, false)
-            : new MaileonAddressFacts(null, reportedUnsubscribed);
+    public static MaileonAddressFacts Of(MaileonPermissionLevel? activePermission, bool reportedUnsubscribed) =>
+        activePermission is { } permission ? new MaileonAddressFacts(permission, false) : new MaileonAddressFacts(null, reportedUnsubscribed);
 }

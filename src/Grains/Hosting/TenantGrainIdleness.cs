@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using PipedriveMaileon.Grains.Engagement;
+using PipedriveMaileon.Grains.FirstSync;
 using PipedriveMaileon.Grains.Reconciliation;
 using PipedriveMaileon.Grains.Tenants;
 
@@ -19,7 +20,7 @@ public static class TenantGrainIdleness
 
     public static IReadOnlyList<Type> Grains { get; } =
         [typeof(TenantGrain), typeof(TenantSetupGrain), typeof(TenantHealthGrain), typeof(ReconciliationGrain), typeof(SettingsAccessGrain),
-         typeof(EngagementGrain)];
+         typeof(EngagementGrain), typeof(FirstSyncGrain)];
 
     public static void Apply(GrainCollectionOptions options, TimeSpan age)
     {

@@ -10,14 +10,14 @@ namespace PipedriveMaileon.Grains.Tenants;
 /// </summary>
 public sealed class MaileonAccountSwitch(MaileonAccount accounts, TenantWebhookRemoval webhooks)
 {
-    /// <returns>Whether the key belongs to another account, and what was done about the old one (null: nothing to say).</returns>
-    public async Task<(bool Switched, string? Note)> LeaveOldAccountAsync(long companyId, string oldKey, string newKey)
+    /// <returns>What was done about the old account (null: the key belongs to the same account, nothing to say).</returns>
+    public async Task<string?> LeaveOldAccountAsync(long companyId, string oldKey, string newKey)
     {
         ArgumentNullException.ThrowIfNull(oldKey);
         ArgumentNullException.ThrowIfNull(newKey);
         if (string.Equals(oldKey, newKey, StringComparison.Ordinal))
         {
-            return (false, null);
+            return null;
         }
 
         MaileonAccountInfo newAccount;
@@ -27,8 +27,8 @@ public sealed class MaileonAccountSwitch(MaileonAccount accounts, TenantWebhookR
         }
         catch (ApiClientException ex)
         {
-            return (false, $"Could not check whether the new API key belongs to another Maileon account ({TenantSetupRunner.Describe(ex)}); " +
-                           "if it does, delete this app's webhooks in the old account under Settings → Webhooks.");
+            return $"Could not check whether the new API key belongs to another Maileon account ({TenantSetupRunner.Describe(ex)}); " +
+                   "if it does, delete this app's webhooks in the old account under Settings → Webhooks.";
         }
 
         var old = new MaileonConnection(companyId, oldKey);
@@ -37,16 +37,16 @@ public sealed class MaileonAccountSwitch(MaileonAccount accounts, TenantWebhookR
             var oldAccount = await accounts.GetAccountInfoAsync(old);
             if (oldAccount.Id == newAccount.Id)
             {
-                return (false, null);
+                return null;
             }
 
             var removed = await webhooks.RemoveFromMaileonAsync(old);
-            return (true, $"Switched to another Maileon account ({oldAccount.Id} → {newAccount.Id}): {removed} webhook(s) of the old account removed.");
+            return $"Switched to another Maileon account ({oldAccount.Id} → {newAccount.Id}): {removed} webhook(s) of the old account removed.";
         }
         catch (ApiClientException ex)
         {
             // The old key may be deactivated already: then Maileon cannot be told, and its webhooks now get 401s.
-            return (true, $"Switched to another Maileon account ({newAccount.Id}); the old account's webhooks could not be removed ({TenantSetupRunner.Describe(ex)}): delete them in that account under Settings → Webhooks.");
+            return $"Switched to another Maileon account ({newAccount.Id}); the old account's webhooks could not be removed ({TenantSetupRunner.Describe(ex)}): delete them in that account under Settings → Webhooks.";
         }
     }
 }

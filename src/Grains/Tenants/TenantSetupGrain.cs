@@ -70,7 +70,7 @@ public sealed partial class TenantSetupGrain(
             return new SettingsSaveResult { Saved = false, Errors = errors };
         }
 
-        var switched = await LeaveOldAccountAsync(connection, update.MaileonApiKey);
+        await LeaveOldAccountAsync(connection, update.MaileonApiKey);
         await Tenant.StoreSettings(new ValidatedSettings
         {
             NewMaileonApiKey = update.MaileonApiKey is { } key ? secrets.Protect(key) : null,
@@ -84,7 +84,7 @@ public sealed partial class TenantSetupGrain(
         });
         var setup = await RunSetup(update.ActingUserId);
         await GrainFactory.TenantHealth(CompanyId).Start();
-        return new SettingsSaveResult { Saved = true, Setup = setup, MaileonAccountSwitched = switched };
+        return new SettingsSaveResult { Saved = true, Setup = setup };
     }
 
     public async Task<IReadOnlyList<SetupStepOutcome>> RunSetup(long? actingUserId)
@@ -107,7 +107,7 @@ public sealed partial class TenantSetupGrain(
         tenants.Forget(CompanyId);
         if ((result.NewsletterField ?? connection.NewsletterField) is not null && result.AllDone && result.Steps.Any(s => s.State == SetupStepState.Done))
         {
-            await StartReconciliationAsync();
+            await TenantBackgroundWork.StartAsync(GrainFactory, CompanyId, result.MaileonAccountId, logger);
         }
 
         return result.Steps;
@@ -157,9 +157,7 @@ public sealed partial class TenantSetupGrain(
 
         await Tenant.RecordUninstall(request, notes);
         tenants.Forget(CompanyId);
-        await GrainFactory.TenantHealth(CompanyId).Stop();
-        await GrainFactory.Reconciliation(CompanyId).Stop();
-        await GrainFactory.Engagement(CompanyId).Stop();
+        await TenantBackgroundWork.StopAsync(GrainFactory, CompanyId);
         await unsubscribes.SettleUnsentAsync(CompanyId, report);
         LogUninstalled(CompanyId, request.Source);
         return report;
@@ -174,20 +172,13 @@ public sealed partial class TenantSetupGrain(
             : null;
 
     /// <summary>A key of another Maileon account: the old account's webhooks go first (noted in the activity log).</summary>
-    private async Task<bool> LeaveOldAccountAsync(TenantConnection connection, string? newKey)
+    private async Task LeaveOldAccountAsync(TenantConnection connection, string? newKey)
     {
-        if (newKey is null || connection.MaileonApiKey is not { } stored)
-        {
-            return false;
-        }
-
-        var (switched, note) = await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey);
-        if (note is not null)
+        if (newKey is not null && connection.MaileonApiKey is { } stored
+            && await accountSwitch.LeaveOldAccountAsync(CompanyId, secrets.Unprotect(stored), newKey) is { } note)
         {
             await Tenant.RecordNote(note);
         }
-
-        return switched;
     }
 
     /// <summary>The tenant as it is now: what the admin changes must not be judged on a copy up to a few seconds old.</summary>
@@ -224,22 +215,6 @@ public sealed partial class TenantSetupGrain(
         var choice = (await GrainFactory.Engagement(CompanyId).GetView()).Choice;
         return choice.Enabled && choice.HardBounces;
     }
-
-    /// <summary>Setup succeeded: the tenant's reconciliation runs from now on (idempotent; a failure is retried by the next setup run).</summary>
-    private async Task StartReconciliationAsync()
-    {
-        try
-        {
-            await GrainFactory.Reconciliation(CompanyId).Start();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogReconciliationNotStarted(ex, CompanyId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {CompanyId}: reconciliation could not be scheduled; the next setup run tries again")]
-    private partial void LogReconciliationNotStarted(Exception exception, long companyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {CompanyId} uninstalled ({Source})")]
     private partial void LogUninstalled(long companyId, UninstallSource source);

@@ -36,6 +36,7 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, TenantSetupM
         var webhooks = new List<WebhookHealth>();
         NewsletterFieldConfig? field = input.KnownNewsletterField;
         string? accountName = null;
+        long? accountId = null;
         var pipedriveUnauthorized = false;
         var maileonUnauthorized = false;
 
@@ -65,12 +66,13 @@ public sealed class TenantSetupRunner(PipedriveApiClient pipedrive, TenantSetupM
         {
             var account = await maileon.Account.GetAccountInfoAsync(input.Maileon, cancellationToken);
             accountName = account.Name ?? account.CustomerAccountName;
+            accountId = account.Id;
             return (SetupStepState.Done, $"Connected to Maileon account \"{accountName}\" ({account.Type ?? "account"} {account.Id}).");
         });
         await Step(MaileonFieldsStep, () => EnsureMaileonFieldsAsync(input, cancellationToken));
         await Step(MaileonWebhooksStep, () => EnsureMaileonWebhooksAsync(input, webhooks, cancellationToken));
 
-        return new TenantSetupResult(steps, field, webhooks, accountName, pipedriveUnauthorized, maileonUnauthorized);
+        return new TenantSetupResult(steps, field, webhooks, accountName, pipedriveUnauthorized, maileonUnauthorized, accountId);
     }
 
     private async Task<(SetupStepState, string)> EnsurePipedriveWebhooksAsync(TenantSetupInput input, List<WebhookHealth> health, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Engagement;
+using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.Grains.Interfaces.Reconciliation;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Web.Sessions;
@@ -42,6 +43,9 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
 
     /// <summary>Reconciliation progress; null when it could not be read just now.</summary>
     public ReconciliationView? Reconciliation { get; private set; }
+
+    /// <summary>The first sync's preview or progress; null when it could not be read just now.</summary>
+    public FirstSyncView? FirstSync { get; private set; }
 
     private TenantSession Session => SettingsSessionFeature.Of(HttpContext).Session;
 
@@ -157,6 +161,28 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
         return Page();
     }
 
+    /// <summary>The first sync's buttons: "confirm" (run the preview), "pause", "resume".</summary>
+    public async Task<IActionResult> OnPostFirstSyncAsync(string command)
+    {
+        var grain = cluster.FirstSync(Session.CompanyId);
+        await (command switch
+        {
+            "confirm" => grain.Confirm(Session.UserId),
+            "pause" => grain.Pause(Session.UserId),
+            "resume" => grain.Resume(Session.UserId),
+            _ => Task.CompletedTask,
+        });
+        Notice = command switch
+        {
+            "confirm" => "First sync confirmed; its progress shows below.",
+            "pause" => "First sync paused.",
+            "resume" => "First sync resumed.",
+            _ => null,
+        };
+        await LoadAsync(fillForm: true);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostUninstallAsync()
     {
         var session = Session;
@@ -201,25 +227,14 @@ public sealed class IndexModel(IClusterClient cluster, JournalReader journal) : 
             }
         }
 
-        try
+        Reconciliation = await PanelRead.OrNullAsync(() => cluster.Reconciliation(Session.CompanyId).GetView());
+        EngagementStatus = await PanelRead.OrNullAsync(() => cluster.Engagement(Session.CompanyId).GetView());
+        if (EngagementStatus is not null)
         {
-            Reconciliation = await cluster.Reconciliation(Session.CompanyId).GetView();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            Reconciliation = null;
-        }
-
-        try
-        {
-            EngagementStatus = await cluster.Engagement(Session.CompanyId).GetView();
             Engagement = EngagementForm.Of(EngagementStatus.Choice);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            EngagementStatus = null;
-        }
 
+        FirstSync = await PanelRead.OrNullAsync(() => cluster.FirstSync(Session.CompanyId).GetView());
         Activity = await journal.RecentActivityAsync(Session.CompanyId, 50, HttpContext.RequestAborted);
     }
 }

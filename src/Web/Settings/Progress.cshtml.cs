@@ -12,15 +12,6 @@ public sealed class ProgressModel(IClusterClient cluster) : PageModel
 {
     public ReconciliationView? Reconciliation { get; private set; }
 
-    public async Task OnGetAsync()
-    {
-        try
-        {
-            Reconciliation = await cluster.Reconciliation(SettingsSessionFeature.Of(HttpContext).Session.CompanyId).GetView();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            Reconciliation = null;
-        }
-    }
+    public async Task OnGetAsync() =>
+        Reconciliation = await PanelRead.OrNullAsync(() => cluster.Reconciliation(SettingsSessionFeature.Of(HttpContext).Session.CompanyId).GetView());
 }

@@ -3,6 +3,7 @@ using Orleans.TestingHost;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using PipedriveMaileon.Grains.Contacts;
 using PipedriveMaileon.Grains.Deals;
+using PipedriveMaileon.Grains.FirstSync;
 using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
@@ -10,6 +11,7 @@ using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Reconciliation;
 using PipedriveMaileon.Grains.Tenants;
 using PipedriveMaileon.GrainTests.Contacts;
+using PipedriveMaileon.GrainTests.FirstSync;
 
 namespace PipedriveMaileon.GrainTests.Infrastructure;
 
@@ -37,6 +39,9 @@ public class ProductClusterFixture : IAsyncLifetime
 
     public FakeOAuth OAuth { get; } = new();
 
+    /// <summary>What the first sync reads (persons, Maileon contacts and unsubscriptions), per company.</summary>
+    public FakeFirstSyncSource FirstSyncSource { get; } = new();
+
     public IGrainFactory Grains => Cluster.Client;
 
     public IServiceProvider Silo => Cluster.GetSiloServiceProvider();
@@ -57,6 +62,7 @@ public class ProductClusterFixture : IAsyncLifetime
                 Addresses, services.GetRequiredService<IGrainFactory>, (grains, r) => r.Command is AddressEffect.Notify notify ? AddressEffectHandler.NotifyAsync(grains, r.CompanyId, notify) : null));
             silo.Services.AddSingleton<IEffectHandler<DealEffect>>(Deals);
             silo.Services.AddSingleton<IEffectHandler<TenantEffect>>(TenantEffects);
+            silo.Services.AddSingleton<IFirstSyncSource>(FirstSyncSource);
 
             TestSiloServices.AddApiClientsReachingNothing(silo);
             silo.Services.AddHttpClient<PipedriveOAuthClient>().ConfigurePrimaryHttpMessageHandler(() => OAuth);

@@ -14,13 +14,13 @@ public static class SettingsRoutes
     {
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = deployment.Web.BaseAddress };
         var encoded = Uri.EscapeDataString(ticket);
-        foreach (var path in new[] { "/settings", "/pipedrive-app", "/settings/progress", $"/settings/people/{personId}", "/settings/ledger.csv", "/settings/ledger.json" })
+        foreach (var path in new[] { "/settings", "/pipedrive-app", "/settings/progress", "/settings/first-sync", $"/settings/people/{personId}", "/settings/ledger.csv", "/settings/ledger.json" })
         {
             using var response = await http.GetAsync($"{path}?__session={encoded}");
             await AssertRefusedAsync("GET " + path, response, expectedKind);
         }
 
-        foreach (var handler in new[] { "Save", "Repair", "RetryFailed", "RunReconciliation", "Uninstall" })
+        foreach (var handler in new[] { "Save", "Repair", "RetryFailed", "RunReconciliation", "FirstSync", "Uninstall" })
         {
             using var form = new FormUrlEncodedContent([new(TenantAdmin.SessionField, ticket), new("Form.Permission", "doi")]);
             using var response = await http.PostAsync($"/settings?handler={handler}", form);

@@ -9,14 +9,14 @@ public sealed class FirstSyncEstimatorTests
     private static readonly FirstSyncWorkload Large = new(50_000, FieldWrites: 11_000, MaileonWrites: 12_000, OrganizationLookups: 2_000, OwnerLookups: 40, MaileonReads: 60);
 
     [Fact]
-    public void The_scan_alone_costs_one_field_list_and_ten_tokens_per_500_persons()
+    public void The_scan_alone_costs_ten_tokens_per_500_persons()
     {
         var estimate = FirstSyncEstimator.Estimate(new FirstSyncWorkload(50_000), new PipedriveBudgetView(30_000, 30_000, TimeSpan.FromHours(10)), FirstSyncPace.Default);
-        Assert.Equal(20 + (100 * 10), estimate.ScanTokens);
+        Assert.Equal(100 * 10, estimate.ScanTokens);
         Assert.Equal(0, estimate.RunTokens);
-        Assert.Equal(101, estimate.PipedriveCalls);
+        Assert.Equal(100, estimate.PipedriveCalls);
         Assert.True(estimate.FinishesToday);
-        Assert.Equal(TimeSpan.FromSeconds(10.1), estimate.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(10), estimate.Duration);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class FirstSyncEstimatorTests
         var budget = new PipedriveBudgetView(600_000, 300_000, TimeSpan.FromHours(8));
         var estimate = FirstSyncEstimator.Estimate(Large, budget, FirstSyncPace.Default);
 
-        Assert.Equal(1_020, estimate.ScanTokens);
+        Assert.Equal(1_000, estimate.ScanTokens);
         Assert.Equal((11_000 * 5) + 2_000 + (40 * 2), estimate.RunTokens);
         Assert.True(estimate.FinishesToday);
         Assert.True(estimate.TotalTokens <= FirstSyncPace.Default.BudgetShare * budget.RemainingToday);
@@ -40,7 +40,7 @@ public sealed class FirstSyncEstimatorTests
         var budget = new PipedriveBudgetView(30_000, 20_000, TimeSpan.FromHours(6));
         var estimate = FirstSyncEstimator.Estimate(Large, budget, FirstSyncPace.Default);
 
-        // 58,100 tokens: 10,000 today, then 15,000 a day: four more days.
+        // 58,080 tokens: 10,000 today, then 15,000 a day: four more days.
         Assert.Equal(15_000, estimate.TokensPerDay);
         Assert.Equal(5, estimate.BudgetDays);
         Assert.False(estimate.FinishesToday);

@@ -24,7 +24,7 @@ public sealed class FirstSyncRulesTests
     public void A_marked_person_gets_a_mail_only_where_maileon_holds_no_confirmed_double_opt_in(
         NewsletterOption meaning, MaileonPermissionLevel? permission, bool blockedInTenant, FirstSyncAction action, NewsletterOption? write)
     {
-        var decision = FirstSyncRules.Decide(new FirstSyncPerson(7, "Anna@Example.com", meaning), new MaileonAddressFacts(permission, false), blockedInTenant);
+        var decision = FirstSyncRules.Decide(new ScannedPerson(7, "Anna@Example.com", meaning), new MaileonAddressFacts(permission, false), blockedInTenant);
         Assert.Equal((action, write, "anna@example.com"), (decision.Action, decision.FieldWrite, decision.Address));
         Assert.False(string.IsNullOrWhiteSpace(decision.Reason));
     }
@@ -34,12 +34,12 @@ public sealed class FirstSyncRulesTests
     {
         foreach (var meaning in new[] { NewsletterOption.Subscribe, NewsletterOption.AwaitingConfirmation, NewsletterOption.Subscribed })
         {
-            var decision = FirstSyncRules.Decide(new FirstSyncPerson(1, "a@example.com", meaning), Unsubscribed, false);
+            var decision = FirstSyncRules.Decide(new ScannedPerson(1, "a@example.com", meaning), Unsubscribed, false);
             Assert.Equal((FirstSyncAction.MarkUnsubscribed, NewsletterOption.Unsubscribed), (decision.Action, decision.FieldWrite));
             Assert.False(decision.WritesMaileon);
         }
 
-        var shown = FirstSyncRules.Decide(new FirstSyncPerson(1, "a@example.com", NewsletterOption.Unsubscribed), Doi, false);
+        var shown = FirstSyncRules.Decide(new ScannedPerson(1, "a@example.com", NewsletterOption.Unsubscribed), Doi, false);
         Assert.Equal((FirstSyncAction.MarkUnsubscribed, (NewsletterOption?)null), (shown.Action, shown.FieldWrite));
         Assert.False(shown.WritesMaileon);
     }
@@ -52,7 +52,7 @@ public sealed class FirstSyncRulesTests
     [InlineData("anna@example.com", null, FirstSyncAction.Nothing)]
     public void Unmarked_persons_are_left_alone_and_marked_ones_without_a_usable_address_are_skipped(string? email, NewsletterOption? meaning, FirstSyncAction action)
     {
-        var decision = FirstSyncRules.Decide(new FirstSyncPerson(1, email, meaning), Doi, false);
+        var decision = FirstSyncRules.Decide(new ScannedPerson(1, email, meaning), Doi, false);
         Assert.Equal(action, decision.Action);
         Assert.Null(decision.FieldWrite);
     }
@@ -62,16 +62,16 @@ public sealed class FirstSyncRulesTests
     {
         var scan = new FirstSyncScan();
         scan.Add([
-            new FirstSyncPerson(1, "shared@example.com", NewsletterOption.Subscribe),
-            new FirstSyncPerson(2, "SHARED@example.com", NewsletterOption.Subscribed),
-            new FirstSyncPerson(3, "blocked@example.com", NewsletterOption.Subscribe),
-            new FirstSyncPerson(4, "Blocked@example.com", NewsletterOption.Unsubscribed),
-            new FirstSyncPerson(5, "doi@example.com", NewsletterOption.Subscribe),
-            new FirstSyncPerson(6, "gone@example.com", NewsletterOption.Subscribed),
-            new FirstSyncPerson(7, null, NewsletterOption.Subscribe),
-            new FirstSyncPerson(8, "nobody@example.com", null),
+            new ScannedPerson(1, "shared@example.com", NewsletterOption.Subscribe),
+            new ScannedPerson(2, "SHARED@example.com", NewsletterOption.Subscribed),
+            new ScannedPerson(3, "blocked@example.com", NewsletterOption.Subscribe),
+            new ScannedPerson(4, "Blocked@example.com", NewsletterOption.Unsubscribed),
+            new ScannedPerson(5, "doi@example.com", NewsletterOption.Subscribe),
+            new ScannedPerson(6, "gone@example.com", NewsletterOption.Subscribed),
+            new ScannedPerson(7, null, NewsletterOption.Subscribe),
+            new ScannedPerson(8, "nobody@example.com", null),
         ]);
-        scan.Add([new FirstSyncPerson(8, "nobody@example.com", null)]);
+        scan.Add([new ScannedPerson(8, "nobody@example.com", null)]);
         Assert.Equal(["blocked@example.com", "doi@example.com", "gone@example.com", "shared@example.com"], scan.AddressesToLookUp().Order(StringComparer.Ordinal));
 
         var facts = new Dictionary<string, MaileonAddressFacts> { ["doi@example.com"] = Doi, ["gone@example.com"] = Unsubscribed };
@@ -93,10 +93,41 @@ public sealed class FirstSyncRulesTests
     [Fact]
     public void An_active_contact_is_newer_than_any_unsubscription_of_its_address()
     {
-        var contact = new MaileonContact(5, "a@example.com", null, MaileonPermissionLevel.SingleOptIn, null, null,
-            new Dictionary<string, string?>(), new Dictionary<string, string?>());
-        Assert.Equal(new MaileonAddressFacts(MaileonPermissionLevel.SingleOptIn, false), MaileonAddressFacts.Of(contact, reportedUnsubscribed: true));
-        Assert.Equal(new MaileonAddressFacts(null, true), MaileonAddressFacts.Of(contact with { Anonymous = true }, reportedUnsubscribed: true));
-        Assert.Equal(MaileonAddressFacts.Absent, MaileonAddressFacts.Of(null, reportedUnsubscribed: false));
+        var wanted = new HashSet<string>(StringComparer.Ordinal) { "a@example.com", "b@example.com" };
+        var lookup = new MaileonLookup();
+        lookup.SawContact(Contact("A@example.com", MaileonPermissionLevel.SingleOptIn), wanted);
+        lookup.SawContact(Contact("b@example.com", MaileonPermissionLevel.DoubleOptIn) with { Anonymous = true }, wanted);
+        lookup.SawContact(Contact("other@example.com", MaileonPermissionLevel.DoubleOptIn), wanted);
+        lookup.SawUnsubscription(new MaileonUnsubscription(null, 1, "a@example.com", null, null, "link"), wanted);
+        lookup.SawUnsubscription(new MaileonUnsubscription(null, 2, "B@example.com", null, null, "link"), wanted);
+
+        Assert.Equal(new MaileonAddressFacts(MaileonPermissionLevel.SingleOptIn, false), lookup.FactsOf("a@example.com"));
+        Assert.Equal(new MaileonAddressFacts(null, true), lookup.FactsOf("b@example.com"));
+        Assert.Equal(MaileonAddressFacts.Absent, lookup.FactsOf("other@example.com"));
     }
+
+    [Fact]
+    public void Among_several_contacts_of_an_address_a_confirmed_double_opt_in_counts()
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal) { "a@example.com" };
+        var lookup = new MaileonLookup();
+        lookup.SawContact(Contact("a@example.com", MaileonPermissionLevel.DoubleOptInPlus), wanted);
+        lookup.SawContact(Contact("a@example.com", MaileonPermissionLevel.None), wanted);
+        Assert.True(lookup.FactsOf("a@example.com").HasConfirmedDoubleOptIn);
+    }
+
+    [Theory]
+    [InlineData(1, 0, MaileonLookupMode.List)]
+    [InlineData(4, 3, MaileonLookupMode.List)]
+    [InlineData(5, 3, MaileonLookupMode.PerAddress)]
+    [InlineData(null, 0, MaileonLookupMode.List)]
+    public void The_contact_list_is_read_unless_asking_address_by_address_needs_fewer_calls(int? pages, int addresses, MaileonLookupMode mode)
+    {
+        var lookup = new MaileonLookup();
+        lookup.ChooseMode(pages, addresses);
+        Assert.Equal(mode, lookup.Mode);
+    }
+
+    private static MaileonContact Contact(string email, MaileonPermissionLevel permission) =>
+        new(5, email, null, permission, null, null, new Dictionary<string, string?>(), new Dictionary<string, string?>());
 }
