@@ -5,13 +5,19 @@ namespace PipedriveMaileon.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One of our programs started as a real OS process (<c>dotnet X.dll</c>) with its own environment. Output is kept
-/// for assertions and written to <c>TestResults/processes/</c> for diagnosis.
+/// for assertions and written to <c>TestResults/processes/</c> for diagnosis. Each output pipe is read on a thread of
+/// its own, never on the thread pool: on Linux a pipe has no asynchronous read, so <c>BeginOutputReadLine</c> parks a
+/// pool thread in a blocking read per pipe for the process's whole life (dotnet/runtime#81896). With a deployment or
+/// two running (six to fourteen pipes) that left this test process's pool without a free thread until it injected
+/// one, and every await in the tests (an HTTP answer, a timer) waited up to a second for it.
 /// </summary>
 public sealed class ManagedProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
     private readonly StreamWriter log;
+    private Task outputEnded = Task.CompletedTask;
+    private bool logClosed;
 
     private ManagedProcess(string name, Process process, StreamWriter log)
     {
@@ -62,11 +68,10 @@ public sealed class ManagedProcess : IAsyncDisposable
         var log = new StreamWriter(Path.Combine(folder, $"{DateTime.UtcNow:HHmmss}-{name}-{Guid.NewGuid():N}"[..40] + ".log")) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var managed = new ManagedProcess(name, process, log);
-        process.OutputDataReceived += (_, e) => managed.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => managed.Append(e.Data);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        managed.outputEnded = Task.WhenAll(
+            managed.ReadLinesAsync(process.StandardOutput, "stdout"),
+            managed.ReadLinesAsync(process.StandardError, "stderr"));
         return managed;
     }
 
@@ -96,18 +101,22 @@ public sealed class ManagedProcess : IAsyncDisposable
         try
         {
             await process.WaitForExitAsync(cts.Token);
+            await outputEnded.WaitAsync(cts.Token);
         }
         catch (OperationCanceledException)
         {
             Kill();
             await process.WaitForExitAsync();
+            await outputEnded;
         }
     }
 
+    /// <summary>Waits for the exit and for the last line the process wrote, as <see cref="Process.WaitForExitAsync"/> does for event-read output.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         await process.WaitForExitAsync(cts.Token);
+        await outputEnded.WaitAsync(cts.Token);
         return process.ExitCode;
     }
 
@@ -115,16 +124,44 @@ public sealed class ManagedProcess : IAsyncDisposable
     {
         await StopAsync(TimeSpan.FromSeconds(20));
         process.Dispose();
+        lock (log)
+        {
+            logClosed = true;
+        }
+
         await log.DisposeAsync();
     }
 
-    private void Append(string? line)
+    /// <summary>Reads <paramref name="pipe"/> to its end on a dedicated background thread; the task ends with the pipe.</summary>
+    private Task ReadLinesAsync(StreamReader pipe, string stream)
     {
-        if (line is null)
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reader = new Thread(() =>
         {
-            return;
-        }
+            try
+            {
+                while (pipe.ReadLine() is { } line)
+                {
+                    Append(line);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                // The process object was disposed while a child of the process still held the pipe open.
+            }
 
+            ended.SetResult();
+        })
+        {
+            IsBackground = true,
+            Name = $"{Name} {stream}",
+        };
+        reader.Start();
+        return ended.Task;
+    }
+
+    private void Append(string line)
+    {
         output.Enqueue(line);
         while (output.Count > 5000 && output.TryDequeue(out _))
         {
@@ -132,7 +169,10 @@ public sealed class ManagedProcess : IAsyncDisposable
 
         lock (log)
         {
-            log.WriteLine(line);
+            if (!logClosed)
+            {
+                log.WriteLine(line);
+            }
         }
     }
 }

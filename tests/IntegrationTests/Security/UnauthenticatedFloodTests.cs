@@ -9,7 +9,8 @@ namespace PipedriveMaileon.IntegrationTests.Security;
 /// 50,000 unauthenticated webhooks (random company ids, and the real tenant's id with wrong credentials) while a real
 /// tenant sends its normal traffic: every bad request is refused (401, or 429 past the client's allowance), the flood
 /// creates no grain activation and no PostgreSQL work beyond what the same tenant traffic costs alone, the web node's
-/// memory does not grow with it, and the tenant's events all arrive with a p99 within twice its p99 alone.
+/// memory does not grow with it, and the tenant's events all arrive with a p99 within twice its p99 alone (or
+/// <see cref="LatencyNoiseMilliseconds"/> above it, when twice is less).
 /// </summary>
 [Collection(SandboxCollection.Name)] // runs alone: the latency comparison needs the machine to itself
 public sealed class UnauthenticatedFloodTests(ITestOutputHelper output)
@@ -19,6 +20,13 @@ public sealed class UnauthenticatedFloodTests(ITestOutputHelper output)
     private const int TenantEvents = 400; // per phase, 20 per second: as long as the flood lasts
     private const double TenantPerSecond = 20;
     private const int Warmup = 200;
+
+    /// <summary>
+    /// Below this, a p99 difference is scheduling noise on a shared 2-core machine, not the flood: runs measured p99s
+    /// of 11 to 70 ms in either phase, and twice a p99 of 11 ms leaves 11 ms for the noise. A flood that took the
+    /// tenant's capacity adds queueing of hundreds of milliseconds.
+    /// </summary>
+    private const double LatencyNoiseMilliseconds = 50;
 
     [Fact]
     public async Task AFloodOfUnauthenticatedWebhooksCostsNothingAndTheRealTenantKeepsItsLatency()
@@ -100,7 +108,7 @@ public sealed class UnauthenticatedFloodTests(ITestOutputHelper output)
         Assert.True(added.Transactions < FloodRequests / 100, $"PostgreSQL transactions grew with the flood: {costAlone.Transactions} alone, {costFlooded.Transactions} flooded");
         Assert.True(added.RowsReturned < FloodRequests / 10, $"PostgreSQL reads grew with the flood: {costAlone.RowsReturned} alone, {costFlooded.RowsReturned} flooded");
         Assert.True(afterFlood.WebRssBytes - rssAtHalf < 32L * 1024 * 1024, "the web node's memory kept growing in the second half of the flood");
-        Assert.True(p99During <= 2 * p99Alone, $"the tenant's p99 went from {p99Alone:0.0} ms to {p99During:0.0} ms");
+        Assert.True(p99During <= Math.Max(2 * p99Alone, p99Alone + LatencyNoiseMilliseconds), $"the tenant's p99 went from {p99Alone:0.0} ms to {p99During:0.0} ms");
     }
 
     /// <summary>Request n of the flood: mostly random company ids on both routes, one in ten the tenant's id with wrong credentials.</summary>

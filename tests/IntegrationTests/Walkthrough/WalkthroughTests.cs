@@ -55,6 +55,8 @@ public sealed partial class WalkthroughTests(ITestOutputHelper output)
             var maxRow = PersonRow(pipedrive, Max);
             await maxRow.GetByRole(AriaRole.Combobox).SelectOptionAsync(new SelectOptionValue { Label = "Subscribe" });
             await maxRow.GetByRole(AriaRole.Button, new() { Name = "Set Newsletter" }).ClickAsync();
+            // The form posts and is redirected here: reloading before that navigation ends fails in the browser.
+            await pipedrive.WaitForURLAsync("**/pipedrive?company=*");
             await NewsletterBecomesAsync(pipedrive, "Awaiting confirmation");
             await shots.ElementAsync(PersonsTable(pipedrive), "05-awaiting-confirmation");
 
@@ -87,6 +89,7 @@ public sealed partial class WalkthroughTests(ITestOutputHelper output)
             await pipedrive.GotoAsync(settingsUrl);
             await pipedrive.GetByPlaceholder("Pipedrive person id").FillAsync(maxId);
             await pipedrive.GetByRole(AriaRole.Button, new() { Name = "Show a person's consent history" }).ClickAsync();
+            await pipedrive.WaitForURLAsync("**/settings/people?*");
             await ReloadUntilAsync(pipedrive, async () => (await pipedrive.ContentAsync()).Contains("Now: <strong>Unsubscribed</strong>", StringComparison.Ordinal)
                 && await pipedrive.GetByRole(AriaRole.Row).Filter(new() { HasText = "→ Unsubscribed" }).CountAsync() > 0, "Max's consent history does not end unsubscribed");
         }
