@@ -49,7 +49,7 @@ public sealed class ContactSyncGrain(
             return IngressOutcome.Duplicate;
         }
 
-        var connection = await tenants.GetAsync(CompanyKey.Of(this).CompanyId);
+        var connection = await ConnectionForAsync(personEvent);
         if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
         {
             return new IngressOutcome(IngressStatus.Gone, "This company has not installed the app.");
@@ -64,6 +64,23 @@ public sealed class ContactSyncGrain(
             (state, now) => ContactDecisions.AcceptPerson(state, personEvent, newsletter, connection.InstallingUserId,
                 Context(now) with { EraseDeletedInMaileon = connection.EraseDeletedInMaileon }), eventId);
         return changed ? IngressOutcome.Accepted : IngressOutcome.Ignored("Nothing to do for this person.");
+    }
+
+    /// <summary>
+    /// The tenant's connection to read <paramref name="personEvent"/> with. A webhook whose custom fields lack the
+    /// Newsletter field this silo knows was sent after the field was created again (a repair) or another was adopted,
+    /// and this silo's copy predates that (a save refreshes only the saving silo's copy): the tenant grain is asked, so
+    /// the event is not read with a field key that no longer exists.
+    /// </summary>
+    private async Task<TenantConnection> ConnectionForAsync(PersonEvent personEvent)
+    {
+        var companyId = CompanyKey.Of(this).CompanyId;
+        var connection = await tenants.GetAsync(companyId);
+        return personEvent.Current is { CustomFields.Count: > 0 } current
+            && connection.NewsletterField is { } newsletter
+            && !current.CustomFields.ContainsKey(newsletter.Key)
+            ? await tenants.CurrentAsync(companyId)
+            : connection;
     }
 
     public async Task<IngressOutcome> ReconcilePerson(PersonSnapshot person)
