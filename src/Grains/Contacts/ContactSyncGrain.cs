@@ -14,10 +14,9 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// One Pipedrive person of one tenant: records person events through <see cref="ContactDecisions"/> and its
 /// address's notices through <see cref="PersonAddressDecisions"/> into its outbox, whose effects
 /// (<see cref="ContactOutboxRules"/>, <see cref="ContactEffectHandler"/>; messages to the address are sent by this grain)
-/// run after the acknowledgement, in order. An
-/// idle person is deactivated after <see cref="IdleMinutes"/> minutes: persons get webhooks in short bursts (an edit,
-/// then our own field write coming back), and a tenant has many of them, so idle activations would otherwise hold most
-/// of a silo's memory. Pending outbox work keeps the activation alive.
+/// run after the acknowledgement, in order. An idle person is deactivated after <see cref="IdleMinutes"/> minutes:
+/// persons get webhooks in short bursts (an edit, then our own field write coming back), and a tenant has many of them,
+/// so idle activations would otherwise hold most of a silo's memory. Pending outbox work keeps the activation alive.
 /// </summary>
 [GrainType(GrainTypes.Contact)]
 // Activated on the silo whose ingress worker first calls it: a tenant's webhooks all enter through one gateway
@@ -137,6 +136,8 @@ public sealed class ContactSyncGrain(
 
     public Task Wake() => outbox.WakeAsync();
 
+    public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
+
     /// <summary>The person's messages to its address, sent from its outbox; every other effect is the handler's.</summary>
     Task<EffectOutcome>? IGrainMessenger<ContactEffect>.TrySend(ContactEffect command) =>
         command is ContactEffect.TellAddress tell ? TellAddressAsync(tell) : null;
@@ -161,8 +162,6 @@ public sealed class ContactSyncGrain(
             ? EffectOutcome.Done($"the address took the {tell.Message.Kind.ToString().ToLowerInvariant()}")
             : EffectOutcome.Retry($"the address could not record it ({answer.Reason})");
     }
-
-    public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
     private ContactContext Context(DateTimeOffset now)
     {
