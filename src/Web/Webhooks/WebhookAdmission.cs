@@ -13,7 +13,8 @@ namespace PipedriveMaileon.Web.Webhooks;
 /// per authenticated company (keyed by the parsed id, so <c>007</c> and <c>7</c> share one; ids that fail
 /// authentication never get one), and a token bucket per client address for failed authentications (IPv6 by /64
 /// network, as one host usually has the whole network). Idle buckets are dropped by the limiters themselves, so memory
-/// follows the number of active senders, not the number of ids or addresses ever seen.
+/// follows the number of active senders, not the number of ids or addresses ever seen. <see cref="AdmitAsync"/> gives
+/// the answer of a webhook that stops at its credential check or its company's rate.
 /// </summary>
 public sealed class WebhookAdmission : IAsyncDisposable
 {

@@ -40,7 +40,7 @@ public sealed partial class WebhookEndpoints(
     private static readonly Func<ILogger, long, string, string?, IDisposable?> IngressScope =
         LoggerMessage.DefineScope<long, string, string?>("Tenant {TenantId}, {Source} webhook, correlation {CorrelationId}");
 
-    /// <summary>Maps the routes (the web's <see cref="WebhookEndpoints"/> singleton, <see cref="WebhookIngressServiceCollectionExtensions"/>, answers them).</summary>
+    /// <summary>Maps the routes to the <see cref="WebhookEndpoints"/> singleton (registered by <see cref="WebhookIngressServiceCollectionExtensions.AddWebhookIngress"/>).</summary>
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhooks").DisableAntiforgery();
