@@ -43,7 +43,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapInstallationEndpoints();
-app.MapWebhookEndpoints();
+WebhookEndpoints.Map(app);
 app.MapLedgerExports();
 app.MapRazorPages();
 app.MapOperatorEndpoints();

@@ -6,8 +6,9 @@ namespace PipedriveMaileon.Grains.Contacts;
 
 /// <summary>
 /// One call a person's outbox entry becomes, with everything it needs from the person's state at the time it is
-/// made (<see cref="ContactOutboxRules.Plan"/>); <see cref="ContactEffectHandler"/> performs it. Consent work (double
-/// opt-in, unsubscribe) belongs to the person's address (<see cref="Identity.AddressEffect"/>).
+/// made (<see cref="ContactOutboxRules.Plan"/>): <see cref="ContactEffectHandler"/> performs the API calls,
+/// <see cref="ContactSyncGrain"/> sends <see cref="TellAddress"/> itself. Consent work (double opt-in, unsubscribe)
+/// belongs to the person's address (<see cref="Identity.AddressEffect"/>).
 /// </summary>
 /// <param name="What">How the activity log names the effect (e.g. in a failure).</param>
 public abstract record ContactEffect(string What)

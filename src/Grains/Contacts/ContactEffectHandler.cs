@@ -2,9 +2,7 @@ using System.Text.Json.Nodes;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
-using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
-using PipedriveMaileon.Grains.Interfaces.Webhooks;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Tenants;
 using Result = PipedriveMaileon.Grains.Contacts.ContactEffectResult;
@@ -12,16 +10,15 @@ using Result = PipedriveMaileon.Grains.Contacts.ContactEffectResult;
 namespace PipedriveMaileon.Grains.Contacts;
 
 /// <summary>
-/// Performs a person's effects against Pipedrive, Maileon and the person's address grain with the tenant's
-/// credentials. Each effect needs only what it uses; a missing or refused credential means waiting for the admin,
-/// never a failure.
+/// Performs a person's effects against Pipedrive and Maileon with the tenant's credentials (its messages to its address
+/// the grain sends itself, <see cref="IGrainMessenger{TCommand}"/>). Each effect needs only what it uses; a missing or
+/// refused credential means waiting for the admin, never a failure.
 /// </summary>
 public sealed class ContactEffectHandler(
     TenantConnections tenants,
     MaileonContacts maileonContacts,
     PipedriveApiClient pipedrive,
-    ContactMaps maps,
-    IGrainFactory grains) : IEffectHandler<ContactEffect>
+    ContactMaps maps) : IEffectHandler<ContactEffect>
 {
     public async Task<EffectOutcome> ExecuteAsync(EffectRequest<ContactEffect> request, CancellationToken cancellationToken)
     {
@@ -29,11 +26,6 @@ public sealed class ContactEffectHandler(
         var command = request.Command;
         try
         {
-            if (command is ContactEffect.TellAddress tell)
-            {
-                return await TellAddressAsync(grains, request.CompanyId, tell);
-            }
-
             var connection = await tenants.ForAttemptAsync(request.CompanyId, request.Attempt);
             if (connection.Status is TenantStatus.Uninstalled or TenantStatus.NotInstalled)
             {
@@ -56,26 +48,6 @@ public sealed class ContactEffectHandler(
         {
             return EffectOutcome.WaitForCredentials($"{command.What}: {ex.Message}; waiting for the admin");
         }
-    }
-
-    /// <summary>Delivers a person's message to its address's grain (no API call: tests keep this hop with fake handlers).</summary>
-    public static async Task<EffectOutcome> TellAddressAsync(IGrainFactory grains, long companyId, ContactEffect.TellAddress tell)
-    {
-        ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(tell);
-        IngressOutcome answer;
-        try
-        {
-            answer = await grains.Address(companyId, tell.Address).Tell(tell.Message);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return EffectOutcome.RetryHop($"the address could not be reached ({ex.GetType().Name})");
-        }
-
-        return answer.Status is IngressStatus.Accepted or IngressStatus.Duplicate or IngressStatus.Ignored
-            ? EffectOutcome.Done($"the address took the {tell.Message.Kind.ToString().ToLowerInvariant()}")
-            : EffectOutcome.Retry($"the address could not record it ({answer.Reason})");
     }
 
     /// <summary>

@@ -13,10 +13,10 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// <summary>
 /// One Pipedrive person of one tenant: records person events through <see cref="ContactDecisions"/> and its
 /// address's notices through <see cref="PersonAddressDecisions"/> into its outbox, whose effects
-/// (<see cref="ContactOutboxRules"/>, <see cref="ContactEffectHandler"/>) run after the acknowledgement, in order. An
-/// idle person is deactivated after <see cref="IdleMinutes"/> minutes: persons get webhooks in short bursts (an edit,
-/// then our own field write coming back), and a tenant has many of them, so idle activations would otherwise hold most
-/// of a silo's memory. Pending outbox work keeps the activation alive.
+/// (<see cref="ContactOutboxRules"/>, <see cref="ContactEffectHandler"/>; messages to the address are sent by this grain)
+/// run after the acknowledgement, in order. An idle person is deactivated after <see cref="IdleMinutes"/> minutes:
+/// persons get webhooks in short bursts (an edit, then our own field write coming back), and a tenant has many of them,
+/// so idle activations would otherwise hold most of a silo's memory. Pending outbox work keeps the activation alive.
 /// </summary>
 [GrainType(GrainTypes.Contact)]
 // Activated on the silo whose ingress worker first calls it: a tenant's webhooks all enter through one gateway
@@ -25,7 +25,7 @@ namespace PipedriveMaileon.Grains.Contacts;
 [CollectionAgeLimit(Minutes = IdleMinutes)]
 public sealed class ContactSyncGrain(
     [Outbox(GrainTypes.Contact)] IOutbox<ContactState, ContactWork> outbox,
-    TenantConnections tenants) : Grain, IContactSyncGrain, IOutboxParticipant
+    TenantConnections tenants) : Grain, IContactSyncGrain, IOutboxParticipant, IGrainMessenger<ContactEffect>
 {
     public const int IdleMinutes = 5;
 
@@ -137,6 +137,31 @@ public sealed class ContactSyncGrain(
     public Task Wake() => outbox.WakeAsync();
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
+
+    /// <summary>The person's messages to its address, sent from its outbox; every other effect is the handler's.</summary>
+    Task<EffectOutcome>? IGrainMessenger<ContactEffect>.TrySend(ContactEffect command) =>
+        command is ContactEffect.TellAddress tell ? TellAddressAsync(tell) : null;
+
+    /// <summary>
+    /// Done once the address recorded the message (or had it already). The address decides and answers without calling
+    /// any person back: it tells them through its own outbox, so this call never waits on a grain waiting for this one.
+    /// </summary>
+    private async Task<EffectOutcome> TellAddressAsync(ContactEffect.TellAddress tell)
+    {
+        IngressOutcome answer;
+        try
+        {
+            answer = await GrainFactory.Address(CompanyKey.Of(this).CompanyId, tell.Address).Tell(tell.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return EffectOutcome.RetryHop($"the address could not be reached ({ex.GetType().Name})");
+        }
+
+        return answer.Status is IngressStatus.Accepted or IngressStatus.Duplicate or IngressStatus.Ignored
+            ? EffectOutcome.Done($"the address took the {tell.Message.Kind.ToString().ToLowerInvariant()}")
+            : EffectOutcome.Retry($"the address could not record it ({answer.Reason})");
+    }
 
     private ContactContext Context(DateTimeOffset now)
     {

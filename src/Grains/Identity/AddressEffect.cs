@@ -4,8 +4,8 @@ using PipedriveMaileon.Grains.Interfaces.Webhooks;
 namespace PipedriveMaileon.Grains.Identity;
 
 /// <summary>
-/// One call an address's outbox entry becomes (<see cref="AddressOutboxRules.Plan"/>); <see cref="AddressEffectHandler"/>
-/// performs it.
+/// One call an address's outbox entry becomes (<see cref="AddressOutboxRules.Plan"/>): <see cref="AddressEffectHandler"/>
+/// performs the Maileon calls, <see cref="AddressGrain"/> sends the notices to persons itself.
 /// </summary>
 /// <param name="What">How the activity log names the effect.</param>
 public abstract record AddressEffect(string What)

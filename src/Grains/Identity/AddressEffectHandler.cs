@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using PipedriveMaileon.ApiClients.Errors;
 using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.Grains.Contacts;
-using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
 using PipedriveMaileon.Grains.Outbox;
 using PipedriveMaileon.Grains.Reconciliation;
@@ -12,14 +11,14 @@ using Result = PipedriveMaileon.Grains.Identity.AddressEffectResult;
 namespace PipedriveMaileon.Grains.Identity;
 
 /// <summary>
-/// Performs an address's effects: the Maileon calls for its consent (once per address, with ownership respected, see
-/// <see cref="MaileonContactOwnership"/>) and the notices to its persons' grains.
+/// Performs an address's Maileon calls for its consent (once per address, with ownership respected, see
+/// <see cref="MaileonContactOwnership"/>); its notices to its persons the grain sends itself
+/// (<see cref="IGrainMessenger{TCommand}"/>).
 /// </summary>
 public sealed class AddressEffectHandler(
     TenantConnections tenants,
     MaileonContacts maileonContacts,
     ContactMaps maps,
-    IGrainFactory grains,
     IOptions<ReconciliationOptions> reconciliation) : IEffectHandler<AddressEffect>
 {
     /// <summary>Maileon's clock may differ from ours a little; a contact changed this long before our start is not our attempt's work.</summary>
@@ -31,11 +30,6 @@ public sealed class AddressEffectHandler(
         var command = request.Command;
         try
         {
-            if (command is AddressEffect.Notify notify)
-            {
-                return await NotifyAsync(grains, request.CompanyId, notify);
-            }
-
             // A double opt-in asks for the permission (DOI or DOI+) the admin chose: read as the tenant grain has it now.
             var connection = command is AddressEffect.StartDoubleOptIn
                 ? await tenants.CurrentAsync(request.CompanyId)
@@ -66,23 +60,6 @@ public sealed class AddressEffectHandler(
         {
             return EffectOutcome.WaitForCredentials($"{command.What}: {ex.Message}; waiting for the admin");
         }
-    }
-
-    /// <summary>Tells one person of the address what to show (no API call: tests keep this hop with fake handlers).</summary>
-    public static async Task<EffectOutcome> NotifyAsync(IGrainFactory grains, long companyId, AddressEffect.Notify notify)
-    {
-        ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(notify);
-        try
-        {
-            await grains.Contact(companyId, notify.PersonId).ShowAddress(notify.Notice);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return EffectOutcome.RetryHop($"person {notify.PersonId} could not be reached ({ex.GetType().Name})");
-        }
-
-        return EffectOutcome.Done($"person {notify.PersonId} notified");
     }
 
     private async Task<EffectOutcome> StartDoubleOptInAsync(

@@ -1,5 +1,6 @@
 using PipedriveMaileon.Grains.FirstSync;
 using PipedriveMaileon.Grains.Hosting;
+using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.FirstSync;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
@@ -12,11 +13,13 @@ namespace PipedriveMaileon.Grains.Identity;
 /// <summary>
 /// One e-mail address of one tenant (see <see cref="IAddressGrain"/>): a thin shell over <see cref="AddressDecisions"/>
 /// and <see cref="FirstSyncGroupRules"/>, whose effects (<see cref="AddressOutboxRules"/>,
-/// <see cref="AddressEffectHandler"/>) run after the acknowledgement. Idle after a few minutes like a person.
+/// <see cref="AddressEffectHandler"/>; notices to persons are sent by this grain) run after the acknowledgement. Idle
+/// after a few minutes like a person.
 /// </summary>
 [GrainType(GrainTypes.Address)]
 [CollectionAgeLimit(Minutes = 5)]
-public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressState, AddressWork> outbox) : Grain, IAddressGrain, IOutboxParticipant
+public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressState, AddressWork> outbox)
+    : Grain, IAddressGrain, IOutboxParticipant, IGrainMessenger<AddressEffect>
 {
     private AddressState State => outbox.State;
 
@@ -73,6 +76,28 @@ public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressSta
     public Task Wake() => outbox.WakeAsync();
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
+
+    /// <summary>The address's notices to its persons, sent from its outbox; its Maileon calls are the handler's.</summary>
+    Task<EffectOutcome>? IGrainMessenger<AddressEffect>.TrySend(AddressEffect command) =>
+        command is AddressEffect.Notify notify ? NotifyAsync(notify) : null;
+
+    /// <summary>
+    /// Done once the person recorded the notice. The person records it and answers without calling this address: it
+    /// tells addresses through its own outbox, so this call never waits on a grain waiting for this one.
+    /// </summary>
+    private async Task<EffectOutcome> NotifyAsync(AddressEffect.Notify notify)
+    {
+        try
+        {
+            await GrainFactory.Contact(Key().CompanyId, notify.PersonId).ShowAddress(notify.Notice);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return EffectOutcome.RetryHop($"person {notify.PersonId} could not be reached ({ex.GetType().Name})");
+        }
+
+        return EffectOutcome.Done($"person {notify.PersonId} notified");
+    }
 
     private async Task<IngressOutcome> MaileonAsync(MaileonEvent maileonEvent, string source)
     {

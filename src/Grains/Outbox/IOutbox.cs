@@ -8,7 +8,8 @@ namespace PipedriveMaileon.Grains.Outbox;
 /// stored in one write before the call returns, so an acknowledgement means "durably recorded". If the write fails,
 /// memory is reloaded from storage (or the activation retires), so nothing unstored is ever acknowledged later.</item>
 /// <item>Afterwards the outbox copies journal entries to their tables and performs the queued effects one at a time,
-/// in order, through the command type's <see cref="IEffectHandler{TCommand}"/>, retrying, parking, or waiting for
+/// in order, through the command type's <see cref="IEffectHandler{TCommand}"/> (a message to another grain: through
+/// the grain itself, <see cref="IGrainMessenger{TCommand}"/>), retrying, parking, or waiting for
 /// credentials as the outcome says; the grain type's <see cref="IOutboxRules{TState, TWork, TCommand}"/> turn entries
 /// into commands and apply outcomes.</item>
 /// <item>One change at a time without a lock: every change runs in a non-interleaved turn (a grain call, or the

@@ -179,8 +179,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
         {
             try
             {
-                handler ??= context.ActivationServices.GetRequiredService<IEffectHandler<TCommand>>();
-                attempt.Outcome = await handler.ExecuteAsync(new EffectRequest<TCommand>(outbox.Key, command, attempt.Effect), cancellationToken);
+                attempt.Outcome = await DispatchAsync(command, attempt.Effect, cancellationToken);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

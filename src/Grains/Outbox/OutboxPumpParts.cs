@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace PipedriveMaileon.Grains.Outbox;
@@ -8,6 +9,15 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>
     where TWork : class
     where TCommand : class
 {
+    /// <summary>
+    /// A message to another grain is sent by the owning grain (<see cref="IGrainMessenger{TCommand}"/>); every other
+    /// command goes to the silo's effect handler.
+    /// </summary>
+    private Task<EffectOutcome> DispatchAsync(TCommand command, EffectAttempt attempt, CancellationToken cancellationToken) =>
+        (context.GrainInstance as IGrainMessenger<TCommand>)?.TrySend(command)
+        ?? (handler ??= context.ActivationServices.GetRequiredService<IEffectHandler<TCommand>>())
+            .ExecuteAsync(new EffectRequest<TCommand>(outbox.Key, command, attempt), cancellationToken);
+
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private readonly record struct Recorded(OutboxDisposition? Disposition) : IStateChange

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text;
 using PipedriveMaileon.Database.Tenants;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
 
@@ -24,6 +26,26 @@ public sealed class TenantCredentialDirectory
 
     public CredentialCheck CheckMaileon(long companyId, string? token) =>
         Check(companyId, token, static e => e.MaileonTokenHash);
+
+    /// <summary>The <c>user:password</c> of a Basic <c>Authorization</c> header; null when there is none or it cannot be read.</summary>
+    public static string? BasicCredentials(string? authorization)
+    {
+        if (!AuthenticationHeaderValue.TryParse(authorization, out var header)
+            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            || string.IsNullOrEmpty(header.Parameter))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Applies rows read from the table; the first call must hold the whole table.</summary>
     public void Apply(IEnumerable<TenantIngressEntry> changed)

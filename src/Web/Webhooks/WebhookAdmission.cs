@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using PipedriveMaileon.Grains.Interfaces.Observability;
+using PipedriveMaileon.Web.Observability;
 
 namespace PipedriveMaileon.Web.Webhooks;
 
@@ -10,7 +13,8 @@ namespace PipedriveMaileon.Web.Webhooks;
 /// per authenticated company (keyed by the parsed id, so <c>007</c> and <c>7</c> share one; ids that fail
 /// authentication never get one), and a token bucket per client address for failed authentications (IPv6 by /64
 /// network, as one host usually has the whole network). Idle buckets are dropped by the limiters themselves, so memory
-/// follows the number of active senders, not the number of ids or addresses ever seen.
+/// follows the number of active senders, not the number of ids or addresses ever seen. <see cref="AdmitAsync"/> gives
+/// the answer of a webhook that stops at its credential check or its company's rate.
 /// </summary>
 public sealed class WebhookAdmission : IAsyncDisposable
 {
@@ -38,6 +42,36 @@ public sealed class WebhookAdmission : IAsyncDisposable
             QueueLimit = 0,
             AutoReplenishment = true,
         }));
+    }
+
+    /// <summary>
+    /// The answer for a webhook that goes no further after its credential check: refused (401, or 429 past the client's
+    /// allowance), gone, not ready, or over the company's rate; null to go on. An authenticated tenant is put on the
+    /// request's span (costs nothing when no one records traces).
+    /// </summary>
+    public async ValueTask<(IResult, WebhookOutcome)?> AdmitAsync(CredentialCheck check, long companyId, HttpContext context, bool basicChallenge)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        switch (check)
+        {
+            case CredentialCheck.NotReady:
+                return WebhookReply.Unavailable();
+            case CredentialCheck.Refused:
+                return CountFailure(context.Connection.RemoteIpAddress) is { } wait
+                    ? WebhookReply.TooMany(context, wait)
+                    : WebhookReply.Unauthorized(context, basicChallenge);
+            case CredentialCheck.Gone:
+                return WebhookReply.Gone();
+        }
+
+        if (Activity.Current is { IsAllDataRequested: true } activity)
+        {
+            activity.SetTag(TelemetryNames.TenantIdTag, companyId);
+        }
+
+        return await AdmitTenantAsync(companyId, context.RequestAborted) is { } retryAfter
+            ? WebhookReply.TooMany(context, retryAfter)
+            : null;
     }
 
     /// <summary>

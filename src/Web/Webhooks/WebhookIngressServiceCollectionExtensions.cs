@@ -6,7 +6,7 @@ public static class WebhookIngressServiceCollectionExtensions
 {
     /// <summary>
     /// Webhook ingress: options (<c>Webhooks:*</c>), the credential directory and its refresher, admission (rate
-    /// limits), the dispatcher to the grains, and readiness on the directory's first load.
+    /// limits), the endpoints that hand events to the grains, and readiness on the directory's first load.
     /// </summary>
     public static IServiceCollection AddWebhookIngress(this IServiceCollection services, IConfiguration configuration)
     {
@@ -15,7 +15,7 @@ public static class WebhookIngressServiceCollectionExtensions
         services.AddSingleton<TenantDirectoryRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<TenantDirectoryRefresher>());
         services.AddSingleton<WebhookAdmission>();
-        services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<WebhookEndpoints>();
         services.AddHealthChecks().AddCheck<TenantDirectoryHealthCheck>("webhook-directory", tags: [HealthChecksSetup.ReadyTag]);
         return services;
     }

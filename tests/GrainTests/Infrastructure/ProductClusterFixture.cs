@@ -28,9 +28,10 @@ public class ProductClusterFixture : IAsyncLifetime
 
     public InMemoryJournalWriter Journal { get; } = new();
 
+    /// <summary>The API calls of persons; their messages to their addresses the grains send for real.</summary>
     public FakeEffects<ContactEffect> Contacts { get; } = new(request => ContactDefaults.Outcome(request));
 
-    /// <summary>The Maileon calls of addresses (double opt-in, unsubscribe, erase); notices to persons are delivered for real.</summary>
+    /// <summary>The Maileon calls of addresses (double opt-in, unsubscribe, erase); their notices to persons the grains send for real.</summary>
     public FakeEffects<AddressEffect> Addresses { get; } = new(request => ContactDefaults.Outcome(request));
 
     public FakeEffects<DealEffect> Deals { get; } = new(request => DealSendRules.Sent(request.Command.Work, request.Command.Work.Deal.PersonId ?? 0, null));
@@ -56,10 +57,8 @@ public class ProductClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             TestSiloServices.AddCommon(silo, Journal);
-            silo.Services.AddSingleton<IEffectHandler<ContactEffect>>(services => new HoppingEffects<ContactEffect>(
-                Contacts, services.GetRequiredService<IGrainFactory>, (grains, r) => r.Command is ContactEffect.TellAddress tell ? ContactEffectHandler.TellAddressAsync(grains, r.CompanyId, tell) : null));
-            silo.Services.AddSingleton<IEffectHandler<AddressEffect>>(services => new HoppingEffects<AddressEffect>(
-                Addresses, services.GetRequiredService<IGrainFactory>, (grains, r) => r.Command is AddressEffect.Notify notify ? AddressEffectHandler.NotifyAsync(grains, r.CompanyId, notify) : null));
+            silo.Services.AddSingleton<IEffectHandler<ContactEffect>>(Contacts);
+            silo.Services.AddSingleton<IEffectHandler<AddressEffect>>(Addresses);
             silo.Services.AddSingleton<IEffectHandler<DealEffect>>(Deals);
             silo.Services.AddSingleton<IEffectHandler<TenantEffect>>(TenantEffects);
             silo.Services.AddSingleton<IFirstSyncSource>(FirstSyncSource);

@@ -3,10 +3,16 @@ using PipedriveMaileon.Grains.Outbox;
 
 namespace PipedriveMaileon.GrainTests.Outbox;
 
-/// <summary>A minimal grain with an outbox, to test the outbox facet on its own.</summary>
+/// <summary>
+/// A minimal grain with an outbox, to test the outbox facet on its own. Work named <c>tell:X</c> is a message it sends
+/// itself: <c>X</c> queued at the probe with the next id of the same company.
+/// </summary>
 [GrainType(OutboxProbeRules.GrainType)]
-public sealed class OutboxProbeGrain([Outbox(OutboxProbeRules.GrainType)] IOutbox<OutboxProbeState, ProbeWork> outbox) : Grain, IOutboxProbeGrain, IOutboxParticipant
+public sealed class OutboxProbeGrain([Outbox(OutboxProbeRules.GrainType)] IOutbox<OutboxProbeState, ProbeWork> outbox)
+    : Grain, IOutboxProbeGrain, IOutboxParticipant, IGrainMessenger<ProbeWork>
 {
+    public const string TellPrefix = "tell:";
+
     public Task Enqueue(string[] works) => outbox.UpdateAsync((state, now) =>
     {
         foreach (var work in works)
@@ -30,6 +36,16 @@ public sealed class OutboxProbeGrain([Outbox(OutboxProbeRules.GrainType)] IOutbo
     public Task Wake() => outbox.WakeAsync();
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
+
+    Task<EffectOutcome>? IGrainMessenger<ProbeWork>.TrySend(ProbeWork command) =>
+        command.Name.StartsWith(TellPrefix, StringComparison.Ordinal) ? TellAsync(command.Name[TellPrefix.Length..]) : null;
+
+    private async Task<EffectOutcome> TellAsync(string work)
+    {
+        var id = this.GetPrimaryKeyLong(out var company);
+        await GrainFactory.GetGrain<IOutboxProbeGrain>(id + 1, company!).Enqueue([work]);
+        return EffectOutcome.Done($"told {work}");
+    }
 
     public Task Deactivate()
     {

@@ -24,6 +24,22 @@ public sealed class OutboxTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_message_to_another_grain_is_sent_by_the_grain_in_line_with_its_effects_and_never_reaches_the_handler()
+    {
+        var (grain, key) = NewProbe();
+        var receiver = fixture.Grains.GetGrain<IOutboxProbeGrain>(2, key);
+
+        await grain.Enqueue(["a", OutboxProbeGrain.TellPrefix + "x", "b"]);
+        var view = await WaitAsync(grain, v => v.Completed.Count == 3);
+        var received = await WaitAsync(receiver, v => v.Completed.Count == 1);
+
+        Assert.Equal(["a", "tell:x", "b"], view.Completed);
+        Assert.Equal(["x"], received.Completed);
+        Assert.Equal(["a", "b", "x"], fixture.Effects.AttemptsFor(key).Order(StringComparer.Ordinal));
+        Assert.Contains(fixture.Journal.Activity(Company(key)), a => a.Message == "tell:x: Completed (told x)");
+    }
+
+    [Fact]
     public async Task A_slow_effect_does_not_hold_up_requests_and_later_work_waits_its_turn()
     {
         var (grain, key) = NewProbe();

@@ -66,4 +66,15 @@ public sealed class TenantCredentialDirectoryTests
         Assert.Equal(CredentialCheck.Refused, directory.CheckPipedrive(7, ""));
         Assert.Equal(CredentialCheck.Refused, directory.CheckMaileon(7, null));
     }
+
+    [Theory]
+    [InlineData("Basic cG0tMTp0b3A6c2VjcmV0", "pm-1:top:secret")]
+    [InlineData("basic cG0tMTp0b3A6c2VjcmV0", "pm-1:top:secret")]
+    [InlineData("Bearer cG0tMTp0b3A6c2VjcmV0", null)]
+    [InlineData("Basic not*base64", null)]
+    [InlineData("Basic", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void Basic_credentials_are_read_from_the_header_or_not_at_all(string? authorization, string? expected) =>
+        Assert.Equal(expected, TenantCredentialDirectory.BasicCredentials(authorization));
 }

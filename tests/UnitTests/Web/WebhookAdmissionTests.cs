@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using PipedriveMaileon.Web.Observability;
 using PipedriveMaileon.Web.Webhooks;
 
 namespace PipedriveMaileon.UnitTests.Web;
@@ -50,5 +52,22 @@ public sealed class WebhookAdmissionTests
         Assert.NotEqual(WebhookAdmission.ClientKey(IPAddress.Parse("2001:db8:1:2::1")), WebhookAdmission.ClientKey(IPAddress.Parse("2001:db8:1:3::1")));
         Assert.NotEqual(WebhookAdmission.ClientKey(IPAddress.Parse("::1")), WebhookAdmission.ClientKey(IPAddress.Parse("0.0.0.1")));
         Assert.NotEqual(WebhookAdmission.ClientKey(null), WebhookAdmission.ClientKey(IPAddress.Parse("0.0.0.0")));
+    }
+
+    [Fact]
+    public async Task Only_an_accepted_check_within_the_company_rate_goes_on_to_the_body()
+    {
+        await using var admission = Create(burst: 1, failureBurst: 1);
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+
+        Assert.Equal(WebhookOutcome.Unavailable, (await admission.AdmitAsync(CredentialCheck.NotReady, 7, context, basicChallenge: true))?.Item2);
+        Assert.Equal(WebhookOutcome.Gone, (await admission.AdmitAsync(CredentialCheck.Gone, 7, context, basicChallenge: true))?.Item2);
+        Assert.Equal(WebhookOutcome.Unauthorized, (await admission.AdmitAsync(CredentialCheck.Refused, 7, context, basicChallenge: true))?.Item2);
+        Assert.Equal("Basic realm=\"webhooks\"", context.Response.Headers.WWWAuthenticate.ToString());
+        Assert.Equal(WebhookOutcome.RateLimited, (await admission.AdmitAsync(CredentialCheck.Refused, 7, context, basicChallenge: true))?.Item2);
+
+        Assert.Null(await admission.AdmitAsync(CredentialCheck.Accepted, 7, context, basicChallenge: true));
+        Assert.Equal(WebhookOutcome.RateLimited, (await admission.AdmitAsync(CredentialCheck.Accepted, 7, context, basicChallenge: true))?.Item2);
     }
 }
