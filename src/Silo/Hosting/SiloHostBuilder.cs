@@ -37,8 +37,9 @@ public static class SiloHostBuilder
         // Orleans' grain-location cache keeps up to 1,000,000 entries (~235 B each, buckets allocated up front), and
         // an entry outlives its activation (a grain that deactivates after its last call is not removed): a person's
         // and its address's entries stayed for every person a silo ever served. Bounded to the hot set instead.
-        builder.Services.Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);
-        builder.Services.Configure<GrainDirectoryOptions>(configuration.GetSection($"{SiloEndpointOptions.Section}:GrainDirectory"));
+        // (Not under Orleans:GrainDirectory: Orleans reads that section as directory providers.)
+        var directoryCacheSize = configuration.GetValue($"{SiloEndpointOptions.Section}:DirectoryCacheSize", DirectoryCacheSize);
+        builder.Services.Configure<GrainDirectoryOptions>(o => o.CacheSize = directoryCacheSize);
 
         builder.UseOrleans(silo =>
         {
