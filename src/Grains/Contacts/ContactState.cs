@@ -14,11 +14,18 @@ public sealed class ContactState : IOutboxState<ContactWork>
 
     public DateTimeOffset? OutboxDueAt { get; set; }
 
+    private SubscriptionState? subscription;
+
     /// <summary>
     /// The consent as a person kept it before addresses held it: read from older stored states only, handed to the
-    /// person's address once (<see cref="ContactDecisions.HandOverLegacy"/>) and then empty.
+    /// person's address once (<see cref="LegacyHandOver"/>) and then null. An empty one (as states since then were
+    /// stored) reads as null, so the persons of today hold none.
     /// </summary>
-    public SubscriptionState Subscription { get; set; } = new();
+    public SubscriptionState? Subscription
+    {
+        get => subscription;
+        set => subscription = value is null || value.IsEmpty ? null : value;
+    }
 
     public KnownPerson Person { get; set; } = new();
 

@@ -24,22 +24,4 @@ public static class FieldNames
 
         return Names.Count < Capacity ? Names.GetOrAdd(name, name) : name;
     }
-
-    /// <summary>The same entries keyed by the shared names (the dictionary itself when it is empty).</summary>
-    public static Dictionary<string, TValue> InternKeys<TValue>(Dictionary<string, TValue> entries)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0)
-        {
-            return entries;
-        }
-
-        var interned = new Dictionary<string, TValue>(entries.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in entries)
-        {
-            interned[Intern(key)] = value;
-        }
-
-        return interned;
-    }
 }

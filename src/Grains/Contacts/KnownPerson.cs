@@ -24,8 +24,8 @@ public sealed class KnownPerson
     private static readonly string[] TrackedFields = ["name", "first_name", "last_name", "owner_id", "org_id"];
 
     private int seen;
-    private Dictionary<string, PersonFieldValue> customFields = new(StringComparer.Ordinal);
-    private Dictionary<string, string?> standardFields = new(StringComparer.Ordinal);
+    private FieldMap<PersonFieldValue> customFields = FieldMap<PersonFieldValue>.Empty;
+    private FieldMap<string?> standardFields = FieldMap<string?>.Empty;
 
     /// <summary>
     /// The top-level fields (wire names) some event carried: only these are known, the rest were never seen. Stored
@@ -47,17 +47,17 @@ public sealed class KnownPerson
     }
 
     /// <summary>Custom field values by field key; the keys are the silo's shared copies (<see cref="FieldNames"/>).</summary>
-    public Dictionary<string, PersonFieldValue> CustomFields
+    public IReadOnlyDictionary<string, PersonFieldValue> CustomFields
     {
         get => customFields;
-        set => customFields = FieldNames.InternKeys(value);
+        set => customFields = FieldMap<PersonFieldValue>.Of(value);
     }
 
     /// <summary>Standard fields beyond the tracked ones (e.g. <c>phone</c>) by wire name, keys shared like <see cref="CustomFields"/>.</summary>
-    public Dictionary<string, string?> StandardFields
+    public IReadOnlyDictionary<string, string?> StandardFields
     {
         get => standardFields;
-        set => standardFields = FieldNames.InternKeys(value);
+        set => standardFields = FieldMap<string?>.Of(value);
     }
 
     public bool Deleted { get; set; }
@@ -116,22 +116,18 @@ public sealed class KnownPerson
             }
         }
 
-        foreach (var (key, value) in snapshot.CustomFields)
+        var customChanges = snapshot.CustomFields.Where(f => !customFields.TryGetValue(f.Key, out var old) || !SameValue(old, f.Value)).ToList();
+        if (customChanges.Count > 0)
         {
-            if (!CustomFields.TryGetValue(key, out var old) || !SameValue(old, value))
-            {
-                CustomFields[FieldNames.Intern(key)] = value;
-                changed |= !string.Equals(key, newsletterKey, StringComparison.Ordinal);
-            }
+            customFields = customFields.SetAll(customChanges);
+            changed |= customChanges.Any(f => !string.Equals(f.Key, newsletterKey, StringComparison.Ordinal));
         }
 
-        foreach (var (key, value) in snapshot.StandardFields)
+        var standardChanges = snapshot.StandardFields.Where(f => !standardFields.TryGetValue(f.Key, out var old) || old != f.Value).ToList();
+        if (standardChanges.Count > 0)
         {
-            if (!StandardFields.TryGetValue(key, out var old) || old != value)
-            {
-                StandardFields[FieldNames.Intern(key)] = value;
-                changed = true;
-            }
+            standardFields = standardFields.SetAll(standardChanges);
+            changed = true;
         }
 
         return changed;

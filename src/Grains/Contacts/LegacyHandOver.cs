@@ -14,8 +14,7 @@ public static class LegacyHandOver
     public static bool Needed(ContactState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var s = state.Subscription;
-        return s.Status != SubscriptionStatus.None || s.LastRequestAt is not null || s.UnsubscribedAt is not null || s.AwaitingEmail || s.Email is not null
+        return state.Subscription is not null
                || state.Outbox.Entries.Any(e => e.Work.Kind is ContactWorkKind.StartDoubleOptIn or ContactWorkKind.Unsubscribe or ContactWorkKind.HandOver);
     }
 
@@ -28,7 +27,7 @@ public static class LegacyHandOver
             return false;
         }
 
-        var subscription = state.Subscription;
+        var subscription = state.Subscription ?? new SubscriptionState();
         var queued = state.Outbox.Entries.Where(e => e.Id != inFlightEntryId && e.Work.Kind is ContactWorkKind.StartDoubleOptIn or ContactWorkKind.Unsubscribe or ContactWorkKind.HandOver).ToList();
         var doi = queued.Where(e => e.Work.Kind == ContactWorkKind.StartDoubleOptIn).ToList();
         var legacy = new LegacyConsent
@@ -44,7 +43,7 @@ public static class LegacyHandOver
         };
         state.Outbox.Entries.RemoveAll(queued.Contains);
         var key = EmailAddressKey.Of(subscription.Email ?? state.Person.PrimaryEmail);
-        state.Subscription = new SubscriptionState();
+        state.Subscription = null;
         if (key is null)
         {
             state.Address.AwaitingEmailSince = subscription.AwaitingEmail ? subscription.LastRequestAt ?? context.Now : null;

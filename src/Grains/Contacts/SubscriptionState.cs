@@ -26,4 +26,9 @@ public sealed class SubscriptionState
 
     /// <summary>A user asked to subscribe a person without an e-mail address; the DOI starts when one is added.</summary>
     public bool AwaitingEmail { get; set; }
+
+    /// <summary>Holds nothing a person would hand to its address (<see cref="LegacyHandOver"/>): no status, request, unsubscribe or address.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsEmpty =>
+        Status == SubscriptionStatus.None && LastRequestAt is null && UnsubscribedAt is null && !AwaitingEmail && Email is null;
 }

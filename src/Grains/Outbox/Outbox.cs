@@ -19,8 +19,11 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
     private readonly IPersistentState<TState> storage;
     private readonly IGrainContext context;
     private readonly OutboxServices services;
-    private readonly OutboxPump<TState, TWork, TCommand> pump;
-    private readonly ILogger logger;
+    private readonly IOutboxRules<TState, TWork, TCommand> rules;
+    private readonly OutboxShared shared;
+    // Created when there is work and dropped when none is left: most activations are idle and never need them.
+    private OutboxPump<TState, TWork, TCommand>? pump;
+    private OutboxJournal? journal;
     private bool writing;
     private bool retired;
 
@@ -29,11 +32,9 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         this.context = context;
         this.storage = storage;
         this.services = services;
+        this.rules = rules;
         Key = registration.KeyOf(context.GrainId);
-        var shared = registration.Shared(context.ActivationServices);
-        logger = shared.Logger;
-        Journal = new OutboxJournal(Key, services.Journal, services.Time, logger);
-        pump = new OutboxPump<TState, TWork, TCommand>(this, context, rules, shared.Telemetry, services.RetryPolicy, logger);
+        shared = registration.Shared(context.ActivationServices);
         context.ObservableLifecycle.Subscribe(shared.LifecycleName, GrainLifecycleStage.Activate, this);
     }
 
@@ -41,17 +42,15 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
 
     public DateTimeOffset Now => services.Time.GetUtcNow();
 
-    public long? InFlightEntryId => pump.InFlightEntryId;
+    public long? InFlightEntryId => pump?.InFlightEntryId;
 
     public OutboxKey Key { get; }
 
     public bool Retired => retired;
 
-    internal OutboxJournal Journal { get; }
-
     public Task OnStart(CancellationToken cancellationToken = default)
     {
-        pump.Schedule();
+        Schedule();
         return Task.CompletedTask;
     }
 
@@ -102,7 +101,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         if (decided.Changed)
         {
             services.Metrics.LedgerStored(newLedger!);
-            pump.Schedule();
+            Schedule();
         }
 
         return decided;
@@ -112,7 +111,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         (await UpdateAsync((state, now) => new Flag(change(state, now)), correlationId)).Value;
 
     public Task<T> QueueUpdateAsync<T>(Func<TState, DateTimeOffset, T> change)
-        where T : IStateChange => pump.Queue(change);
+        where T : IStateChange => Pump().Queue(change);
 
     public async Task<int> RetryParkedAsync()
     {
@@ -136,7 +135,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
 
     private async Task PruneCopiedJournalAsync()
     {
-        if (retired || !Journal.OnlyCopiedEntriesStored(State))
+        if (retired || journal?.OnlyCopiedEntriesStored(State) != true)
         {
             return;
         }
@@ -156,7 +155,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         try
         {
             writing = true;
-            Journal.RemoveCopied(State);
+            journal?.RemoveCopied(State);
             State.OutboxDueAt = OutboxJournal.StoredDueAt(State, Now);
             await storage.WriteStateAsync();
             return true;
@@ -175,7 +174,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         {
             await ReloadAsync();
             // The provider's exception stays here (logged): its type may not cross the wire to the caller.
-            LogWriteFailed(ex);
+            LogWriteFailed(shared.Logger, ex);
             throw new GrainStateUnavailableException($"The change could not be stored ({ex.GetType().Name}); it was not applied.");
         }
         finally
@@ -207,14 +206,14 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         try
         {
             await storage.ReadStateAsync();
-            Journal.Forget();
+            journal?.Forget();
         }
         catch (Exception ex)
         {
             // Memory may now hold a change storage does not: never serve another request from it.
             retired = true;
             context.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, "The outbox lost contact with storage."));
-            LogRetired(ex);
+            LogRetired(shared.Logger, ex);
         }
     }
 
@@ -225,15 +224,4 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
             throw new GrainStateUnavailableException("This activation lost contact with storage and is retiring; retry.");
         }
     }
-
-    private readonly record struct Flag(bool Value) : IStateChange
-    {
-        bool IStateChange.Changed => Value;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A state write failed; the change was not applied and the caller gets a retryable error")]
-    private partial void LogWriteFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storage unreachable after a failed write; retiring this activation")]
-    private partial void LogRetired(Exception exception);
 }

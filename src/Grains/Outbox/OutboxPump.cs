@@ -56,8 +56,8 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
         var due = queued?.Any == true || inFlight is { Outcome: not null }
             ? outbox.Now
             : inFlight is null
-                ? Earliest(State.Outbox.NextDueAt(), outbox.Journal.DueAt(State))
-                : outbox.Journal.DueAt(State); // an effect in flight asks for a step when its outcome is in
+                ? Earliest(State.Outbox.NextDueAt(), outbox.JournalDueAt())
+                : outbox.JournalDueAt(); // an effect in flight asks for a step when its outcome is in
         if (due is { } next && backoffUntil > next)
         {
             due = backoffUntil;
@@ -228,14 +228,6 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
         {
             attempt.Span?.Dispose();
         }
-    }
-
-    /// <summary>Nothing due and nothing in flight: an idle activation (most of a silo's grains) holds no timers, as one that never had work.</summary>
-    private void ReleaseTimers()
-    {
-        stepTimer?.Dispose();
-        effectTimer?.Dispose();
-        (stepTimer, effectTimer, handler) = (null, null, null);
     }
 
     private IGrainTimer Register(Func<CancellationToken, Task> callback, bool interleave) =>

@@ -25,6 +25,18 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>
         public bool Changed => Disposition is not null;
     }
 
+    /// <summary>Nothing due and nothing in flight: an idle activation (most of a silo's grains) holds no timers, as one that never had work.</summary>
+    private void ReleaseTimers()
+    {
+        stepTimer?.Dispose();
+        effectTimer?.Dispose();
+        (stepTimer, effectTimer, handler) = (null, null, null);
+        if (queued?.Any != true && backoffUntil <= outbox.Now)
+        {
+            outbox.Idle(this);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} threw; it will be retried")]
     private partial void LogEffectCrashed(Exception exception, long entryId);
 

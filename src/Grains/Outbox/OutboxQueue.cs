@@ -77,6 +77,11 @@ public sealed class OutboxQueue<TWork>
         {
             case EffectOutcome.Succeeded:
                 Entries.Remove(entry);
+                if (Entries.Count == 0)
+                {
+                    Entries.Capacity = 0; // an idle grain keeps no empty array (most grains are idle)
+                }
+
                 return OutboxDisposition.Completed;
             case EffectOutcome.Transient { Hop: true }:
                 // The cluster, not the effect, failed: like a throttle it does not count towards parking.

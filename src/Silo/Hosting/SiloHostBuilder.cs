@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using PipedriveMaileon.Database.Connections;
@@ -14,6 +15,9 @@ namespace PipedriveMaileon.Silo.Hosting;
 /// <summary>Builds the silo host: ADO.NET clustering, grain storage and reminders on PostgreSQL.</summary>
 public static class SiloHostBuilder
 {
+    /// <summary>Grain locations cached per silo: the grains a busy silo talks to within minutes, not all it ever saw.</summary>
+    public const int DirectoryCacheSize = 100_000;
+
     public static IHost Build(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(SiloCommandLine.HostSettings(args));
@@ -30,6 +34,12 @@ public static class SiloHostBuilder
         builder.Services.AddHostedService<SchemaGate>();
         // Stored state leaves out what a fresh instance holds anyway (empty collections, zero values).
         builder.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o => CompactStateJson.Apply(o.JsonSerializerOptions));
+        // Orleans' grain-location cache keeps up to 1,000,000 entries (~235 B each, buckets allocated up front), and
+        // an entry outlives its activation (a grain that deactivates after its last call is not removed): a person's
+        // and its address's entries stayed for every person a silo ever served. Bounded to the hot set instead.
+        // (Not under Orleans:GrainDirectory: Orleans reads that section as directory providers.)
+        var directoryCacheSize = configuration.GetValue($"{SiloEndpointOptions.Section}:DirectoryCacheSize", DirectoryCacheSize);
+        builder.Services.Configure<GrainDirectoryOptions>(o => o.CacheSize = directoryCacheSize);
 
         builder.UseOrleans(silo =>
         {

@@ -27,7 +27,7 @@ public sealed class StoredStateCompatibilityTests(ProductClusterFixture fixture)
     {
         var state = Read<ContactState>("contact");
 
-        Assert.Equal(SubscriptionStatus.Pending, state.Subscription.Status);
+        Assert.Equal(SubscriptionStatus.Pending, state.Subscription!.Status);
         Assert.Equal("Ada Lovelace", state.Person.Name);
         Assert.Equal(["name", "owner_id"], state.Person.SeenFields);
         Assert.Equal(11, state.Person.CustomFields["f00d"].OptionId);
