@@ -74,7 +74,7 @@ public sealed class FieldMap<TValue> : IReadOnlyDictionary<string, TValue>
         ArgumentNullException.ThrowIfNull(key);
         for (var i = 0; i < entries.Length; i++)
         {
-            if (ReferenceEquals(entries[i].Key, key) || string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -77,14 +77,10 @@ public sealed partial class WebhookEndpoints(
 
     private async Task<(IResult, WebhookOutcome)> AcceptPipedriveAsync(long companyId, HttpContext context)
     {
-        if (!WebhookBody.IsJson(context.Request.ContentType))
+        var (body, refused) = await ReadJsonAsync(context, MaxPipedriveBody, bodyRequired: true);
+        if (body is null)
         {
-            return WebhookReply.Bad(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
-        }
-
-        if (await WebhookBody.ReadAsync(context, MaxPipedriveBody) is not { } body)
-        {
-            return WebhookReply.Bad(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxPipedriveBody} bytes.");
+            return refused!.Value;
         }
 
         var parsed = PipedriveWebhookParser.Parse(body, companyId);
@@ -103,14 +99,10 @@ public sealed partial class WebhookEndpoints(
     private async Task<(IResult, WebhookOutcome)> AcceptMaileonAsync(long companyId, string eventName, HttpContext context)
     {
         // Maileon sends no body (and no content type) when no body fields are configured.
-        if (context.Request.ContentLength > 0 && !WebhookBody.IsJson(context.Request.ContentType))
+        var (body, refused) = await ReadJsonAsync(context, MaxMaileonBody, bodyRequired: false);
+        if (body is null)
         {
-            return WebhookReply.Bad(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json.");
-        }
-
-        if (await WebhookBody.ReadAsync(context, MaxMaileonBody) is not { } body)
-        {
-            return WebhookReply.Bad(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxMaileonBody} bytes.");
+            return refused!.Value;
         }
 
         if (eventName == "bounce")
@@ -151,6 +143,22 @@ public sealed partial class WebhookEndpoints(
                 return IngressOutcome.Accepted;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The body, read up to <paramref name="limit"/> bytes; or the refusal: 415 for a body that is not JSON (a body is
+    /// optional unless <paramref name="bodyRequired"/>), 413 past the limit.
+    /// </summary>
+    private static async Task<(byte[]? Body, (IResult, WebhookOutcome)? Refused)> ReadJsonAsync(HttpContext context, int limit, bool bodyRequired)
+    {
+        if ((bodyRequired || context.Request.ContentLength > 0) && !WebhookBody.IsJson(context.Request.ContentType))
+        {
+            return (null, WebhookReply.Bad(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json."));
+        }
+
+        return await WebhookBody.ReadAsync(context, limit) is { } body
+            ? (body, null)
+            : (null, WebhookReply.Bad(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {limit} bytes."));
     }
 
     private static void TagEvent(string? eventId)
