@@ -119,7 +119,7 @@ public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressSta
     /// </summary>
     private void LeaveWhenNothingPending()
     {
-        if (State.Outbox.Entries.Count == 0 && State.PendingActivity.Count == 0 && State.PendingLedger.Count == 0)
+        if (State.NothingPending())
         {
             this.DeactivateOnIdle();
         }

@@ -74,13 +74,13 @@ internal sealed partial class OutboxJournal(OutboxKey key, IJournalWriter writer
         where TWork : class
     {
         var outboxDue = state.Outbox.NextDueAt();
-        return outboxDue is not null || (state.PendingLedger.Count == 0 && state.PendingActivity.Count == 0) ? outboxDue : now + Grace;
+        return outboxDue is not null || !state.HasJournalEntries() ? outboxDue : now + Grace;
     }
 
     /// <summary>True when the stored state claims work only because of entries this activation already copied.</summary>
     public bool OnlyCopiedEntriesStored<TWork>(IOutboxState<TWork> state)
         where TWork : class =>
-        !state.Outbox.HasPending && !HasUncopied(state) && (state.PendingLedger.Count > 0 || state.PendingActivity.Count > 0);
+        !state.Outbox.HasPending && !HasUncopied(state) && state.HasJournalEntries();
 
     /// <summary>Leaves copied entries out of the state about to be written.</summary>
     public void RemoveCopied<TWork>(IOutboxState<TWork> state)

@@ -15,7 +15,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand>
 
     /// <summary>When journal entries wait to be copied; null when none are stored (without creating the journal).</summary>
     internal DateTimeOffset? JournalDueAt() =>
-        State.PendingLedger.Count > 0 || State.PendingActivity.Count > 0 ? Journal.DueAt(State) : null;
+        State.HasJournalEntries() ? Journal.DueAt(State) : null;
 
     /// <summary>Sets the pump going when anything is due; with no pump and nothing due there is nothing to set.</summary>
     private void Schedule()
@@ -40,7 +40,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand>
             pump = null;
         }
 
-        if (State.PendingLedger.Count == 0 && State.PendingActivity.Count == 0)
+        if (!State.HasJournalEntries())
         {
             journal = null;
         }
