@@ -44,6 +44,7 @@ public sealed class ReportTests
             Topology = $"{(on == "silos" ? i + 1 : 1)} silos, {(on == "webs" ? i + 1 : 1)} web nodes",
             Silos = on == "silos" ? i + 1 : 1,
             WebNodes = on == "webs" ? i + 1 : 1,
+            Concurrency = 8 * (i + 1),
             Quota = new QuotaResult(on, 0.1, i + 1, true, null, 500, 10_000),
             SaturationCost = new PhaseCost((int)rate, capShare * 0.1 * (i + 1) * 1000 / rate, capShare * 0.1 * (i + 1) * 1000 / rate, 0.1, 0.01, 1, 0.1, 1000, [], 1200, 1.2),
         })];
@@ -159,8 +160,8 @@ public sealed class ReportTests
         Assert.Contains("the machine's", active[1].Bound, StringComparison.Ordinal);
 
         var markdown = MarkdownReport.Render([Result("full", 400, 600), .. results], "x", null);
-        Assert.Contains("core each (10 ms period), first activations", markdown, StringComparison.Ordinal);
-        Assert.Contains("core each (10 ms period), persons already active", markdown, StringComparison.Ordinal);
+        Assert.Contains("core each (10 ms period, 8 requests in flight per process), first activations", markdown, StringComparison.Ordinal);
+        Assert.Contains("(10 ms period, 8 requests in flight per process), persons already active", markdown, StringComparison.Ordinal);
         Assert.Contains("| 2 silos, 1 web nodes | 900 | 1.00 |", markdown, StringComparison.Ordinal);
     }
 

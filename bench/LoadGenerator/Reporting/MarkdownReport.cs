@@ -247,7 +247,8 @@ public static class MarkdownReport
     {
         md.AppendLine("Each capped process (silo or web node) runs in a cgroup of its own with the same CPU quota during the saturation phase " +
             "(warm-up and start-up run uncapped); everything else (the other tier, PostgreSQL, the sandbox, the load generator) is not capped. " +
-            "So while the capped tier is the bound, adding a process adds capacity: efficiency = T(n) / (n × T(1)).");
+            "So while the capped tier is the bound, adding a process adds capacity: efficiency = T(n) / (n × T(1)). " +
+            "Each capped process is offered the same closed-loop load as the single one (requests in flight per process, below), and the quota's period is the kernel's default of 100 ms, which Kubernetes uses for CPU limits too.");
         foreach (var points in series)
         {
             var first = points[0];
@@ -255,7 +256,7 @@ public static class MarkdownReport
             var phase = first.Phase == first.Result.ActivePersons
                 ? "persons already active (the same renames again: no activation, no directory registration, no address)"
                 : "first activations (every webhook for a person not active yet: its activation, its address's, their directory registrations)";
-            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period), {phase}:");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period, {first.Result.Concurrency / first.Processes} requests in flight per process), {phase}:");
             md.AppendLine();
             md.AppendLine("| topology | acked/s | efficiency | p99 ms | lost | capped tier cores (share of cap) | silo cores | web cores | PostgreSQL cores | machine busy cores | throttled periods | bound by |");
             md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
