@@ -44,6 +44,7 @@ public sealed class ReportTests
             Topology = $"{(on == "silos" ? i + 1 : 1)} silos, {(on == "webs" ? i + 1 : 1)} web nodes",
             Silos = on == "silos" ? i + 1 : 1,
             WebNodes = on == "webs" ? i + 1 : 1,
+            Concurrency = 8 * (i + 1),
             Quota = new QuotaResult(on, 0.1, i + 1, true, null, 500, 10_000),
             SaturationCost = new PhaseCost((int)rate, capShare * 0.1 * (i + 1) * 1000 / rate, capShare * 0.1 * (i + 1) * 1000 / rate, 0.1, 0.01, 1, 0.1, 1000, [], 1200, 1.2),
         })];
@@ -138,6 +139,30 @@ public sealed class ReportTests
         var markdown = MarkdownReport.Render([Result("full", 400, 600), .. Capped("silos", 0.95, 100, 190)], "x", null);
         Assert.Contains("| 2 silos, 1 web nodes | 190 | 0.95 |", markdown, StringComparison.Ordinal);
         Assert.Contains("![scale-out](x-scaleout.svg)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_persons_already_active_series_is_read_from_its_own_phase_and_shown_beside_the_first_activations()
+    {
+        var results = Capped("silos", 0.95, 100, 190).Select((r, i) => r with
+        {
+            ProcessorCount = 2,
+            ActivePersons = Phase("persons already active", (i + 1) * 450, 40),
+            ActivePersonsCost = r.SaturationCost! with { SiloCpuMs = 0.95 * 0.1 * 1000 / 450, MachineBusyCores = 1.9 },
+        }).ToList();
+
+        var cold = ScaleOut.Series(results, "silos");
+        var active = ScaleOut.Series(results, "silos", activePersons: true);
+        Assert.Equal(0.95, cold[1].Efficiency!.Value, 3);
+        Assert.Equal(450, active[0].AckedPerSecond);
+        Assert.Equal(1.0, active[1].Efficiency!.Value, 3);
+        Assert.StartsWith("the capped silos (", active[1].Bound, StringComparison.Ordinal);
+        Assert.Contains("the machine's", active[1].Bound, StringComparison.Ordinal);
+
+        var markdown = MarkdownReport.Render([Result("full", 400, 600), .. results], "x", null);
+        Assert.Contains("core each (10 ms period, 8 requests in flight per process), first activations", markdown, StringComparison.Ordinal);
+        Assert.Contains("(10 ms period, 8 requests in flight per process), persons already active", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2 silos, 1 web nodes | 900 | 1.00 |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,11 @@ public sealed class BenchRun(BenchArguments args)
     private const long ActivationPersonBase = 20_000_000;
     private const long DealBase = 30_000_000;
     private const long WarmupPersonBase = 40_000_000;
+
+    /// <summary>Tiered compilation using less than this (cores, all services together) counts as settled.</summary>
+    private const double JitSettledCores = 0.02;
+
+    private const int MaxJitSettleSeconds = 45;
     private readonly List<string> notes = [];
 
     // The Pipedrive emulator's ids of the persons created for the subscribes (by subscribe index): deal events must
@@ -41,7 +46,7 @@ public sealed class BenchRun(BenchArguments args)
         var (tenants, setup) = await SetupTenantsAsync(sandbox);
         using var sender = new WebhookSender(args.WebUrls, args.Concurrency * 2);
 
-        await WarmupAsync(sender, factory, tenants);
+        var warmupSeconds = await WarmupAsync(sender, factory, tenants);
         var statements = args.Postgres is null ? null : new StatementStats(args.Postgres);
         var statementsOff = statements is null ? "no --postgres" : await statements.EnableAsync();
         if (statementsOff is not null)
@@ -54,6 +59,8 @@ public sealed class BenchRun(BenchArguments args)
         QuotaResult? quotaResult = null;
         PhaseResult saturation;
         PhaseCost cost;
+        PhaseResult? active = null;
+        PhaseCost? activeCost = null;
         {
             var (quota, quotaFailure) = args.CpuQuota is { } cores ? CpuQuota.Apply(quotaPids, cores) : (null, null);
             using (quota)
@@ -67,6 +74,12 @@ public sealed class BenchRun(BenchArguments args)
                 quotaResult = args.CpuQuota is { } asked
                     ? new QuotaResult(args.QuotaOn, asked, quotaPids.Count, quota is not null, quotaFailure, quota?.ThrottledPeriods() ?? 0, quota?.PeriodMicros ?? 0)
                     : null;
+                if (args.Mode == "scaleout")
+                {
+                    // The first phase's effects (its addresses' work) finish under the same cap before the second.
+                    await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 0.5 : 5));
+                    (active, activeCost) = await MeasuredAsync(() => ActivePersonsAsync(sender, factory, tenants, saturation.Sent), null);
+                }
             }
         }
 
@@ -130,8 +143,10 @@ public sealed class BenchRun(BenchArguments args)
             Tiny = args.Tiny,
             Concurrency = args.Concurrency,
             PhaseSeconds = args.PhaseDuration.TotalSeconds,
-            WarmupSeconds = args.Warmup.TotalSeconds,
+            WarmupSeconds = warmupSeconds,
             SaturationCost = cost,
+            ActivePersons = active,
+            ActivePersonsCost = activeCost,
             HalfRateCost = halfCost,
             Setup = setup,
             BareKestrel = kestrel,
@@ -255,24 +270,53 @@ public sealed class BenchRun(BenchArguments args)
 
     /// <summary>
     /// Unmeasured closed-loop load for persons the measured phases never use: warms JIT tiers, pools and caches so
-    /// saturation measures a running service, while its own persons are still activated cold during the phase.
+    /// saturation measures a running service, while its own persons are still activated cold during the phase. After
+    /// the configured seconds it goes on in short rounds while the services' tiered compilation is still busy (at most
+    /// <see cref="MaxJitSettleSeconds"/> more): the JIT's re-compiling is start-up work, not what a webhook costs.
+    /// Returns the seconds it took.
     /// </summary>
-    private async Task WarmupAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
+    private async Task<double> WarmupAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants)
     {
         if (args.Warmup <= TimeSpan.Zero)
         {
-            return;
+            return 0;
         }
 
-        using var progress = new Progress("warm-up (not measured)", duration: args.Warmup);
-        await LoadRunner.ClosedLoopAsync(
-            (i, ct) =>
-            {
-                var tenant = Pick(tenants, i);
-                return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + (i % args.PersonsPerTenant)), ct);
-            },
-            args.Concurrency, args.Warmup, null, progress);
+        var services = args.SiloPids.Concat(args.WebPids).ToList();
+        var clock = Stopwatch.StartNew();
+        long sent = 0;
+        async Task<double> RoundAsync(TimeSpan duration, string label)
+        {
+            var jitBefore = TieredCompilation.CpuSeconds(services);
+            var offset = sent;
+            using var progress = new Progress(label, duration: duration);
+            var log = await LoadRunner.ClosedLoopAsync(
+                (i, ct) =>
+                {
+                    var tenant = Pick(tenants, offset + i);
+                    return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + ((offset + i) % args.PersonsPerTenant)), ct);
+                },
+                args.Concurrency, duration, null, progress);
+            sent += log.Count;
+            return (TieredCompilation.CpuSeconds(services) - jitBefore) / duration.TotalSeconds;
+        }
+
+        var jitCores = await RoundAsync(args.Warmup, "warm-up (not measured)");
+        // A tiny run is a smoke test of seconds: it does not wait for the JIT.
+        var settle = TimeSpan.FromSeconds(2);
+        var until = args.Warmup + TimeSpan.FromSeconds(args.Tiny ? 0 : MaxJitSettleSeconds);
+        while (jitCores > JitSettledCores && clock.Elapsed < until)
+        {
+            jitCores = await RoundAsync(settle, $"warm-up until the JIT settles ({jitCores:0.000} cores compiling)");
+        }
+
+        if (jitCores > JitSettledCores && !args.Tiny)
+        {
+            notes.Add($"The JIT was still compiling ({jitCores:0.000} cores) when the warm-up ended after {clock.Elapsed.TotalSeconds:0} s.");
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 0.2 : 1));
+        return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Runs a phase and measures its CPU time per acknowledged webhook per process group, and its statements.</summary>
@@ -327,6 +371,26 @@ public sealed class BenchRun(BenchArguments args)
             },
             args.Concurrency, args.PhaseDuration, null, progress);
         return Summarise("ingest saturation", log, args.PhaseDuration, null);
+    }
+
+    /// <summary>
+    /// The same renames again, for the persons the saturation phase just activated (its first
+    /// <paramref name="activated"/> requests, in the same order): a person's later webhooks, which need no activation,
+    /// no directory registration and no address.
+    /// </summary>
+    private async Task<PhaseResult> ActivePersonsAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, int activated)
+    {
+        var cycle = Math.Max(1, Math.Min(activated, args.PersonsPerTenant * tenants.Count));
+        using var progress = new Progress("persons already active", duration: args.PhaseDuration);
+        var log = await LoadRunner.ClosedLoopAsync(
+            (i, ct) =>
+            {
+                var index = i % cycle;
+                var tenant = Pick(tenants, index);
+                return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + (index % args.PersonsPerTenant)), ct);
+            },
+            args.Concurrency, args.PhaseDuration, null, progress);
+        return Summarise("persons already active", log, args.PhaseDuration, null);
     }
 
     private async Task<EndToEndResult> EndToEndAsync(SandboxClient sandbox, WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, double rate)

@@ -62,7 +62,7 @@ public static class MarkdownReport
         {
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"Before saturation, {F(main.WarmupSeconds)} s of the same closed-loop load for other persons warm the service up (JIT tiers, connection pools, caches); it is not measured. The saturation phase still activates its own persons' grains cold.");
+                $"Before saturation, {F(main.WarmupSeconds)} s of the same closed-loop load for other persons warm the service up (JIT tiers, connection pools, caches); it is not measured, and it goes on (up to 45 s more) until the services' tiered compilation uses under 0.02 cores. The saturation phase still activates its own persons' grains cold.");
         }
 
         if (main.SaturationCost is { } cost)
@@ -199,7 +199,10 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("## 5. Scale-out");
         md.AppendLine();
-        var capped = new[] { "silos", "webs" }.Select(on => ScaleOut.Series(results, on)).Where(series => series.Count > 0).ToList();
+        var capped = new[] { "silos", "webs" }
+            .SelectMany(on => new[] { false, true }.Select(active => ScaleOut.Series(results, on, active)))
+            .Where(series => series.Count > 0)
+            .ToList();
         if (capped.Count > 0)
         {
             CappedScaleOut(md, capped, baseName);
@@ -244,12 +247,16 @@ public static class MarkdownReport
     {
         md.AppendLine("Each capped process (silo or web node) runs in a cgroup of its own with the same CPU quota during the saturation phase " +
             "(warm-up and start-up run uncapped); everything else (the other tier, PostgreSQL, the sandbox, the load generator) is not capped. " +
-            "So while the capped tier is the bound, adding a process adds capacity: efficiency = T(n) / (n × T(1)).");
+            "So while the capped tier is the bound, adding a process adds capacity: efficiency = T(n) / (n × T(1)). " +
+            "Each capped process is offered the same closed-loop load as the single one (requests in flight per process, below), and the quota's period is the kernel's default of 100 ms, which Kubernetes uses for CPU limits too.");
         foreach (var points in series)
         {
             var first = points[0];
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period):");
+            var phase = first.Phase == first.Result.ActivePersons
+                ? "persons already active (the same renames again: no activation, no directory registration, no address)"
+                : "first activations (every webhook for a person not active yet: its activation, its address's, their directory registrations)";
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period, {first.Result.Concurrency / first.Processes} requests in flight per process), {phase}:");
             md.AppendLine();
             md.AppendLine("| topology | acked/s | efficiency | p99 ms | lost | capped tier cores (share of cap) | silo cores | web cores | PostgreSQL cores | machine busy cores | throttled periods | bound by |");
             md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -257,7 +264,7 @@ public static class MarkdownReport
             {
                 var share = p.CappedCores is { } c ? $"{F(c, "0.00")} ({F(100 * c / (p.CapCores * p.Processes))} %)" : "n/a";
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {p.Result.Topology} | {F(p.AckedPerSecond)} | {D(p.Efficiency, "0.00")} | {L(p.Result.Saturation?.Latency.P99)} | {N(p.Result.EndToEnd?.Lost)} | {share} | {D(p.SiloCores, "0.00")} | {D(p.WebCores, "0.00")} | {D(p.PostgresCores, "0.00")} | {D(p.MachineCores, "0.00")} | {p.Result.Quota!.ThrottledPeriods} | {p.Bound} |");
+                    $"| {p.Result.Topology} | {F(p.AckedPerSecond)} | {D(p.Efficiency, "0.00")} | {L(p.Phase.Latency.P99)} | {N(p.Result.EndToEnd?.Lost)} | {share} | {D(p.SiloCores, "0.00")} | {D(p.WebCores, "0.00")} | {D(p.PostgresCores, "0.00")} | {D(p.MachineCores, "0.00")} | {p.Result.Quota!.ThrottledPeriods} | {p.Bound} |");
             }
         }
 

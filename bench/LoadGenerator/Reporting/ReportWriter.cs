@@ -29,7 +29,8 @@ public static class ReportWriter
         var histogram = main.HalfRate?.Histogram ?? main.Saturation?.Histogram ?? [];
         await File.WriteAllTextAsync(path + "-latency.svg", SvgPlot.Histogram("Ingest latency at 50% of saturation", histogram));
         var scaling = new[] { ("silos", "silos (1 web node)"), ("webs", "web nodes (1 silo)") }
-            .Select(s => (s.Item2, (IReadOnlyList<(int, double)>)[.. ScaleOut.Series(results, s.Item1).Select(p => (p.Processes, p.AckedPerSecond))]))
+            .SelectMany(s => new[] { (Active: false, Label: "first activations"), (Active: true, Label: "persons active") }
+                .Select(phase => ($"{s.Item2}, {phase.Label}", (IReadOnlyList<(int, double)>)[.. ScaleOut.Series(results, s.Item1, phase.Active).Select(p => (p.Processes, p.AckedPerSecond))])))
             .Where(s => s.Item2.Count > 0)
             .ToList();
         if (scaling.Count > 0)

@@ -24,6 +24,11 @@ public sealed record TopologyResult
     /// <summary>What the saturation phase cost per acknowledged webhook (CPU time, database statements).</summary>
     public PhaseCost? SaturationCost { get; init; }
 
+    /// <summary>Scale-out runs: the saturation phase's persons sent the same renames again, now active (no activation).</summary>
+    public PhaseResult? ActivePersons { get; init; }
+
+    public PhaseCost? ActivePersonsCost { get; init; }
+
     /// <summary>The same at 50% of saturation: cores are not oversubscribed, so CPU per webhook inflates less.</summary>
     public PhaseCost? HalfRateCost { get; init; }
     public PhaseResult? HalfRate { get; init; }

@@ -19,8 +19,8 @@ namespace PipedriveMaileon.Grains.Contacts;
 /// so idle activations would otherwise hold most of a silo's memory. Pending outbox work keeps the activation alive.
 /// </summary>
 [GrainType(GrainTypes.Contact)]
-// Activated on the silo whose ingress worker first calls it: a tenant's webhooks all enter through one gateway
-// (the web keys the ingress worker by company), so its persons live there and ingest needs no silo-to-silo hop.
+// Activated on the silo that first receives a call for it: the web's Orleans client sends every call for one grain
+// through the same gateway, so the person lives on that gateway and ingest needs no silo-to-silo hop.
 [Orleans.Placement.PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = IdleMinutes)]
 public sealed class ContactSyncGrain(

@@ -17,6 +17,9 @@ namespace PipedriveMaileon.Grains.Identity;
 /// after a few minutes like a person.
 /// </summary>
 [GrainType(GrainTypes.Address)]
+// Activated on the silo of the grain that first calls it: almost always the address's one person, whose messages
+// (and the notices back) then stay inside that silo instead of crossing to wherever a default placement put it.
+[Orleans.Placement.PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressState, AddressWork> outbox)
     : Grain, IAddressGrain, IOutboxParticipant, IGrainMessenger<AddressEffect>
