@@ -1,4 +1,5 @@
 using PipedriveMaileon.Database.Journal;
+using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Identity;
 using PipedriveMaileon.Grains.Interfaces.Contacts;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
@@ -57,14 +58,7 @@ public sealed class ContactState : IOutboxState<ContactWork>
     public List<ConsentLedgerRecord> PendingLedger { get; set; } = [];
     public List<ActivityRecord> PendingActivity { get; set; } = [];
 
-    public bool HasSeen(string eventId) => RecentEvents.Contains(eventId, StringComparer.Ordinal);
+    public bool HasSeen(string eventId) => RecentEventIds.Contains(RecentEvents, eventId);
 
-    public void Remember(string eventId)
-    {
-        RecentEvents.Add(eventId);
-        if (RecentEvents.Count > RememberedEvents)
-        {
-            RecentEvents.RemoveRange(0, RecentEvents.Count - RememberedEvents);
-        }
-    }
+    public void Remember(string eventId) => RecentEventIds.Add(RecentEvents, eventId, RememberedEvents);
 }
