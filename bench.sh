@@ -179,14 +179,15 @@ if [ -z "$tiny" ]; then
         # saturation phase. Each capped process gets the same 48 requests in flight (48 x n for n processes): T(n) is
         # what n processes can do when each is offered what the single one was. With 48 in flight for all of them, each
         # of 4 silos saw 12 and spent its quota on per-request wake-ups instead of webhooks (efficiency 0.25-0.55).
+        # 2,000 persons per tenant (40,000): the first phase never sends a person a second webhook.
         capped_tier=silos
         for n in 1 2 3 4; do
-            run_topology "$index" "$n" 1 scaleout --cpu-quota "$silo_quota" --quota-on silos --concurrency $((48 * n))
+            run_topology "$index" "$n" 1 scaleout --cpu-quota "$silo_quota" --quota-on silos --concurrency $((48 * n)) --persons 2000
             index=$((index + 1))
         done
         capped_tier=webs
         for n in 1 2 3 4; do
-            run_topology "$index" 1 "$n" scaleout --cpu-quota "$web_quota" --quota-on webs --concurrency $((48 * n))
+            run_topology "$index" 1 "$n" scaleout --cpu-quota "$web_quota" --quota-on webs --concurrency $((48 * n)) --persons 2000
             index=$((index + 1))
         done
         capped_tier=""

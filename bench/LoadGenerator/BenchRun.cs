@@ -93,7 +93,7 @@ public sealed class BenchRun(BenchArguments args)
             {
                 using var progress = new Progress("ingest at 50% of saturation", duration: args.PhaseDuration);
                 var log = await LoadRunner.OpenLoopAsync(
-                    (i, ct) => sender.SendAsync(Pick(tenants, i), factory.PersonRename(Pick(tenants, i), 1 + (i % args.PersonsPerTenant)), ct),
+                    (i, ct) => sender.SendAsync(Pick(tenants, i), factory.PersonRename(Pick(tenants, i), 1 + PersonOf(tenants, i)), ct),
                     rate, args.PhaseDuration, args.Concurrency * 8, progress);
                 return Summarise("ingest at 50%", log, args.PhaseDuration, rate);
             }, statements);
@@ -188,6 +188,12 @@ public sealed class BenchRun(BenchArguments args)
     }
 
     private static BenchTenant Pick(IReadOnlyList<BenchTenant> tenants, long index) => tenants[(int)(index % tenants.Count)];
+
+    /// <summary>
+    /// The person (0-based, of <see cref="Pick"/>'s tenant) request <paramref name="index"/> goes to: every person of
+    /// every tenant once before any twice. (index % persons paired each tenant with only persons/tenants of its persons.)
+    /// </summary>
+    private long PersonOf(IReadOnlyList<BenchTenant> tenants, long index) => index / tenants.Count % args.PersonsPerTenant;
 
     private async Task<PhaseResult> BareKestrelAsync(WebhookFactory factory)
     {
@@ -294,7 +300,7 @@ public sealed class BenchRun(BenchArguments args)
                 (i, ct) =>
                 {
                     var tenant = Pick(tenants, offset + i);
-                    return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + ((offset + i) % args.PersonsPerTenant)), ct);
+                    return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + PersonOf(tenants, offset + i)), ct);
                 },
                 args.Concurrency, duration, null, progress);
             sent += log.Count;
@@ -367,7 +373,7 @@ public sealed class BenchRun(BenchArguments args)
             (i, ct) =>
             {
                 var tenant = Pick(tenants, i);
-                return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + (i % args.PersonsPerTenant)), ct);
+                return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + PersonOf(tenants, i)), ct);
             },
             args.Concurrency, args.PhaseDuration, null, progress);
         return Summarise("ingest saturation", log, args.PhaseDuration, null);
@@ -387,7 +393,7 @@ public sealed class BenchRun(BenchArguments args)
             {
                 var index = i % cycle;
                 var tenant = Pick(tenants, index);
-                return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + (index % args.PersonsPerTenant)), ct);
+                return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + PersonOf(tenants, index)), ct);
             },
             args.Concurrency, args.PhaseDuration, null, progress);
         return Summarise("persons already active", log, args.PhaseDuration, null);

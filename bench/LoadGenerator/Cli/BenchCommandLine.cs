@@ -61,7 +61,7 @@ public static class BenchCommandLine
         public Option<bool> Tiny { get; } = new("--tiny") { Description = "Seconds-long smoke run: shrinks every count and duration not given." };
         public Option<int> Seed { get; } = Number("--seed", "Random seed (default 1).", 0);
         public Option<int> Tenants { get; } = Number("--tenants", "Tenants installed for the load (default 20).", 1);
-        public Option<int> Persons { get; } = Number("--persons", "Persons per tenant the load cycles through (default 2000).", 1);
+        public Option<int> Persons { get; } = Number("--persons", "Persons per tenant the load cycles through, each once before any twice (default 100).", 1);
         public Option<int> Duration { get; } = Number("--duration", "Seconds per measured phase (default 15).", 1);
         public Option<int> Concurrency { get; } = Number("--concurrency", "Requests in flight in closed-loop phases (default 32).", 1);
         public Option<int> Activations { get; } = Number("--activations", "Contact grains activated for memory per grain (default 100000).", 0);
