@@ -23,8 +23,8 @@ tiny=""; build=yes; silos=1; out="$root/bench/results"; extra=()
 silo_quota="${BENCH_SILO_QUOTA:-0.1}"; web_quota="${BENCH_WEB_QUOTA:-0.05}"
 # The capped processes start uncapped (start-up and warm-up at full speed) and are capped for the saturation phase,
 # so the runtime is told up front what it would see in a container with that limit: one processor (thread pool, GC
-# and spin heuristics sized for it), and no spinning of idle thread-pool workers (spinning burns the quota itself).
-capped_runtime_env=(DOTNET_PROCESSOR_COUNT=1 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0)
+# and spin heuristics sized for it). Idle workers never spin in either service (their runtime configuration).
+capped_runtime_env=(DOTNET_PROCESSOR_COUNT=1)
 capped_tier=""
 while [ $# -gt 0 ]; do
     case "$1" in

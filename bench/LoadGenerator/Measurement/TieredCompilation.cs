@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PipedriveMaileon.LoadGenerator.Measurement;
 
 /// <summary>
@@ -10,7 +8,6 @@ namespace PipedriveMaileon.LoadGenerator.Measurement;
 public static class TieredCompilation
 {
     private const string ThreadName = ".NET Tiered Com";
-    private const double TicksPerSecond = 100;
 
     /// <summary>CPU seconds the tiered-compilation threads of <paramref name="pids"/> used so far (0 where unreadable).</summary>
     public static double CpuSeconds(IEnumerable<int> pids) => pids.Sum(ProcessSeconds);
@@ -40,9 +37,7 @@ public static class TieredCompilation
                 return 0;
             }
 
-            var stat = File.ReadAllText(Path.Combine(task, "stat"));
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            return ProcessCpu.Parse(File.ReadAllText(Path.Combine(task, "stat")))?.CpuSeconds ?? 0;
         }
         catch (IOException)
         {

@@ -199,10 +199,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("## 5. Scale-out");
         md.AppendLine();
-        var capped = new[] { "silos", "webs" }
-            .SelectMany(on => new[] { false, true }.Select(active => ScaleOut.Series(results, on, active)))
-            .Where(series => series.Count > 0)
-            .ToList();
+        var capped = ScaleOut.All(results);
         if (capped.Count > 0)
         {
             CappedScaleOut(md, capped, baseName);
@@ -243,17 +240,17 @@ public static class MarkdownReport
     }
 
     /// <summary>Each capped series: throughput, efficiency, every tier's cores, and what bound each topology.</summary>
-    private static void CappedScaleOut(StringBuilder md, IReadOnlyList<IReadOnlyList<ScalePoint>> series, string baseName)
+    private static void CappedScaleOut(StringBuilder md, IReadOnlyList<ScaleSeries> series, string baseName)
     {
         md.AppendLine("Each capped process (silo or web node) runs in a cgroup of its own with the same CPU quota during the saturation phase " +
             "(warm-up and start-up run uncapped); everything else (the other tier, PostgreSQL, the sandbox, the load generator) is not capped. " +
             "So while the capped tier is the bound, adding a process adds capacity: efficiency = T(n) / (n × T(1)). " +
             "Each capped process is offered the same closed-loop load as the single one (requests in flight per process, below), and the quota's period is the kernel's default of 100 ms, which Kubernetes uses for CPU limits too.");
-        foreach (var points in series)
+        foreach (var (_, activePersons, points) in series)
         {
             var first = points[0];
             md.AppendLine();
-            var phase = first.Phase == first.Result.ActivePersons
+            var phase = activePersons
                 ? "persons already active (the same renames again: no activation, no directory registration, no address)"
                 : "first activations (every webhook for a person not active yet: its activation, its address's, their directory registrations)";
             md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period, {first.Result.Concurrency / first.Processes} requests in flight per process), {phase}:");

@@ -28,10 +28,9 @@ public static class ReportWriter
         await File.WriteAllTextAsync(path + "-throughput.svg", SvgPlot.Lines("Acknowledged requests per second", "acked/s", series));
         var histogram = main.HalfRate?.Histogram ?? main.Saturation?.Histogram ?? [];
         await File.WriteAllTextAsync(path + "-latency.svg", SvgPlot.Histogram("Ingest latency at 50% of saturation", histogram));
-        var scaling = new[] { ("silos", "silos (1 web node)"), ("webs", "web nodes (1 silo)") }
-            .SelectMany(s => new[] { (Active: false, Label: "first activations"), (Active: true, Label: "persons active") }
-                .Select(phase => ($"{s.Item2}, {phase.Label}", (IReadOnlyList<(int, double)>)[.. ScaleOut.Series(results, s.Item1, phase.Active).Select(p => (p.Processes, p.AckedPerSecond))])))
-            .Where(s => s.Item2.Count > 0)
+        var scaling = ScaleOut.All(results)
+            .Select(s => ($"{(s.On == "webs" ? "web nodes (1 silo)" : "silos (1 web node)")}, {(s.ActivePersons ? "persons active" : "first activations")}",
+                (IReadOnlyList<(int, double)>)[.. s.Points.Select(p => (p.Processes, p.AckedPerSecond))]))
             .ToList();
         if (scaling.Count > 0)
         {

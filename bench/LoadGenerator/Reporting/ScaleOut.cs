@@ -6,17 +6,26 @@ public static class ScaleOut
     /// <summary>A capped tier using this share of its cap is what bounds the throughput.</summary>
     public const double SaturatedShare = 0.9;
 
+    /// <summary>Every capped series of a run: silos, then web nodes, each for first activations and then for active persons.</summary>
+    public static IReadOnlyList<ScaleSeries> All(IReadOnlyList<TopologyResult> results) =>
+        [.. from tier in new[] { "silos", "webs" }
+            from active in new[] { false, true }
+            let points = Series(results, tier, active)
+            where points.Count > 0
+            select new ScaleSeries(tier, active, points)];
+
     /// <param name="activePersons">The phase of persons already active instead of the saturation phase (first activations).</param>
     public static IReadOnlyList<ScalePoint> Series(IReadOnlyList<TopologyResult> results, string on, bool activePersons = false)
     {
-        (PhaseResult? Phase, PhaseCost? Cost) Of(TopologyResult r) => activePersons ? (r.ActivePersons, r.ActivePersonsCost) : (r.Saturation, r.SaturationCost);
         var capped = results
-            .Where(r => r.Quota is { Applied: true } q && q.On == on && Of(r).Phase is not null)
-            .Select(r => (Result: r, Processes: on == "webs" ? r.WebNodes : r.Silos))
+            .Where(r => r.Quota is { Applied: true } q && q.On == on)
+            .Select(r => (Result: r, Processes: on == "webs" ? r.WebNodes : r.Silos,
+                Phase: activePersons ? r.ActivePersons : r.Saturation, Cost: activePersons ? r.ActivePersonsCost : r.SaturationCost))
+            .Where(x => x.Phase is not null)
             .OrderBy(x => x.Processes)
             .ToList();
-        var single = capped.FirstOrDefault(x => x.Processes == 1).Result is { } one ? Of(one).Phase?.AckedPerSecond : null;
-        return capped.Select(x => Point(x.Result, Of(x.Result).Phase!, Of(x.Result).Cost, on, x.Processes, single)).ToList();
+        var single = capped.FirstOrDefault(x => x.Processes == 1).Phase?.AckedPerSecond;
+        return capped.Select(x => Point(x.Result, x.Phase!, x.Cost, on, x.Processes, single)).ToList();
     }
 
     private static ScalePoint Point(TopologyResult r, PhaseResult phase, PhaseCost? cost, string on, int processes, double? single)

@@ -107,9 +107,9 @@ public static class Targets
         var four = silos.FirstOrDefault(p => p.Processes == 4);
         var webFigure = webs.LastOrDefault() is { Efficiency: { } we } lastWeb ? $"; web nodes: {F(we, "0.00")} at {lastWeb.Processes}" : "";
         var active = ScaleOut.Series(all, "silos", activePersons: true).FirstOrDefault(p => p.Processes == 4);
-        webFigure += active?.Efficiency is { } ae ? $"; persons already active: {F(ae, "0.00")} at 4 silos ({F(active.AckedPerSecond)}/s, bound by {active.Bound})" : "";
+        var activeFigure = active?.Efficiency is { } ae ? $"; persons already active: {F(ae, "0.00")} at 4 silos ({F(active.AckedPerSecond)}/s, bound by {active.Bound})" : "";
         return four?.Efficiency is { } efficiency
-            ? new(Target, $"{F(efficiency, "0.00")} ({F(four.AckedPerSecond)}/s vs 4 × {F(silos[0].AckedPerSecond)}/s){webFigure}", efficiency >= ScaleOutEfficiency ? "met" : "not met")
+            ? new(Target, $"{F(efficiency, "0.00")} ({F(four.AckedPerSecond)}/s vs 4 × {F(silos[0].AckedPerSecond)}/s){webFigure}{activeFigure}", efficiency >= ScaleOutEfficiency ? "met" : "not met")
             : new(Target, "n/a", "n/a (no capped scale-out series: cgroups not writable, or a tiny run)");
     }
 
