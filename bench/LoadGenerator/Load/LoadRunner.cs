@@ -10,6 +10,16 @@ namespace PipedriveMaileon.LoadGenerator.Load;
 /// </summary>
 public static class LoadRunner
 {
+    private static readonly AsyncLocal<int?> CurrentLane = new();
+
+    /// <summary>
+    /// The closed-loop worker (0 to concurrency - 1) on whose behalf a send runs; null in open loop. A sender that spreads
+    /// over several processes pins each worker to one of them, so every process has its own share of the requests in
+    /// flight: spread per request, workers pile up on whichever process is paused (a CPU quota's throttled part of its
+    /// period) and starve the others.
+    /// </summary>
+    public static int? Lane => CurrentLane.Value;
+
     public static async Task<RequestLog> ClosedLoopAsync(
         Func<long, CancellationToken, Task<int>> send, int concurrency, TimeSpan? duration, long? count, Progress progress)
     {
@@ -22,8 +32,9 @@ public static class LoadRunner
             stop.CancelAfter(limit);
         }
 
-        async Task Worker()
+        async Task Worker(int lane)
         {
+            CurrentLane.Value = lane;
             while (!stop.IsCancellationRequested)
             {
                 var index = Interlocked.Increment(ref next);
@@ -39,7 +50,7 @@ public static class LoadRunner
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(lane => Task.Run(() => Worker(lane))));
         return log;
     }
 

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace PipedriveMaileon.LoadGenerator.Load;
 
-/// <summary>POSTs webhooks to <c>/webhooks/pipedrive/{companyId}</c>, spread round robin over the web nodes.</summary>
+/// <summary>
+/// POSTs webhooks to <c>/webhooks/pipedrive/{companyId}</c> over the web nodes: a closed-loop worker always to the same
+/// node (its <see cref="LoadRunner.Lane"/> modulo the nodes), open-loop requests round robin.
+/// </summary>
 public sealed class WebhookSender : IDisposable
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
@@ -26,7 +29,7 @@ public sealed class WebhookSender : IDisposable
 
     public async Task<int> SendAsync(BenchTenant tenant, string body, CancellationToken cancellationToken)
     {
-        var client = clients[(int)(Interlocked.Increment(ref turn) % clients.Length)];
+        var client = clients[(int)((LoadRunner.Lane ?? Interlocked.Increment(ref turn)) % clients.Length)];
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/pipedrive/{tenant.CompanyId}")
         {
             Content = new StringContent(body, Encoding.UTF8),
