@@ -7,14 +7,16 @@ namespace PipedriveMaileon.Grains.Hosting;
 public static class OutboxSiloBuilderExtensions
 {
     /// <summary>
-    /// Starts the cluster's outbox sweeper with the silo (idempotent), which wakes the grains of every registered
-    /// outbox (<see cref="OutboxServiceCollectionExtensions.AddOutbox{TState, TWork, TCommand, TRules}"/>) whose stored
-    /// work is overdue.
+    /// Starts the cluster's outbox sweeper once the silo is active (idempotent, retried: <see cref="OutboxSweeperStarter"/>),
+    /// which wakes the grains of every registered outbox
+    /// (<see cref="OutboxServiceCollectionExtensions.AddOutbox{TState, TWork, TCommand, TRules}"/>) whose stored work is
+    /// overdue.
     /// </summary>
     public static ISiloBuilder AddOutboxSweeper(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OutboxSweeper().Start());
+        silo.Services.AddSingleton<OutboxSweeperStarter>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<OutboxSweeperStarter>());
         return silo;
     }
 }
