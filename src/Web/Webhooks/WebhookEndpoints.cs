@@ -67,7 +67,7 @@ public sealed partial class WebhookEndpoints(
         var check = knownEvent ? directory.CheckMaileon(companyId, string.IsNullOrEmpty(token) ? null : token) : CredentialCheck.Refused;
         var started = metrics.Received(WebhookSource.Maileon, Authenticated(check) ? companyId : null);
         var (result, outcome) = !knownEvent
-            ? WebhookReply.Bad(StatusCodes.Status404NotFound, "Unknown Maileon event; expected doi or unsubscription.")
+            ? WebhookReply.Bad(StatusCodes.Status404NotFound, "Unknown Maileon event; expected doi, unsubscription or bounce.")
             : await admission.AdmitAsync(check, companyId, context, basicChallenge: false) ?? await AcceptMaileonAsync(companyId, eventName, context);
         metrics.Answered(WebhookSource.Maileon, outcome, started);
         return result;

@@ -249,7 +249,8 @@ public sealed class WebhookBadInputTests(DeploymentFixture fixture, ITestOutputH
         await Case(Maileon, "tenant B's token on A's route", 401, () => web.PostAsync(MaileonPath("unsubscription", tokenB, externalId: externalB), null, null));
         await Case(Maileon, "A's token on B's route, for B's contact", 401,
             () => web.PostAsync(MaileonPath("unsubscription", tokenA, externalId: externalB, company: b.CompanyId), null, null));
-        await Case(Maileon, "unknown event name", 404, () => web.PostAsync(MaileonPath("open", tokenA), null, null));
+        await Case(Maileon, "unknown event name", 404, () => web.PostAsync(MaileonPath("open", tokenA), null, null),
+            answer => answer.Body.Contains("doi, unsubscription or bounce", StringComparison.Ordinal) ? null : "the answer does not name the events there are");
         await Case(Maileon, "bounce with the wrong token", 401, () => web.PostAsync(MaileonPath("bounce", "not-the-token"), null, null));
         await Case(Maileon, "malformed JSON body", 400, () => web.PostAsync(MaileonPath("doi", tokenA), "{\"email\":"u8.ToArray()));
         await Case(Maileon, "array body", 400, () => web.PostAsync(MaileonPath("doi", tokenA), "[1,2]"u8.ToArray()));
