@@ -245,7 +245,9 @@ public static class MarkdownReport
         md.AppendLine("Each capped process (silo or web node) runs in a cgroup of its own with the same CPU quota during the saturation phase " +
             "(warm-up and start-up run uncapped); everything else (the other tier, PostgreSQL, the sandbox, the load generator) is not capped. " +
             "So while the capped tier is the bound, adding a process adds capacity: efficiency = T(n) / (n × T(1)). " +
-            "Each capped process is offered the same closed-loop load as the single one (requests in flight per process, below: each worker sends to one web node; silos get theirs through the web node, by where each person lives), and the quota's period is the kernel's default of 100 ms, which Kubernetes uses for CPU limits too.");
+            "Each capped process is offered the same closed-loop load as the single one (requests in flight per process, below: each worker sends to one web node; silos get theirs through the web node, by where each person lives), and the quota's period is the kernel's default of 100 ms, which Kubernetes uses for CPU limits too. " +
+            "A capped phase lasts until the capped processes have also done the work its webhooks left (a new person's address, queued behind the ingest): " +
+            "acked/s is the webhooks over that whole time, the rate the cap sustains, and the warm-up's own leftover work is done before the cap.");
         foreach (var (_, activePersons, points) in series)
         {
             var first = points[0];

@@ -24,7 +24,9 @@ public static class SiloHostBuilder
         var configuration = builder.Configuration;
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
         var endpoints = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+        var reporting = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloReportingOptions>() ?? new SiloReportingOptions();
         Validate(endpoints);
+        Validate(reporting);
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(endpoints.ShutdownTimeoutSeconds));
         builder.AddServiceDefaults(SiloTelemetry.Profile(configuration)).AddSiloHealth(configuration);
@@ -40,6 +42,7 @@ public static class SiloHostBuilder
         // (Not under Orleans:GrainDirectory: Orleans reads that section as directory providers.)
         var directoryCacheSize = configuration.GetValue($"{SiloEndpointOptions.Section}:DirectoryCacheSize", DirectoryCacheSize);
         builder.Services.Configure<GrainDirectoryOptions>(o => o.CacheSize = directoryCacheSize);
+        builder.Services.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromSeconds(reporting.LoadPublishSeconds));
 
         builder.UseOrleans(silo =>
         {
@@ -57,7 +60,11 @@ public static class SiloHostBuilder
                 o.ConnectionString = connectionString;
             });
             // Serves the dashboard's data to the web front end, which hosts its pages behind operator login.
-            silo.AddDashboard(o => o.HideTrace = true);
+            silo.AddDashboard(o =>
+            {
+                o.HideTrace = true;
+                o.CounterUpdateIntervalMs = reporting.DashboardCounterSeconds * 1000;
+            });
             silo.AddActivityPropagation();
             silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
             silo.AddOutboxSweeper();
@@ -87,15 +94,15 @@ public static class SiloHostBuilder
         return IPAddress.Loopback;
     }
 
-    private static void Validate(SiloEndpointOptions endpoints)
+    private static void Validate<TOptions>(TOptions options) where TOptions : class
     {
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(endpoints, new(endpoints), results, validateAllProperties: true))
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
         {
-            throw new OptionsValidationException(SiloEndpointOptions.Section, typeof(SiloEndpointOptions), results.Select(r => $"Orleans:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+            throw new OptionsValidationException(SiloEndpointOptions.Section, typeof(TOptions), results.Select(r => $"Orleans:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
         }
 
-        if (endpoints.AdvertisedAddress is { Length: > 0 } address && !IPAddress.TryParse(address, out _))
+        if (options is SiloEndpointOptions endpoints && endpoints.AdvertisedAddress is { Length: > 0 } address && !IPAddress.TryParse(address, out _))
         {
             throw new OptionsValidationException(SiloEndpointOptions.Section, typeof(SiloEndpointOptions), [$"Orleans:AdvertisedAddress '{address}' is not an IP address."]);
         }
