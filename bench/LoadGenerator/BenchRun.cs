@@ -25,11 +25,23 @@ public sealed class BenchRun(BenchArguments args)
 
     private const int MaxJitSettleSeconds = 45;
 
+    private static readonly TimeSpan JitSettleRound = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan CappedSettle = TimeSpan.FromSeconds(10);
+
+    /// <summary>Under a cap, tiered compilation using less than this share of the capped processes' quota counts as settled.</summary>
+    private const double CappedJitSettledShare = 0.02;
+
+    private const int MaxCappedSettleSeconds = 30;
+
     /// <summary>Capped processes using less than this share of their cap have finished a phase's work (idle costs about 0.2).</summary>
     private const double DrainedShareOfCap = 0.5;
 
     private const int MaxDrainSeconds = 60;
     private readonly List<string> notes = [];
+
+    /// <summary>Warm-up webhooks sent so far: each warm-up round goes on with persons not sent before.</summary>
+    private long warmupSent;
 
     // The Pipedrive emulator's ids of the persons created for the subscribes (by subscribe index): deal events must
     // name a person the app can look up, so they use these ids (the subscribe webhooks carry the same e-mail addresses).
@@ -76,10 +88,16 @@ public sealed class BenchRun(BenchArguments args)
                 {
                     notes.Add($"Scale-out under CPU quotas skipped: {quotaFailure}. This topology ran without a cap.");
                 }
+                else if (quota is not null && args.CpuQuota is { } capped)
+                {
+                    await SettleUnderCapAsync(sender, factory, tenants, quotaPids, capped);
+                }
+
+                var throttledBefore = quota?.ThrottledPeriods() ?? 0;
 
                 (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants, quotaPids), statements);
                 quotaResult = args.CpuQuota is { } asked
-                    ? new QuotaResult(args.QuotaOn, asked, quotaPids.Count, quota is not null, quotaFailure, quota?.ThrottledPeriods() ?? 0, quota?.PeriodMicros ?? 0)
+                    ? new QuotaResult(args.QuotaOn, asked, quotaPids.Count, quota is not null, quotaFailure, (quota?.ThrottledPeriods() ?? 0) - throttledBefore, quota?.PeriodMicros ?? 0)
                     : null;
                 if (args.Mode == "scaleout")
                 {
@@ -295,30 +313,12 @@ public sealed class BenchRun(BenchArguments args)
 
         var services = args.SiloPids.Concat(args.WebPids).ToList();
         var clock = Stopwatch.StartNew();
-        long sent = 0;
-        async Task<double> RoundAsync(TimeSpan duration, string label)
-        {
-            var jitBefore = TieredCompilation.CpuSeconds(services);
-            var offset = sent;
-            using var progress = new Progress(label, duration: duration);
-            var log = await LoadRunner.ClosedLoopAsync(
-                (i, ct) =>
-                {
-                    var tenant = Pick(tenants, offset + i);
-                    return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + PersonOf(tenants, offset + i)), ct);
-                },
-                args.Concurrency, duration, null, progress);
-            sent += log.Count;
-            return (TieredCompilation.CpuSeconds(services) - jitBefore) / duration.TotalSeconds;
-        }
-
-        var jitCores = await RoundAsync(args.Warmup, "warm-up (not measured)");
+        var jitCores = await WarmupRoundAsync(sender, factory, tenants, args.Warmup, "warm-up (not measured)", services);
         // A tiny run is a smoke test of seconds: it does not wait for the JIT.
-        var settle = TimeSpan.FromSeconds(2);
         var until = args.Warmup + TimeSpan.FromSeconds(args.Tiny ? 0 : MaxJitSettleSeconds);
         while (jitCores > JitSettledCores && clock.Elapsed < until)
         {
-            jitCores = await RoundAsync(settle, $"warm-up until the JIT settles ({jitCores:0.000} cores compiling)");
+            jitCores = await WarmupRoundAsync(sender, factory, tenants, JitSettleRound, $"warm-up until the JIT settles ({jitCores:0.000} cores compiling)", services);
         }
 
         if (jitCores > JitSettledCores && !args.Tiny)
@@ -328,6 +328,50 @@ public sealed class BenchRun(BenchArguments args)
 
         await Task.Delay(TimeSpan.FromSeconds(args.Tiny ? 0.2 : 1));
         return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The warm-up's load goes on, unmeasured, for a while under the cap: the uncapped warm-up spreads its calls over
+    /// every process, so with several capped processes each one has seen fewer of them, and what its JIT has still to
+    /// compile (tier-1 recompiles, methods first reached) would otherwise be paid from the measured phase's quota, by
+    /// an amount that differed from run to run. At least <see cref="CappedSettle"/>, then rounds while the capped
+    /// processes' tiered compilation uses more than <see cref="CappedJitSettledShare"/> of their caps (at most
+    /// <see cref="MaxCappedSettleSeconds"/>); then their leftover work is drained.
+    /// </summary>
+    private async Task SettleUnderCapAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, IReadOnlyList<int> cappedPids, double cores)
+    {
+        var clock = Stopwatch.StartNew();
+        var jitCores = await WarmupRoundAsync(sender, factory, tenants, args.Tiny ? TimeSpan.FromSeconds(1) : CappedSettle, "warm-up under the cap (not measured)", cappedPids);
+        var settled = CappedJitSettledShare * cores * cappedPids.Count;
+        while (!args.Tiny && jitCores > settled && clock.Elapsed < TimeSpan.FromSeconds(MaxCappedSettleSeconds))
+        {
+            jitCores = await WarmupRoundAsync(sender, factory, tenants, JitSettleRound, $"warm-up under the cap until the JIT settles ({jitCores:0.000} cores compiling)", cappedPids);
+        }
+
+        if (jitCores > settled && !args.Tiny)
+        {
+            notes.Add($"Under the cap the JIT was still compiling ({jitCores:0.000} cores) when the capped warm-up ended after {clock.Elapsed.TotalSeconds:0} s.");
+        }
+
+        await DrainAsync(cappedPids);
+    }
+
+    /// <summary>Closed-loop renames of warm-up persons not sent before; returns the cores <paramref name="jitPids"/>' tiered compilation used.</summary>
+    private async Task<double> WarmupRoundAsync(
+        WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, TimeSpan duration, string label, IReadOnlyList<int> jitPids)
+    {
+        var jitBefore = TieredCompilation.CpuSeconds(jitPids);
+        var offset = warmupSent;
+        using var progress = new Progress(label, duration: duration);
+        var log = await LoadRunner.ClosedLoopAsync(
+            (i, ct) =>
+            {
+                var tenant = Pick(tenants, offset + i);
+                return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + PersonOf(tenants, offset + i)), ct);
+            },
+            args.Concurrency, duration, null, progress);
+        warmupSent += log.Count;
+        return (TieredCompilation.CpuSeconds(jitPids) - jitBefore) / duration.TotalSeconds;
     }
 
     /// <summary>Runs a phase and measures its CPU time per acknowledged webhook per process group, and its statements.</summary>
