@@ -21,7 +21,7 @@ public static class GrainFactoryExtensions
     public static ITenantHealthGrain TenantHealth(this IGrainFactory grains, long companyId) => grains.GetGrain<ITenantHealthGrain>(companyId);
 
     public static IContactSyncGrain Contact(this IGrainFactory grains, long companyId, long personId) =>
-        grains.GetGrain<IContactSyncGrain>(personId, CompanyKey.Format(companyId));
+        GrainReferenceShape<IContactSyncGrain>.Get(grains, personId, CompanyKey.Format(companyId));
 
     /// <summary>
     /// The tenant's grain of one e-mail address. <paramref name="addressKey"/> must be an <see cref="EmailAddressKey"/>
@@ -41,7 +41,7 @@ public static class GrainFactoryExtensions
     public static IFirstSyncGrain FirstSync(this IGrainFactory grains, long companyId) => grains.GetGrain<IFirstSyncGrain>(companyId);
 
     public static IDealGrain Deal(this IGrainFactory grains, long companyId, long dealId) =>
-        grains.GetGrain<IDealGrain>(dealId, CompanyKey.Format(companyId));
+        GrainReferenceShape<IDealGrain>.Get(grains, dealId, CompanyKey.Format(companyId));
 
     public static IDealTransactionTypesGrain DealTransactionTypes(this IGrainFactory grains, long companyId) =>
         grains.GetGrain<IDealTransactionTypesGrain>(companyId);
@@ -51,7 +51,7 @@ public static class GrainFactoryExtensions
     public static IEngagementGrain Engagement(this IGrainFactory grains, long companyId) => grains.GetGrain<IEngagementGrain>(companyId);
 
     public static IPersonEngagementGrain PersonEngagement(this IGrainFactory grains, long companyId, long personId) =>
-        grains.GetGrain<IPersonEngagementGrain>(personId, CompanyKey.Format(companyId));
+        GrainReferenceShape<IPersonEngagementGrain>.Get(grains, personId, CompanyKey.Format(companyId));
 
     /// <summary>Completes OAuth installations (stateless; one key for all).</summary>
     public static IInstallationGrain Installation(this IGrainFactory grains) => grains.GetGrain<IInstallationGrain>(0);

@@ -11,6 +11,8 @@ internal static class WebhookJsonLoader
 {
     public const int MaxDepth = 32;
 
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+
     public static JsonDocument? Load(ReadOnlySpan<byte> body, out string reason)
     {
         if (body.StartsWith("\uFEFF"u8))
@@ -24,6 +26,22 @@ internal static class WebhookJsonLoader
             return null;
         }
 
+        // What real senders send: valid UTF-8 without \u escapes (the only way to spell an unpaired surrogate), so
+        // every string in it is valid text, and the document's own parse checks syntax, depth (the same 32 levels) and
+        // repeated names. The token pass below runs only when that parse fails, to say why.
+        if (Utf8.IsValid(body) && body.IndexOf("\\u"u8) < 0)
+        {
+            try
+            {
+                reason = string.Empty;
+                return JsonDocument.Parse(body.ToArray(), Options);
+            }
+            catch (JsonException)
+            {
+                // Not well-formed or a repeated name: the token pass finds which.
+            }
+        }
+
         if (!Validate(body, out reason))
         {
             return null;
@@ -31,7 +49,7 @@ internal static class WebhookJsonLoader
 
         try
         {
-            return JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
+            return JsonDocument.Parse(body.ToArray(), Options);
         }
         catch (JsonException)
         {

@@ -8,9 +8,9 @@ namespace PipedriveMaileon.Web.Webhooks;
 public static class WebhookReply
 {
     // The 200 bodies are constant: built once, not per webhook.
-    private static readonly object OkAccepted = new { status = "accepted" };
-    private static readonly object OkDuplicate = new { status = "duplicate" };
-    private static readonly object OkIgnored = new { status = "ignored" };
+    private static readonly ConstantJsonReply OkAccepted = new("""{"status":"accepted"}""");
+    private static readonly ConstantJsonReply OkDuplicate = new("""{"status":"duplicate"}""");
+    private static readonly ConstantJsonReply OkIgnored = new("""{"status":"ignored"}""");
 
     public static (IResult, WebhookOutcome) Bad(int status, string title) => (Problem(status, title), WebhookOutcome.BadRequest);
 
@@ -39,7 +39,7 @@ public static class WebhookReply
         (Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not recorded; retry later.",
             extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = 5 }), WebhookOutcome.Unavailable);
 
-    public static (IResult, WebhookOutcome) Ignored() => (TypedResults.Ok(OkIgnored), WebhookOutcome.Ignored);
+    public static (IResult, WebhookOutcome) Ignored() => (OkIgnored, WebhookOutcome.Ignored);
 
     /// <summary>The owning grain's verdict as the HTTP answer: 2xx only when it recorded the event (or had already).</summary>
     public static (IResult, WebhookOutcome) From(IngressOutcome outcome)
@@ -47,8 +47,8 @@ public static class WebhookReply
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Status switch
         {
-            IngressStatus.Accepted => (TypedResults.Ok(OkAccepted), WebhookOutcome.Accepted),
-            IngressStatus.Duplicate => (TypedResults.Ok(OkDuplicate), WebhookOutcome.Duplicate),
+            IngressStatus.Accepted => (OkAccepted, WebhookOutcome.Accepted),
+            IngressStatus.Duplicate => (OkDuplicate, WebhookOutcome.Duplicate),
             IngressStatus.Ignored => Ignored(),
             IngressStatus.BadRequest => Bad(StatusCodes.Status400BadRequest, outcome.Reason ?? "Bad request."),
             IngressStatus.Unauthorized => (Problem(StatusCodes.Status401Unauthorized, "Missing or wrong credentials."), WebhookOutcome.Unauthorized),
