@@ -41,9 +41,10 @@ public static class ContactDecisions
         var person = state.Person;
         var emailBefore = person.PrimaryEmail;
         // An event older than the data already merged must neither read as an address change nor say what the field shows.
-        var fresh = !(person.DataAt > meta.Timestamp);
+        var fresh = IsFresh(person, personEvent);
         var emailKnownBefore = person.EmailKnown && fresh;
-        var dataChanged = person.Merge(current, meta.Timestamp, newsletter.Key);
+        // Merged a tick later at the same source time, so the data's time still says it moved on (ShowAddress).
+        var dataChanged = fresh && person.Merge(current, person.DataAt == meta.Timestamp ? meta.Timestamp.AddTicks(1) : meta.Timestamp, newsletter.Key);
         if (fresh && current.CustomFields.TryGetValue(newsletter.Key, out var value))
         {
             state.FieldValue = PersonEventTranslator.MeaningOf(value, newsletter);
@@ -69,6 +70,18 @@ public static class ContactDecisions
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the event is newer than the data known. At the same source time (two edits within one of Pipedrive's
+    /// milliseconds) a create is the older event, and a change the newer only if it changed the data known here.
+    /// </summary>
+    private static bool IsFresh(KnownPerson person, PersonEvent personEvent)
+    {
+        var meta = personEvent.Meta;
+        return person.DataAt != meta.Timestamp
+            ? !(person.DataAt > meta.Timestamp)
+            : meta.Action != PipedriveAction.Create && personEvent.Previous is { } previous && person.ContinuesFrom(previous);
     }
 
     /// <summary>

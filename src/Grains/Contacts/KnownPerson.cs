@@ -133,6 +133,33 @@ public sealed class KnownPerson
         return changed;
     }
 
+    /// <summary>
+    /// Whether a change with the old values <paramref name="previous"/> (a v2 change names only the fields it changed)
+    /// was made to the data known here: every field it names that is known here had the value known now. Orders two
+    /// events with the same source time, which Pipedrive's millisecond timestamps cannot.
+    /// </summary>
+    public bool ContinuesFrom(PersonSnapshot previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        bool Same<T>(string field, T before, T known) =>
+            !previous.Has(field) || !IsSeen(field) || EqualityComparer<T>.Default.Equals(before, known);
+
+        return Same("name", previous.Name, Name)
+            && Same("first_name", previous.FirstName, FirstName)
+            && Same("last_name", previous.LastName, LastName)
+            && Same("owner_id", previous.OwnerId, OwnerId)
+            && Same("org_id", previous.OrgId, OrgId)
+            && (!previous.Has("emails") || !EmailKnown || string.Equals(previous.PrimaryEmail, PrimaryEmail, StringComparison.OrdinalIgnoreCase))
+            && previous.CustomFields.All(f => !customFields.TryGetValue(f.Key, out var known) || SameValue(known, f.Value))
+            && previous.StandardFields.All(f => !standardFields.TryGetValue(f.Key, out var known) || known == f.Value);
+    }
+
+    private bool IsSeen(string field)
+    {
+        var bit = Array.IndexOf(TrackedFields, field);
+        return bit >= 0 && (seen & (1 << bit)) != 0;
+    }
+
     /// <summary>The person as one complete snapshot (every known field present), for the contact mapper.</summary>
     public PersonSnapshot ToSnapshot(long personId)
     {

@@ -153,6 +153,50 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_rename_in_the_same_millisecond_as_the_subscribe_still_reaches_the_contact_once_Maileon_has_it()
+    {
+        var (company, contact) = await NewContactAsync();
+        using var release = new ManualResetEventSlim();
+        Maileon.Script(company, _ => release.Wait(TimeSpan.FromSeconds(20))
+            ? EffectOutcome.Done("contact created; DOI mail requested", new AddressEffectResult.DoiRequested([]))
+            : EffectOutcome.Retry("the test never released the DOI"));
+
+        await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
+        await Eventually.MatchesAsync(contact.GetView, v => v.Status == SubscriptionStatus.Pending && Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Count == 1);
+        // Pipedrive's timestamps are milliseconds: the rename carries the subscribe's, and its previous name is the one known.
+        await contact.AcceptPerson(Renamed(company, "Ada Renamed", T0));
+        await Eventually.TrueAsync(() => Updates(company).Count == 1, "the rename's own update");
+        release.Set();
+
+        await Eventually.TrueAsync(() => Updates(company).Count == 2 && Updates(company)[1].Person.Name == "Ada Renamed", "an update once the contact exists");
+        Assert.Equal($"Person {Person}", Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Single().Person.Name);
+    }
+
+    [Fact]
+    public async Task Older_events_of_the_same_millisecond_arriving_after_a_rename_do_not_bring_the_old_name_back()
+    {
+        var (company, contact) = await NewContactAsync();
+        var present = new HashSet<string>(StringComparer.Ordinal) { "name", "emails" };
+        var subscribed = new Dictionary<string, PersonFieldValue> { [NewsletterKey] = new() { OptionId = Newsletter.OptionIds[NewsletterOption.Subscribe] } };
+        var renamed = new PersonEvent(
+            Meta(company, Person, PipedriveAction.Change, T0),
+            new PersonSnapshot { Id = Person, Name = "Ada Renamed", PrimaryEmail = Email, Emails = [Email], UpdateTime = T0, PresentFields = present, CustomFields = subscribed },
+            new PersonSnapshot { Id = Person, Name = $"Person {Person}", PresentFields = new HashSet<string>(StringComparer.Ordinal) { "name" } });
+        var created = new PersonEvent(
+            Meta(company, Person, PipedriveAction.Create, T0),
+            new PersonSnapshot { Id = Person, Name = $"Person {Person}", PrimaryEmail = Email, Emails = [Email], UpdateTime = T0, PresentFields = present },
+            null);
+
+        await contact.AcceptPerson(renamed);
+        await contact.AcceptPerson(created);
+        await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
+
+        await Eventually.TrueAsync(() => Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Count == 1, "the double opt-in");
+        Assert.Equal("Ada Renamed", Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Single().Person.Name);
+        Assert.Equal(new KnownPersonFacts(true, "Ada Renamed", Email), await contact.GetKnownPerson());
+    }
+
+    [Fact]
     public async Task A_subscribe_without_a_known_address_reads_the_person_first()
     {
         var (company, contact) = await NewContactAsync();
