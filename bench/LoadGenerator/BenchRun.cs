@@ -29,11 +29,6 @@ public sealed class BenchRun(BenchArguments args)
 
     private static readonly TimeSpan CappedSettle = TimeSpan.FromSeconds(10);
 
-    /// <summary>Under a cap, tiered compilation using less than this share of the capped processes' quota counts as settled.</summary>
-    private const double CappedJitSettledShare = 0.02;
-
-    private const int MaxCappedSettleSeconds = 30;
-
     /// <summary>Capped processes using less than this share of their cap have finished a phase's work (idle costs about 0.2).</summary>
     private const double DrainedShareOfCap = 0.5;
 
@@ -88,9 +83,9 @@ public sealed class BenchRun(BenchArguments args)
                 {
                     notes.Add($"Scale-out under CPU quotas skipped: {quotaFailure}. This topology ran without a cap.");
                 }
-                else if (quota is not null && args.CpuQuota is { } capped)
+                else if (quota is not null)
                 {
-                    await SettleUnderCapAsync(sender, factory, tenants, quotaPids, capped);
+                    await SettleUnderCapAsync(sender, factory, tenants, quotaPids);
                 }
 
                 var throttledBefore = quota?.ThrottledPeriods() ?? 0;
@@ -331,28 +326,13 @@ public sealed class BenchRun(BenchArguments args)
     }
 
     /// <summary>
-    /// The warm-up's load goes on, unmeasured, for a while under the cap: the uncapped warm-up spreads its calls over
-    /// every process, so with several capped processes each one has seen fewer of them, and what its JIT has still to
-    /// compile (tier-1 recompiles, methods first reached) would otherwise be paid from the measured phase's quota, by
-    /// an amount that differed from run to run. At least <see cref="CappedSettle"/>, then rounds while the capped
-    /// processes' tiered compilation uses more than <see cref="CappedJitSettledShare"/> of their caps (at most
-    /// <see cref="MaxCappedSettleSeconds"/>); then their leftover work is drained.
+    /// The warm-up's load goes on, unmeasured, for <see cref="CappedSettle"/> under the cap, then the capped processes'
+    /// leftover work is drained: the code paths first reached under the cap (the capped processes compile each method
+    /// once, on its first call: no tiering, see bench.sh) are not compiled on the measured phase's quota.
     /// </summary>
-    private async Task SettleUnderCapAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, IReadOnlyList<int> cappedPids, double cores)
+    private async Task SettleUnderCapAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, IReadOnlyList<int> cappedPids)
     {
-        var clock = Stopwatch.StartNew();
-        var jitCores = await WarmupRoundAsync(sender, factory, tenants, args.Tiny ? TimeSpan.FromSeconds(1) : CappedSettle, "warm-up under the cap (not measured)", cappedPids);
-        var settled = CappedJitSettledShare * cores * cappedPids.Count;
-        while (!args.Tiny && jitCores > settled && clock.Elapsed < TimeSpan.FromSeconds(MaxCappedSettleSeconds))
-        {
-            jitCores = await WarmupRoundAsync(sender, factory, tenants, JitSettleRound, $"warm-up under the cap until the JIT settles ({jitCores:0.000} cores compiling)", cappedPids);
-        }
-
-        if (jitCores > settled && !args.Tiny)
-        {
-            notes.Add($"Under the cap the JIT was still compiling ({jitCores:0.000} cores) when the capped warm-up ended after {clock.Elapsed.TotalSeconds:0} s.");
-        }
-
+        await WarmupRoundAsync(sender, factory, tenants, args.Tiny ? TimeSpan.FromSeconds(1) : CappedSettle, "warm-up under the cap (not measured)", cappedPids);
         await DrainAsync(cappedPids);
     }
 

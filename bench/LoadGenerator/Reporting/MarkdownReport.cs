@@ -249,7 +249,7 @@ public static class MarkdownReport
             "A capped phase lasts until the capped processes have also done the work its webhooks left (a new person's address, queued behind the ingest): " +
             "acked/s is the webhooks over that whole time, the rate the cap sustains, and the warm-up's own leftover work is done before the cap. " +
             "The capped processes run without tiered compilation, so each method is compiled once, optimized, when first called (with tiering, four processes sharing the load were still recompiling the long tail of their methods minutes in, 30-50 % of a silo's quota, which a process running for hours no longer pays); " +
-            "under the cap, the warm-up goes on unmeasured for at least 10 s (longer while any tiered compilation still runs), then drained, so the code paths it first reaches are not compiled on the measured phase's quota.");
+            "under the cap, the warm-up goes on unmeasured for 10 s, then drained, so the code paths it first reaches are not compiled on the measured phase's quota.");
         foreach (var (_, activePersons, points) in series)
         {
             var first = points[0];

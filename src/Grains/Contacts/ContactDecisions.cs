@@ -41,10 +41,9 @@ public static class ContactDecisions
         var person = state.Person;
         var emailBefore = person.PrimaryEmail;
         // An event older than the data already merged must neither read as an address change nor say what the field shows.
-        var fresh = IsFresh(person, personEvent);
+        var fresh = person.IsNewer(personEvent);
         var emailKnownBefore = person.EmailKnown && fresh;
-        // Merged a tick later at the same source time, so the data's time still says it moved on (ShowAddress).
-        var dataChanged = fresh && person.Merge(current, person.DataAt == meta.Timestamp ? meta.Timestamp.AddTicks(1) : meta.Timestamp, newsletter.Key);
+        var dataChanged = fresh && person.MergeNewer(current, meta.Timestamp, newsletter.Key);
         if (fresh && current.CustomFields.TryGetValue(newsletter.Key, out var value))
         {
             state.FieldValue = PersonEventTranslator.MeaningOf(value, newsletter);
@@ -70,18 +69,6 @@ public static class ContactDecisions
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Whether the event is newer than the data known. At the same source time (two edits within one of Pipedrive's
-    /// milliseconds) a create is the older event, and a change the newer only if it changed the data known here.
-    /// </summary>
-    private static bool IsFresh(KnownPerson person, PersonEvent personEvent)
-    {
-        var meta = personEvent.Meta;
-        return person.DataAt != meta.Timestamp
-            ? !(person.DataAt > meta.Timestamp)
-            : meta.Action != PipedriveAction.Create && personEvent.Previous is { } previous && person.ContinuesFrom(previous);
     }
 
     /// <summary>

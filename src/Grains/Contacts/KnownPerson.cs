@@ -134,13 +134,31 @@ public sealed class KnownPerson
     }
 
     /// <summary>
-    /// Whether a change with the old values <paramref name="previous"/> (a v2 change names only the fields it changed)
-    /// was made to the data known here: every field it names that is known here had the value known now. Orders two
-    /// events with the same source time, which Pipedrive's millisecond timestamps cannot.
+    /// Whether the event is newer than the data known. At the same source time (two edits within one of Pipedrive's
+    /// milliseconds) a create is the older event, and a change the newer only if it changed the data known here.
     /// </summary>
-    public bool ContinuesFrom(PersonSnapshot previous)
+    public bool IsNewer(PersonEvent personEvent)
     {
-        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(personEvent);
+        var at = personEvent.Meta.Timestamp;
+        return DataAt != at
+            ? !(DataAt > at)
+            : personEvent.Meta.Action != PipedriveAction.Create && personEvent.Previous is { } previous && ContinuesFrom(previous);
+    }
+
+    /// <summary>
+    /// Merges the data of an event found <see cref="IsNewer"/>: at its source time, or a tick past the data known when
+    /// that is the same, so the data's time still says it moved on (a contact made from the data before is updated).
+    /// </summary>
+    public bool MergeNewer(PersonSnapshot snapshot, DateTimeOffset at, string? newsletterKey) =>
+        Merge(snapshot, DataAt == at ? at.AddTicks(1) : at, newsletterKey);
+
+    /// <summary>
+    /// Whether a change with the old values <paramref name="previous"/> (a v2 change names only the fields it changed)
+    /// was made to the data known here: every field it names that is known here had the value known now.
+    /// </summary>
+    private bool ContinuesFrom(PersonSnapshot previous)
+    {
         bool Same<T>(string field, T before, T known) =>
             !previous.Has(field) || !IsSeen(field) || EqualityComparer<T>.Default.Equals(before, known);
 

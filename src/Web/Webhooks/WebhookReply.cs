@@ -7,10 +7,11 @@ namespace PipedriveMaileon.Web.Webhooks;
 /// <summary>The answers a webhook can get, each with the outcome it is counted under.</summary>
 public static class WebhookReply
 {
-    // The 200 bodies are constant: built once, not per webhook.
-    private static readonly ConstantJsonReply OkAccepted = new("""{"status":"accepted"}""");
-    private static readonly ConstantJsonReply OkDuplicate = new("""{"status":"duplicate"}""");
-    private static readonly ConstantJsonReply OkIgnored = new("""{"status":"ignored"}""");
+    // The 200 bodies are constant UTF-8 written as they are: built once, no serializer call per webhook.
+    private const string Json = "application/json; charset=utf-8";
+    private static readonly IResult OkAccepted = TypedResults.Text("""{"status":"accepted"}"""u8, Json);
+    private static readonly IResult OkDuplicate = TypedResults.Text("""{"status":"duplicate"}"""u8, Json);
+    private static readonly IResult OkIgnored = TypedResults.Text("""{"status":"ignored"}"""u8, Json);
 
     public static (IResult, WebhookOutcome) Bad(int status, string title) => (Problem(status, title), WebhookOutcome.BadRequest);
 

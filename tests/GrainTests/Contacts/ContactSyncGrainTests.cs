@@ -135,40 +135,15 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
     [Fact]
     public async Task A_change_made_while_the_DOI_was_on_its_way_reaches_the_contact_once_Maileon_has_it()
     {
-        var (company, contact) = await NewContactAsync();
-        using var release = new ManualResetEventSlim();
-        Maileon.Script(company, _ => release.Wait(TimeSpan.FromSeconds(20))
-            ? EffectOutcome.Done("contact created; DOI mail requested", new AddressEffectResult.DoiRequested([]))
-            : EffectOutcome.Retry("the test never released the DOI"));
-
-        await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
-        await Eventually.MatchesAsync(contact.GetView, v => v.Status == SubscriptionStatus.Pending && Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Count == 1);
-        await contact.AcceptPerson(Renamed(company, "Ada Renamed", T0.AddMinutes(1)));
-        // The update raced the contact's creation (Maileon would answer 404): the contact must still get the name.
-        await Eventually.TrueAsync(() => Updates(company).Count == 1, "the rename's own update");
-        release.Set();
-
-        await Eventually.TrueAsync(() => Updates(company).Count == 2 && Updates(company)[1].Person.Name == "Ada Renamed", "an update once the contact exists");
+        var company = await RenameWhileTheDoiIsOnItsWayAsync(T0.AddMinutes(1));
         await FieldBecomesAsync(company, NewsletterOption.AwaitingConfirmation);
     }
 
     [Fact]
     public async Task A_rename_in_the_same_millisecond_as_the_subscribe_still_reaches_the_contact_once_Maileon_has_it()
     {
-        var (company, contact) = await NewContactAsync();
-        using var release = new ManualResetEventSlim();
-        Maileon.Script(company, _ => release.Wait(TimeSpan.FromSeconds(20))
-            ? EffectOutcome.Done("contact created; DOI mail requested", new AddressEffectResult.DoiRequested([]))
-            : EffectOutcome.Retry("the test never released the DOI"));
-
-        await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
-        await Eventually.MatchesAsync(contact.GetView, v => v.Status == SubscriptionStatus.Pending && Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Count == 1);
         // Pipedrive's timestamps are milliseconds: the rename carries the subscribe's, and its previous name is the one known.
-        await contact.AcceptPerson(Renamed(company, "Ada Renamed", T0));
-        await Eventually.TrueAsync(() => Updates(company).Count == 1, "the rename's own update");
-        release.Set();
-
-        await Eventually.TrueAsync(() => Updates(company).Count == 2 && Updates(company)[1].Person.Name == "Ada Renamed", "an update once the contact exists");
+        var company = await RenameWhileTheDoiIsOnItsWayAsync(T0);
         Assert.Equal($"Person {Person}", Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Single().Person.Name);
     }
 
@@ -256,6 +231,29 @@ public sealed class ContactSyncGrainTests(ProductClusterFixture fixture)
         var company = ProductClusterFixture.NewCompany();
         await fixture.SetUpTenantAsync(company);
         return (company, fixture.Grains.Contact(company, Person));
+    }
+
+    /// <summary>
+    /// Subscribes at <see cref="T0"/>, renames at <paramref name="renamedAt"/> while Maileon holds the DOI back, then lets
+    /// it through: the rename's own update races the contact's creation (Maileon would answer 404), so the contact must
+    /// get the name in a second update once it exists.
+    /// </summary>
+    private async Task<long> RenameWhileTheDoiIsOnItsWayAsync(DateTimeOffset renamedAt)
+    {
+        var (company, contact) = await NewContactAsync();
+        using var release = new ManualResetEventSlim();
+        Maileon.Script(company, _ => release.Wait(TimeSpan.FromSeconds(20))
+            ? EffectOutcome.Done("contact created; DOI mail requested", new AddressEffectResult.DoiRequested([]))
+            : EffectOutcome.Retry("the test never released the DOI"));
+
+        await contact.AcceptPerson(NewsletterSet(company, Person, NewsletterOption.Subscribe, Email, T0));
+        await Eventually.MatchesAsync(contact.GetView, v => v.Status == SubscriptionStatus.Pending && Maileon.Commands<AddressEffect.StartDoubleOptIn>(company).Count == 1);
+        await contact.AcceptPerson(Renamed(company, "Ada Renamed", renamedAt));
+        await Eventually.TrueAsync(() => Updates(company).Count == 1, "the rename's own update");
+        release.Set();
+
+        await Eventually.TrueAsync(() => Updates(company).Count == 2 && Updates(company)[1].Person.Name == "Ada Renamed", "an update once the contact exists");
+        return company;
     }
 
     private async Task<(long Company, IContactSyncGrain Contact)> SubscribedAsync()
