@@ -1,5 +1,6 @@
 using PipedriveMaileon.Database.Journal;
 using PipedriveMaileon.Grains.Deals;
+using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Deals;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
@@ -108,7 +109,9 @@ public sealed class DealGrainTests(ProductClusterFixture fixture)
         var waiting = await Eventually.MatchesAsync(deal.GetView, v => Effects.For(company).Count == 1 && v.Pending == 1);
         Assert.Equal(0, waiting.Parked);
 
-        Assert.Equal(1, await deal.AsReference<IOutboxParticipant>().ResumeWaiting());
+        // The call is counted when it is made; its answer marks the entry as waiting a moment later, in the outbox's next
+        // step (the deal's view does not show it): until then there is nothing to resume, and asking changes nothing.
+        Assert.Equal(1, await Eventually.MatchesAsync(deal.AsReference<IOutboxParticipant>().ResumeWaiting, resumed => resumed == 1));
         await Eventually.MatchesAsync(deal.GetView, v => v.Sent == 1 && v.Pending == 0);
     }
 
@@ -126,6 +129,10 @@ public sealed class DealGrainTests(ProductClusterFixture fixture)
         Assert.Equal(IngressStatus.Accepted, (await deal.Accept(Event(company, 48, "r2", PipedriveAction.Change, 5, title: "Renamed"))).Status);
         Assert.Equal(IngressStatus.Duplicate, (await deal.Accept(Event(company, 48, "r2", PipedriveAction.Change, 5, title: "Renamed"))).Status);
         await Eventually.MatchesAsync(deal.GetView, v => Effects.For(company).Count == 1 && v.Pending == 2 && v.Parked == 0);
+        // The call is counted when it is made; the outbox marks r1 as waiting when it records the answer, a step later.
+        // A reconnect resumes work marked waiting, so it comes after that, as an admin's does.
+        var dealId = GrainId.Create(GrainType.Create(GrainTypes.Deal), GrainIdKeyExtensions.CreateIntegerKey(48, CompanyKey.Format(company)));
+        await Eventually.MatchesAsync(() => StoredStates.ReadAsync<DealState>(fixture.Silo, dealId, GrainTypes.Deal), s => s.Outbox.Entries.Any(e => e.WaitingSince is not null));
 
         // The admin re-authorises: the tenant resumes its grains' waiting work, and both events go out, in order, once each.
         await fixture.Grains.Tenant(company).Install(Grant(company));

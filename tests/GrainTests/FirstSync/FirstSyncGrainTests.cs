@@ -106,7 +106,9 @@ public sealed class FirstSyncGrainTests(ProductClusterFixture fixture)
 
         await grain.Resume(userId: 42);
         await Eventually.MatchesAsync(grain.GetView, v => v.Phase == FirstSyncPhase.Done);
-        var mails = fixture.Addresses.Commands<AddressEffect.StartDoubleOptIn>(company).Select(d => d.Email).ToList();
+        // Done once each address recorded its group; the last addresses' double opt-ins are their effects, sent after.
+        var mails = (await Eventually.MatchesAsync(
+            () => Task.FromResult(fixture.Addresses.Commands<AddressEffect.StartDoubleOptIn>(company)), commands => commands.Count >= 16)).Select(d => d.Email).ToList();
         Assert.Equal(Enumerable.Range(1, 16).Select(i => $"p{i:00}@example.com"), mails.Order(StringComparer.Ordinal));
     }
 

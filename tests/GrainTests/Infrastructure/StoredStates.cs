@@ -30,6 +30,15 @@ public static class StoredStates
         where T : class, new() =>
         silo.GetRequiredKeyedService<IGrainStorage>(ClusterIdentity.StorageProvider).WriteStateAsync(stateName, grainId, new GrainState<T>(state));
 
+    /// <summary>What the grain stored last for <paramref name="grainId"/> (a fresh state when it stored nothing).</summary>
+    public static async Task<T> ReadAsync<T>(IServiceProvider silo, GrainId grainId, string stateName)
+        where T : class, new()
+    {
+        var stored = new GrainState<T>(new T());
+        await silo.GetRequiredKeyedService<IGrainStorage>(ClusterIdentity.StorageProvider).ReadStateAsync(stateName, grainId, stored);
+        return stored.State ?? new T();
+    }
+
     /// <summary>Reads <paramref name="json"/> with the storage's own serializer and stores it for <paramref name="grainId"/>.</summary>
     public static async Task<T> SeedAsync<T>(IServiceProvider silo, GrainId grainId, string stateName, string json)
         where T : class, new()

@@ -297,10 +297,12 @@ public sealed class DealEventTests(DeploymentFixture fixture, ITestOutputHelper 
                         faults.Add(await AddFaultAsync(new { method = "POST", pathPattern = "^/1\\.0/transactions$", status = 500 }));
                         break;
                     case 9:
+                        await MetAsync(deals, journalStart, 500);
                         await RemoveFaultsAsync(faults);
                         faults.Add(await AddFaultAsync(new { method = "POST", pathPattern = "^/1\\.0/transactions$", status = 429, retryAfterSeconds = 1 }));
                         break;
                     case 13:
+                        await MetAsync(deals, journalStart, 429);
                         await RemoveFaultsAsync(faults);
                         faults.Add(await AddFaultAsync(new { method = "POST", pathPattern = "^/1\\.0/transactions$", dropConnection = true, times = 3 }));
                         break;
@@ -381,6 +383,16 @@ public sealed class DealEventTests(DeploymentFixture fixture, ITestOutputHelper 
         static IEnumerable<JsonNode> Acknowledged(IEnumerable<JsonNode> deliveries) =>
             deliveries.Where(d => (string)d["event"]! == "change.deal" && (int?)d["status"] is >= 200 and < 300);
     }
+
+    /// <summary>
+    /// Waits until Maileon answered an event with <paramref name="status"/>: after failures every deal's outbox may be
+    /// backing off when a fault's rounds begin, so rounds alone do not make a call meet it.
+    /// </summary>
+    private static Task MetAsync(DealDriver deals, long after, int status) =>
+        Eventually.TrueAsync(
+            async () => (await deals.MaileonRequestsAsync(after)).Any(r => r.Method == "POST" && r.Path == "/1.0/transactions" && r.Status == status),
+            TimeSpan.FromSeconds(60),
+            () => $"no event was answered {status} by Maileon");
 
     private async Task<string> AddFaultAsync(object rule) => (string)(await Deployment.Sandbox.ControlPostAsync("maileon", "faults", rule))!["id"]!;
 
