@@ -13,7 +13,7 @@ internal static class PipedriveSnapshotReader
     /// <summary>Standard person fields kept as text for the extras an admin may choose (v1 field keys).</summary>
     private static readonly string[] TextExtras = ["job_title", "birthday", "postal_address", "marketing_status", "org_name", "owner_name"];
 
-    public static PersonSnapshot Person(JsonElement obj, long entityId, int version, string path)
+    public static PersonSnapshot Person(JsonElement obj, long entityId, int version, JsonPath path)
     {
         var id = CheckId(obj, entityId, path);
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ internal static class PipedriveSnapshotReader
             if (version == 1 && IsFieldKey(property.Name))
             {
                 present.Add("custom_fields");
-                custom[property.Name] = V1FieldValue(obj, property, $"{path}.{property.Name}");
+                custom[property.Name] = V1FieldValue(obj, property, path.Property(property.Name));
                 continue;
             }
 
@@ -36,25 +36,25 @@ internal static class PipedriveSnapshotReader
         }
 
         var emailsName = JsonWebhookHas(obj, "emails") ? "emails" : "email";
-        var (emails, primary) = ReadEmails(obj, emailsName, $"{path}.{emailsName}");
+        var (emails, primary) = ReadEmails(obj, emailsName, path.Property(emailsName));
         return new PersonSnapshot
         {
             Id = id,
-            Name = WebhookJson.Text(obj, "name", $"{path}.name"),
-            FirstName = WebhookJson.Text(obj, "first_name", $"{path}.first_name"),
-            LastName = WebhookJson.Text(obj, "last_name", $"{path}.last_name"),
+            Name = WebhookJson.Text(obj, "name", path.Property("name")),
+            FirstName = WebhookJson.Text(obj, "first_name", path.Property("first_name")),
+            LastName = WebhookJson.Text(obj, "last_name", path.Property("last_name")),
             Emails = emails,
             PrimaryEmail = primary,
-            OwnerId = WebhookJson.Id(obj, "owner_id", $"{path}.owner_id"),
-            OrgId = WebhookJson.Id(obj, "org_id", $"{path}.org_id"),
-            UpdateTime = WebhookTimestamps.Timestamp(obj, "update_time", $"{path}.update_time"),
+            OwnerId = WebhookJson.Id(obj, "owner_id", path.Property("owner_id")),
+            OrgId = WebhookJson.Id(obj, "org_id", path.Property("org_id")),
+            UpdateTime = WebhookTimestamps.Timestamp(obj, "update_time", path.Property("update_time")),
             CustomFields = custom,
             PresentFields = present,
             StandardFields = PersonExtras(obj),
         };
     }
 
-    public static DealSnapshot Deal(JsonElement obj, long entityId, int version, string path)
+    public static DealSnapshot Deal(JsonElement obj, long entityId, int version, JsonPath path)
     {
         var id = CheckId(obj, entityId, path);
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -67,28 +67,28 @@ internal static class PipedriveSnapshotReader
         return new DealSnapshot
         {
             Id = id,
-            Title = WebhookJson.Text(obj, "title", $"{path}.title"),
-            Value = WebhookJson.Decimal(obj, "value", $"{path}.value"),
-            Currency = WebhookJson.Text(obj, "currency", $"{path}.currency"),
-            Status = WebhookJson.Text(obj, "status", $"{path}.status"),
-            PersonId = WebhookJson.Id(obj, "person_id", $"{path}.person_id"),
-            OrgId = WebhookJson.Id(obj, "org_id", $"{path}.org_id"),
-            OwnerId = WebhookJson.Id(obj, ownerName, $"{path}.{ownerName}"),
-            ExpectedCloseDate = WebhookTimestamps.Date(obj, "expected_close_date", $"{path}.expected_close_date"),
-            UpdateTime = WebhookTimestamps.Timestamp(obj, "update_time", $"{path}.update_time"),
-            SmartBccEmail = WebhookJson.Text(obj, "smart_bcc_email", $"{path}.smart_bcc_email")
-                ?? WebhookJson.Text(obj, "cc_email", $"{path}.cc_email"),
-            PersonName = WebhookJson.Text(obj, "person_name", $"{path}.person_name") ?? EmbeddedName(obj, "person_id"),
-            OrgName = WebhookJson.Text(obj, "org_name", $"{path}.org_name") ?? EmbeddedName(obj, "org_id"),
-            OwnerName = WebhookJson.Text(obj, "owner_name", $"{path}.owner_name") ?? EmbeddedName(obj, ownerName),
+            Title = WebhookJson.Text(obj, "title", path.Property("title")),
+            Value = WebhookJson.Decimal(obj, "value", path.Property("value")),
+            Currency = WebhookJson.Text(obj, "currency", path.Property("currency")),
+            Status = WebhookJson.Text(obj, "status", path.Property("status")),
+            PersonId = WebhookJson.Id(obj, "person_id", path.Property("person_id")),
+            OrgId = WebhookJson.Id(obj, "org_id", path.Property("org_id")),
+            OwnerId = WebhookJson.Id(obj, ownerName, path.Property(ownerName)),
+            ExpectedCloseDate = WebhookTimestamps.Date(obj, "expected_close_date", path.Property("expected_close_date")),
+            UpdateTime = WebhookTimestamps.Timestamp(obj, "update_time", path.Property("update_time")),
+            SmartBccEmail = WebhookJson.Text(obj, "smart_bcc_email", path.Property("smart_bcc_email"))
+                ?? WebhookJson.Text(obj, "cc_email", path.Property("cc_email")),
+            PersonName = WebhookJson.Text(obj, "person_name", path.Property("person_name")) ?? EmbeddedName(obj, "person_id"),
+            OrgName = WebhookJson.Text(obj, "org_name", path.Property("org_name")) ?? EmbeddedName(obj, "org_id"),
+            OwnerName = WebhookJson.Text(obj, "owner_name", path.Property("owner_name")) ?? EmbeddedName(obj, ownerName),
             PresentFields = present,
         };
     }
 
     /// <summary>The object's own id when it carries one (it must match the envelope), else the envelope's.</summary>
-    private static long CheckId(JsonElement obj, long entityId, string path)
+    private static long CheckId(JsonElement obj, long entityId, JsonPath path)
     {
-        var id = WebhookJson.Id(obj, "id", $"{path}.id", allowObject: false);
+        var id = WebhookJson.Id(obj, "id", path.Property("id"), allowObject: false);
         return id is null || id == entityId
             ? entityId
             : throw new WebhookFormatException($"{path}.id {id} does not match the entity id {entityId} in meta.");
@@ -120,7 +120,7 @@ internal static class PipedriveSnapshotReader
             ? WebhookJson.LenientText(WebhookJson.Get(embedded, "name"))
             : null;
 
-    private static (IReadOnlyList<string> Emails, string? Primary) ReadEmails(JsonElement obj, string name, string path)
+    private static (IReadOnlyList<string> Emails, string? Primary) ReadEmails(JsonElement obj, string name, JsonPath path)
     {
         if (WebhookJson.Get(obj, name) is not { } value)
         {
@@ -144,7 +144,7 @@ internal static class PipedriveSnapshotReader
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            var itemPath = $"{path}[{index++}]";
+            var itemPath = path.Item(index++);
             string? address;
             var isPrimary = false;
             switch (item.ValueKind)
@@ -155,8 +155,8 @@ internal static class PipedriveSnapshotReader
                     address = item.GetString();
                     break;
                 case JsonValueKind.Object:
-                    address = WebhookJson.Text(item, "value", $"{itemPath}.value");
-                    isPrimary = WebhookJson.Flag(item, "primary", $"{itemPath}.primary") ?? false;
+                    address = WebhookJson.Text(item, "value", itemPath.Property("value"));
+                    isPrimary = WebhookJson.Flag(item, "primary", itemPath.Property("primary")) ?? false;
                     break;
                 default:
                     throw new WebhookFormatException($"{itemPath} must be an object with a value, not {WebhookJson.KindName(item.ValueKind)}.");
