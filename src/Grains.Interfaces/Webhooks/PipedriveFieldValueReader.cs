@@ -11,9 +11,10 @@ internal static class PipedriveFieldValueReader
 {
     public static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    public static void ReadTypedCustomFields(JsonElement obj, JsonPath path, Dictionary<string, PersonFieldValue> custom)
+    /// <summary>Reads the object's <c>custom_fields</c> (<paramref name="sent"/>) into <paramref name="custom"/>.</summary>
+    public static void ReadTypedCustomFields(JsonElement sent, JsonPath path, Dictionary<string, PersonFieldValue> custom)
     {
-        if (WebhookJson.Object(obj, "custom_fields", path.Property("custom_fields")) is not { } fields)
+        if (WebhookJson.ObjectOf(sent, path.Property("custom_fields")) is not { } fields)
         {
             return;
         }

@@ -32,18 +32,25 @@ internal static class WebhookJson
         return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
     }
 
-    /// <summary>The property's value unless it is missing or <c>null</c>.</summary>
-    public static JsonElement? Get(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : null;
+    /// <summary>The property's value as sent; <see cref="JsonValueKind.Undefined"/> when it is missing.</summary>
+    public static JsonElement Sent(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? value : default;
 
-    public static bool Has(JsonElement obj, string name) => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out _);
+    /// <summary>A value unless it is missing (<see cref="JsonValueKind.Undefined"/>) or <c>null</c>.</summary>
+    public static JsonElement? Present(JsonElement value) =>
+        value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : value;
+
+    /// <summary>The property's value unless it is missing or <c>null</c>.</summary>
+    public static JsonElement? Get(JsonElement obj, string name) => Present(Sent(obj, name));
+
+    public static bool Has(JsonElement obj, string name) => Sent(obj, name).ValueKind != JsonValueKind.Undefined;
 
     /// <summary>An object, or null when missing or <c>null</c>; any other kind is an error.</summary>
-    public static JsonElement? Object(JsonElement obj, string name, JsonPath path)
+    public static JsonElement? Object(JsonElement obj, string name, JsonPath path) => ObjectOf(Sent(obj, name), path);
+
+    public static JsonElement? ObjectOf(JsonElement sent, JsonPath path)
     {
-        if (Get(obj, name) is not { } value)
+        if (Present(sent) is not { } value)
         {
             return null;
         }
@@ -67,8 +74,9 @@ internal static class WebhookJson
     }
 
     /// <summary>Text from a string, number or boolean; objects and arrays are an error.</summary>
-    public static string? Text(JsonElement obj, string name, JsonPath path) =>
-        Get(obj, name) is { } value ? AsText(value, path) : null;
+    public static string? Text(JsonElement obj, string name, JsonPath path) => TextOf(Sent(obj, name), path);
+
+    public static string? TextOf(JsonElement sent, JsonPath path) => Present(sent) is { } value ? AsText(value, path) : null;
 
     public static string AsText(JsonElement value, JsonPath path) => value.ValueKind switch
     {
@@ -101,7 +109,10 @@ internal static class WebhookJson
     /// <c>value</c> or <c>id</c>. Negative ids and fractions are errors; 0 is read as absent.
     /// </summary>
     public static long? Id(JsonElement obj, string name, JsonPath path, bool allowObject = true) =>
-        Get(obj, name) is { } value ? AsId(value, path, allowObject) : null;
+        IdOf(Sent(obj, name), path, allowObject);
+
+    public static long? IdOf(JsonElement sent, JsonPath path, bool allowObject = true) =>
+        Present(sent) is { } value ? AsId(value, path, allowObject) : null;
 
     public static long? AsId(JsonElement value, JsonPath path, bool allowObject = true)
     {

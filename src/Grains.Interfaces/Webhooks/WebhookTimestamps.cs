@@ -12,9 +12,11 @@ internal static class WebhookTimestamps
 {
     private static readonly string[] SpacedFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF"];
 
-    public static DateTimeOffset? Timestamp(JsonElement obj, string name, JsonPath path)
+    public static DateTimeOffset? Timestamp(JsonElement obj, string name, JsonPath path) => TimestampOf(WebhookJson.Sent(obj, name), path);
+
+    public static DateTimeOffset? TimestampOf(JsonElement sent, JsonPath path)
     {
-        if (WebhookJson.Get(obj, name) is not { } value)
+        if (WebhookJson.Present(sent) is not { } value)
         {
             return null;
         }
