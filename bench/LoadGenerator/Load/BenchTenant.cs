@@ -14,5 +14,8 @@ public sealed record BenchTenant(
     long SubscribeOptionId = 1,
     long? MaileonAccountId = null)
 {
-    public string Authorization => "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{WebhookUser}:{WebhookPassword}"));
+    // Both are sent with every webhook, so they are made once (nothing changes a tenant after it is made).
+    public string Authorization { get; } = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{WebhookUser}:{WebhookPassword}"));
+
+    public string WebhookPath { get; } = $"/webhooks/pipedrive/{CompanyId}";
 }

@@ -30,7 +30,7 @@ public sealed class WebhookSender : IDisposable
     public async Task<int> SendAsync(BenchTenant tenant, string body, CancellationToken cancellationToken)
     {
         var client = clients[(int)((LoadRunner.Lane ?? Interlocked.Increment(ref turn)) % clients.Length)];
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/pipedrive/{tenant.CompanyId}")
+        using var request = new HttpRequestMessage(HttpMethod.Post, tenant.WebhookPath)
         {
             Content = new StringContent(body, Encoding.UTF8),
         };

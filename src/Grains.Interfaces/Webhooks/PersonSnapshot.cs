@@ -22,10 +22,21 @@ public sealed record PersonSnapshot
     [Id(7)] public long? OrgId { get; init; }
     [Id(8)] public DateTimeOffset? UpdateTime { get; init; }
     [Id(9)] public IReadOnlyDictionary<string, PersonFieldValue> CustomFields { get; init; } = new Dictionary<string, PersonFieldValue>();
-    [Id(10)] public IReadOnlySet<string> PresentFields { get; init; } = new HashSet<string>();
+    /// <summary>
+    /// Kept as a plain array (<see cref="Has"/> looks through it): a person has a dozen or so top-level fields, and
+    /// grain calls carry an array of strings much more cheaply than a set (no type name, no comparer, no re-hashing).
+    /// The getter makes a new set for the few readers that want one.
+    /// </summary>
+    [Id(10)] private string[] presentFields = [];
+
+    public IReadOnlySet<string> PresentFields
+    {
+        get => new HashSet<string>(presentFields, StringComparer.Ordinal);
+        init => presentFields = [.. value];
+    }
 
     /// <summary>Standard fields an admin may choose as extras (e.g. <c>phone</c>, <c>label</c>, <c>job_title</c>), by wire name, as text.</summary>
     [Id(11)] public IReadOnlyDictionary<string, string?> StandardFields { get; init; } = new Dictionary<string, string?>();
 
-    public bool Has(string field) => PresentFields.Contains(field);
+    public bool Has(string field) => Array.IndexOf(presentFields, field) >= 0;
 }

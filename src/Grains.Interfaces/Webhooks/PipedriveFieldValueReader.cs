@@ -11,56 +11,59 @@ internal static class PipedriveFieldValueReader
 {
     public static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    public static void ReadTypedCustomFields(JsonElement obj, string path, Dictionary<string, PersonFieldValue> custom)
+    /// <summary>Reads the object's <c>custom_fields</c> (<paramref name="sent"/>) into <paramref name="custom"/>.</summary>
+    public static void ReadTypedCustomFields(JsonElement sent, JsonPath path, Dictionary<string, PersonFieldValue> custom)
     {
-        if (WebhookJson.Object(obj, "custom_fields", $"{path}.custom_fields") is not { } fields)
+        if (WebhookJson.ObjectOf(sent, path.Property("custom_fields")) is not { } fields)
         {
             return;
         }
 
+        // Joined once per object (a field's path is two steps deeper than JsonPath keeps apart).
+        JsonPath fieldsPath = path.Property("custom_fields").ToString();
         foreach (var field in fields.EnumerateObject())
         {
-            custom[field.Name] = TypedFieldValue(field.Value, $"{path}.custom_fields.{field.Name}");
+            custom[field.Name] = TypedFieldValue(field.Value, fieldsPath.Property(field.Name));
         }
     }
 
     /// <summary>A v2 webhook value (<c>{"type": ..., ...}</c>); the raw API v2 shapes are accepted too.</summary>
-    private static PersonFieldValue TypedFieldValue(JsonElement value, string path)
+    private static PersonFieldValue TypedFieldValue(JsonElement value, JsonPath path)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
             return UntypedValue(value, path);
         }
 
-        var type = WebhookJson.Text(value, "type", $"{path}.type");
+        var type = WebhookJson.Text(value, "type", path.Property("type"));
         switch (type)
         {
             case "enum":
-                return new PersonFieldValue { OptionId = WebhookJson.Id(value, "id", $"{path}.id") ?? WebhookJson.Id(value, "value", $"{path}.value") };
+                return new PersonFieldValue { OptionId = WebhookJson.Id(value, "id", path.Property("id")) ?? WebhookJson.Id(value, "value", path.Property("value")) };
             case "set":
-                var ids = WebhookJson.Array(value, "values", $"{path}.values") is { } values ? OptionIds(values, $"{path}.values") : [];
+                var ids = WebhookJson.Array(value, "values", path.Property("values")) is { } values ? OptionIds(values, path.Property("values")) : [];
                 return new PersonFieldValue { OptionIds = ids };
             case "people" or "user" or "org":
-                var reference = WebhookJson.Id(value, "id", $"{path}.id") ?? WebhookJson.Id(value, "value", $"{path}.value");
+                var reference = WebhookJson.Id(value, "id", path.Property("id")) ?? WebhookJson.Id(value, "value", path.Property("value"));
                 return new PersonFieldValue { Text = reference?.ToString(CultureInfo.InvariantCulture) };
             case "monetary":
                 return new PersonFieldValue
                 {
-                    Text = ScalarText(WebhookJson.Get(value, "value"), $"{path}.value"),
-                    Currency = WebhookJson.Text(value, "currency", $"{path}.currency"),
+                    Text = ScalarText(WebhookJson.Get(value, "value"), path.Property("value")),
+                    Currency = WebhookJson.Text(value, "currency", path.Property("currency")),
                 };
             case "address":
                 return new PersonFieldValue
                 {
-                    Text = ScalarText(WebhookJson.Get(value, "value"), $"{path}.value")
-                        ?? ScalarText(WebhookJson.Get(value, "formatted_address"), $"{path}.formatted_address"),
+                    Text = ScalarText(WebhookJson.Get(value, "value"), path.Property("value"))
+                        ?? ScalarText(WebhookJson.Get(value, "formatted_address"), path.Property("formatted_address")),
                 };
             default:
                 // varchar, text, double, date, phone, time, ...: the value as text; unknown shapes by value or id.
                 return new PersonFieldValue
                 {
-                    Text = ScalarText(WebhookJson.Get(value, "value"), $"{path}.value")
-                        ?? WebhookJson.Id(value, "id", $"{path}.id")?.ToString(CultureInfo.InvariantCulture),
+                    Text = ScalarText(WebhookJson.Get(value, "value"), path.Property("value"))
+                        ?? WebhookJson.Id(value, "id", path.Property("id"))?.ToString(CultureInfo.InvariantCulture),
                 };
         }
     }
@@ -71,7 +74,7 @@ internal static class PipedriveFieldValueReader
     /// always; <see cref="PersonFieldValue.OptionId"/> for a single whole number; <see cref="PersonFieldValue.OptionIds"/>
     /// for one or more comma-separated whole numbers.
     /// </summary>
-    private static PersonFieldValue UntypedValue(JsonElement value, string path)
+    private static PersonFieldValue UntypedValue(JsonElement value, JsonPath path)
     {
         switch (value.ValueKind)
         {
@@ -82,8 +85,8 @@ internal static class PipedriveFieldValueReader
             case JsonValueKind.Object:
                 // v1 people/org fields embed an object carrying the id as value; include_option_labels adds a label.
                 return WebhookJson.Get(value, "value") is { ValueKind: not JsonValueKind.Object and not JsonValueKind.Array } inner
-                    ? UntypedValue(inner, $"{path}.value")
-                    : WebhookJson.Get(value, "id") is { } id ? UntypedValue(id, $"{path}.id") : PersonFieldValue.Empty;
+                    ? UntypedValue(inner, path.Property("value"))
+                    : WebhookJson.Get(value, "id") is { } id ? UntypedValue(id, path.Property("id")) : PersonFieldValue.Empty;
             default:
                 var text = WebhookJson.AsText(value, path);
                 if (text.Length == 0)
@@ -101,7 +104,7 @@ internal static class PipedriveFieldValueReader
         }
     }
 
-    public static PersonFieldValue V1FieldValue(JsonElement obj, JsonProperty property, string path)
+    public static PersonFieldValue V1FieldValue(JsonElement obj, JsonProperty property, JsonPath path)
     {
         var value = UntypedValue(property.Value, path);
         var currency = WebhookJson.LenientText(WebhookJson.Get(obj, property.Name + "_currency"));
@@ -123,13 +126,13 @@ internal static class PipedriveFieldValueReader
         return ids;
     }
 
-    private static long[] OptionIds(JsonElement values, string path)
+    private static long[] OptionIds(JsonElement values, JsonPath path)
     {
         var ids = new List<long>();
         var index = 0;
         foreach (var item in values.EnumerateArray())
         {
-            if (WebhookJson.AsId(item, $"{path}[{index++}]") is { } id)
+            if (WebhookJson.AsId(item, path.Item(index++)) is { } id)
             {
                 ids.Add(id);
             }
@@ -138,7 +141,7 @@ internal static class PipedriveFieldValueReader
         return [.. ids];
     }
 
-    private static string? ScalarText(JsonElement? value, string path) => value switch
+    private static string? ScalarText(JsonElement? value, JsonPath path) => value switch
     {
         null => null,
         { ValueKind: JsonValueKind.String } text => NullIfEmpty(text.GetString()!),

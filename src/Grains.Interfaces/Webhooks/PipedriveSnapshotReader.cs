@@ -10,51 +10,51 @@ namespace PipedriveMaileon.Grains.Interfaces.Webhooks;
 /// </summary>
 internal static class PipedriveSnapshotReader
 {
-    /// <summary>Standard person fields kept as text for the extras an admin may choose (v1 field keys).</summary>
-    private static readonly string[] TextExtras = ["job_title", "birthday", "postal_address", "marketing_status", "org_name", "owner_name"];
-
-    public static PersonSnapshot Person(JsonElement obj, long entityId, int version, string path)
+    public static PersonSnapshot Person(JsonElement obj, long entityId, int version, JsonPath path)
     {
         var id = CheckId(obj, entityId, path);
         var present = new HashSet<string>(StringComparer.Ordinal);
         var custom = new Dictionary<string, PersonFieldValue>(StringComparer.Ordinal);
+        var sent = default(PersonProperties);
         foreach (var property in obj.EnumerateObject())
         {
             if (version == 1 && IsFieldKey(property.Name))
             {
                 present.Add("custom_fields");
-                custom[property.Name] = V1FieldValue(obj, property, $"{path}.{property.Name}");
+                custom[property.Name] = V1FieldValue(obj, property, path.Property(property.Name));
                 continue;
             }
 
             present.Add(version == 1 ? V1PersonName(property.Name) : property.Name);
+            sent.Note(property.Name, property.Value);
         }
 
-        if (version == 2 || JsonWebhookHas(obj, "custom_fields"))
+        if (version == 2 || PersonProperties.Sent(sent.CustomFields))
         {
-            ReadTypedCustomFields(obj, path, custom);
+            ReadTypedCustomFields(sent.CustomFields, path, custom);
         }
 
-        var emailsName = JsonWebhookHas(obj, "emails") ? "emails" : "email";
-        var (emails, primary) = ReadEmails(obj, emailsName, $"{path}.{emailsName}");
+        var (emails, primary) = PersonProperties.Sent(sent.Emails)
+            ? ReadEmails(sent.Emails, path.Property("emails"))
+            : ReadEmails(sent.Email, path.Property("email"));
         return new PersonSnapshot
         {
             Id = id,
-            Name = WebhookJson.Text(obj, "name", $"{path}.name"),
-            FirstName = WebhookJson.Text(obj, "first_name", $"{path}.first_name"),
-            LastName = WebhookJson.Text(obj, "last_name", $"{path}.last_name"),
+            Name = WebhookJson.TextOf(sent.Name, path.Property("name")),
+            FirstName = WebhookJson.TextOf(sent.FirstName, path.Property("first_name")),
+            LastName = WebhookJson.TextOf(sent.LastName, path.Property("last_name")),
             Emails = emails,
             PrimaryEmail = primary,
-            OwnerId = WebhookJson.Id(obj, "owner_id", $"{path}.owner_id"),
-            OrgId = WebhookJson.Id(obj, "org_id", $"{path}.org_id"),
-            UpdateTime = WebhookTimestamps.Timestamp(obj, "update_time", $"{path}.update_time"),
+            OwnerId = WebhookJson.IdOf(sent.OwnerId, path.Property("owner_id")),
+            OrgId = WebhookJson.IdOf(sent.OrgId, path.Property("org_id")),
+            UpdateTime = WebhookTimestamps.TimestampOf(sent.UpdateTime, path.Property("update_time")),
             CustomFields = custom,
             PresentFields = present,
-            StandardFields = PersonExtras(obj),
+            StandardFields = sent.StandardFields(),
         };
     }
 
-    public static DealSnapshot Deal(JsonElement obj, long entityId, int version, string path)
+    public static DealSnapshot Deal(JsonElement obj, long entityId, int version, JsonPath path)
     {
         var id = CheckId(obj, entityId, path);
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -63,38 +63,36 @@ internal static class PipedriveSnapshotReader
             present.Add(version == 1 ? V1DealName(property.Name) : property.Name);
         }
 
-        var ownerName = version == 1 && !JsonWebhookHas(obj, "owner_id") ? "user_id" : "owner_id";
+        var ownerName = version == 1 && !WebhookJson.Has(obj, "owner_id") ? "user_id" : "owner_id";
         return new DealSnapshot
         {
             Id = id,
-            Title = WebhookJson.Text(obj, "title", $"{path}.title"),
-            Value = WebhookJson.Decimal(obj, "value", $"{path}.value"),
-            Currency = WebhookJson.Text(obj, "currency", $"{path}.currency"),
-            Status = WebhookJson.Text(obj, "status", $"{path}.status"),
-            PersonId = WebhookJson.Id(obj, "person_id", $"{path}.person_id"),
-            OrgId = WebhookJson.Id(obj, "org_id", $"{path}.org_id"),
-            OwnerId = WebhookJson.Id(obj, ownerName, $"{path}.{ownerName}"),
-            ExpectedCloseDate = WebhookTimestamps.Date(obj, "expected_close_date", $"{path}.expected_close_date"),
-            UpdateTime = WebhookTimestamps.Timestamp(obj, "update_time", $"{path}.update_time"),
-            SmartBccEmail = WebhookJson.Text(obj, "smart_bcc_email", $"{path}.smart_bcc_email")
-                ?? WebhookJson.Text(obj, "cc_email", $"{path}.cc_email"),
-            PersonName = WebhookJson.Text(obj, "person_name", $"{path}.person_name") ?? EmbeddedName(obj, "person_id"),
-            OrgName = WebhookJson.Text(obj, "org_name", $"{path}.org_name") ?? EmbeddedName(obj, "org_id"),
-            OwnerName = WebhookJson.Text(obj, "owner_name", $"{path}.owner_name") ?? EmbeddedName(obj, ownerName),
+            Title = WebhookJson.Text(obj, "title", path.Property("title")),
+            Value = WebhookJson.Decimal(obj, "value", path.Property("value")),
+            Currency = WebhookJson.Text(obj, "currency", path.Property("currency")),
+            Status = WebhookJson.Text(obj, "status", path.Property("status")),
+            PersonId = WebhookJson.Id(obj, "person_id", path.Property("person_id")),
+            OrgId = WebhookJson.Id(obj, "org_id", path.Property("org_id")),
+            OwnerId = WebhookJson.Id(obj, ownerName, path.Property(ownerName)),
+            ExpectedCloseDate = WebhookTimestamps.Date(obj, "expected_close_date", path.Property("expected_close_date")),
+            UpdateTime = WebhookTimestamps.Timestamp(obj, "update_time", path.Property("update_time")),
+            SmartBccEmail = WebhookJson.Text(obj, "smart_bcc_email", path.Property("smart_bcc_email"))
+                ?? WebhookJson.Text(obj, "cc_email", path.Property("cc_email")),
+            PersonName = WebhookJson.Text(obj, "person_name", path.Property("person_name")) ?? EmbeddedName(obj, "person_id"),
+            OrgName = WebhookJson.Text(obj, "org_name", path.Property("org_name")) ?? EmbeddedName(obj, "org_id"),
+            OwnerName = WebhookJson.Text(obj, "owner_name", path.Property("owner_name")) ?? EmbeddedName(obj, ownerName),
             PresentFields = present,
         };
     }
 
     /// <summary>The object's own id when it carries one (it must match the envelope), else the envelope's.</summary>
-    private static long CheckId(JsonElement obj, long entityId, string path)
+    private static long CheckId(JsonElement obj, long entityId, JsonPath path)
     {
-        var id = WebhookJson.Id(obj, "id", $"{path}.id", allowObject: false);
+        var id = WebhookJson.Id(obj, "id", path.Property("id"), allowObject: false);
         return id is null || id == entityId
             ? entityId
             : throw new WebhookFormatException($"{path}.id {id} does not match the entity id {entityId} in meta.");
     }
-
-    private static bool JsonWebhookHas(JsonElement obj, string name) => WebhookJson.Has(obj, name);
 
     /// <summary>A custom field key: the 40-hex hash Pipedrive gives each custom field.</summary>
     public static bool IsFieldKey(string name) => name.Length == 40 && name.All(char.IsAsciiHexDigitLower);
@@ -115,14 +113,15 @@ internal static class PipedriveSnapshotReader
         _ => name,
     };
 
-    private static string? EmbeddedName(JsonElement obj, string name) =>
-        WebhookJson.Get(obj, name) is { ValueKind: JsonValueKind.Object } embedded
-            ? WebhookJson.LenientText(WebhookJson.Get(embedded, "name"))
-            : null;
+    private static string? EmbeddedName(JsonElement obj, string name) => EmbeddedName(WebhookJson.Sent(obj, name));
 
-    private static (IReadOnlyList<string> Emails, string? Primary) ReadEmails(JsonElement obj, string name, string path)
+    /// <summary>The <c>name</c> of a v1 embedded object (such as <c>org_id</c>: <c>{"value": 5, "name": "Acme"}</c>).</summary>
+    public static string? EmbeddedName(JsonElement sent) =>
+        sent.ValueKind == JsonValueKind.Object ? WebhookJson.LenientText(WebhookJson.Get(sent, "name")) : null;
+
+    private static (IReadOnlyList<string> Emails, string? Primary) ReadEmails(JsonElement sent, JsonPath path)
     {
-        if (WebhookJson.Get(obj, name) is not { } value)
+        if (WebhookJson.Present(sent) is not { } value)
         {
             return ([], null);
         }
@@ -144,7 +143,7 @@ internal static class PipedriveSnapshotReader
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            var itemPath = $"{path}[{index++}]";
+            var itemPath = path.Item(index++);
             string? address;
             var isPrimary = false;
             switch (item.ValueKind)
@@ -155,8 +154,8 @@ internal static class PipedriveSnapshotReader
                     address = item.GetString();
                     break;
                 case JsonValueKind.Object:
-                    address = WebhookJson.Text(item, "value", $"{itemPath}.value");
-                    isPrimary = WebhookJson.Flag(item, "primary", $"{itemPath}.primary") ?? false;
+                    address = WebhookJson.Text(item, "value", itemPath.Property("value"));
+                    isPrimary = WebhookJson.Flag(item, "primary", itemPath.Property("primary")) ?? false;
                     break;
                 default:
                     throw new WebhookFormatException($"{itemPath} must be an object with a value, not {WebhookJson.KindName(item.ValueKind)}.");
@@ -176,75 +175,5 @@ internal static class PipedriveSnapshotReader
         }
 
         return (emails, primary ?? emails.FirstOrDefault());
-    }
-
-    private static Dictionary<string, string?> PersonExtras(JsonElement obj)
-    {
-        var extras = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in TextExtras)
-        {
-            if (WebhookJson.Has(obj, name))
-            {
-                extras[name] = WebhookJson.LenientText(WebhookJson.Get(obj, name));
-            }
-        }
-
-        // Embedded v1 objects carry the names that v2 dropped.
-        if (!extras.ContainsKey("org_name") && EmbeddedName(obj, "org_id") is { } orgName)
-        {
-            extras["org_name"] = orgName;
-        }
-
-        if (!extras.ContainsKey("owner_name") && EmbeddedName(obj, "owner_id") is { } ownerName)
-        {
-            extras["owner_name"] = ownerName;
-        }
-
-        var phonesName = WebhookJson.Has(obj, "phones") ? "phones" : WebhookJson.Has(obj, "phone") ? "phone" : null;
-        if (phonesName is not null)
-        {
-            extras["phone"] = PrimaryValue(WebhookJson.Get(obj, phonesName));
-        }
-
-        if (WebhookJson.Has(obj, "label_ids"))
-        {
-            extras["label"] = WebhookJson.Get(obj, "label_ids") is { ValueKind: JsonValueKind.Array } labels
-                ? NullIfEmpty(string.Join(",", labels.EnumerateArray().Select(l => WebhookJson.LenientText(l)).OfType<string>()))
-                : WebhookJson.LenientText(WebhookJson.Get(obj, "label_ids"));
-        }
-        else if (WebhookJson.Has(obj, "label"))
-        {
-            extras["label"] = WebhookJson.LenientText(WebhookJson.Get(obj, "label"));
-        }
-
-        return extras;
-    }
-
-    /// <summary>The primary (else first non-empty) value of a v1/v2 list of <c>{value, primary}</c> items.</summary>
-    private static string? PrimaryValue(JsonElement? list)
-    {
-        if (list is not { ValueKind: JsonValueKind.Array } items)
-        {
-            return WebhookJson.LenientText(list);
-        }
-
-        string? first = null;
-        foreach (var item in items.EnumerateArray())
-        {
-            var value = WebhookJson.LenientText(item)?.Trim();
-            if (string.IsNullOrEmpty(value))
-            {
-                continue;
-            }
-
-            if (item.ValueKind == JsonValueKind.Object && WebhookJson.Get(item, "primary") is { ValueKind: JsonValueKind.True })
-            {
-                return value;
-            }
-
-            first ??= value;
-        }
-
-        return first;
     }
 }

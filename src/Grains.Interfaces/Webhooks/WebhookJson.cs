@@ -32,18 +32,25 @@ internal static class WebhookJson
         return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
     }
 
-    /// <summary>The property's value unless it is missing or <c>null</c>.</summary>
-    public static JsonElement? Get(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : null;
+    /// <summary>The property's value as sent; <see cref="JsonValueKind.Undefined"/> when it is missing.</summary>
+    public static JsonElement Sent(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? value : default;
 
-    public static bool Has(JsonElement obj, string name) => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out _);
+    /// <summary>A value unless it is missing (<see cref="JsonValueKind.Undefined"/>) or <c>null</c>.</summary>
+    public static JsonElement? Present(JsonElement value) =>
+        value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : value;
+
+    /// <summary>The property's value unless it is missing or <c>null</c>.</summary>
+    public static JsonElement? Get(JsonElement obj, string name) => Present(Sent(obj, name));
+
+    public static bool Has(JsonElement obj, string name) => Sent(obj, name).ValueKind != JsonValueKind.Undefined;
 
     /// <summary>An object, or null when missing or <c>null</c>; any other kind is an error.</summary>
-    public static JsonElement? Object(JsonElement obj, string name, string path)
+    public static JsonElement? Object(JsonElement obj, string name, JsonPath path) => ObjectOf(Sent(obj, name), path);
+
+    public static JsonElement? ObjectOf(JsonElement sent, JsonPath path)
     {
-        if (Get(obj, name) is not { } value)
+        if (Present(sent) is not { } value)
         {
             return null;
         }
@@ -54,7 +61,7 @@ internal static class WebhookJson
     }
 
     /// <summary>An array, or null when missing or <c>null</c>; any other kind is an error.</summary>
-    public static JsonElement? Array(JsonElement obj, string name, string path)
+    public static JsonElement? Array(JsonElement obj, string name, JsonPath path)
     {
         if (Get(obj, name) is not { } value)
         {
@@ -67,10 +74,11 @@ internal static class WebhookJson
     }
 
     /// <summary>Text from a string, number or boolean; objects and arrays are an error.</summary>
-    public static string? Text(JsonElement obj, string name, string path) =>
-        Get(obj, name) is { } value ? AsText(value, path) : null;
+    public static string? Text(JsonElement obj, string name, JsonPath path) => TextOf(Sent(obj, name), path);
 
-    public static string AsText(JsonElement value, string path) => value.ValueKind switch
+    public static string? TextOf(JsonElement sent, JsonPath path) => Present(sent) is { } value ? AsText(value, path) : null;
+
+    public static string AsText(JsonElement value, JsonPath path) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.Number => NumberText(value),
@@ -100,10 +108,13 @@ internal static class WebhookJson
     /// An id: a whole number, a string of digits, or (when <paramref name="allowObject"/>) a v1 object carrying it as
     /// <c>value</c> or <c>id</c>. Negative ids and fractions are errors; 0 is read as absent.
     /// </summary>
-    public static long? Id(JsonElement obj, string name, string path, bool allowObject = true) =>
-        Get(obj, name) is { } value ? AsId(value, path, allowObject) : null;
+    public static long? Id(JsonElement obj, string name, JsonPath path, bool allowObject = true) =>
+        IdOf(Sent(obj, name), path, allowObject);
 
-    public static long? AsId(JsonElement value, string path, bool allowObject = true)
+    public static long? IdOf(JsonElement sent, JsonPath path, bool allowObject = true) =>
+        Present(sent) is { } value ? AsId(value, path, allowObject) : null;
+
+    public static long? AsId(JsonElement value, JsonPath path, bool allowObject = true)
     {
         long id;
         switch (value.ValueKind)
@@ -117,8 +128,8 @@ internal static class WebhookJson
             case JsonValueKind.String when string.IsNullOrWhiteSpace(value.GetString()):
                 return null;
             case JsonValueKind.Object when allowObject:
-                return Get(value, "value") is { } inner ? AsId(inner, path + ".value", allowObject: false)
-                    : Get(value, "id") is { } other ? AsId(other, path + ".id", allowObject: false)
+                return Get(value, "value") is { } inner ? AsId(inner, path.Property("value"), allowObject: false)
+                    : Get(value, "id") is { } other ? AsId(other, path.Property("id"), allowObject: false)
                     : null;
             default:
                 throw new WebhookFormatException($"{path} must be a whole, non-negative id, not {Show(value)}.");
@@ -133,7 +144,7 @@ internal static class WebhookJson
     }
 
     /// <summary>A required positive id.</summary>
-    public static long RequiredId(JsonElement obj, string name, string path, bool allowObject = false)
+    public static long RequiredId(JsonElement obj, string name, JsonPath path, bool allowObject = false)
     {
         if (!Has(obj, name) || Get(obj, name) is null)
         {
@@ -143,7 +154,7 @@ internal static class WebhookJson
         return Id(obj, name, path, allowObject) ?? throw new WebhookFormatException($"{path} must be a positive id.");
     }
 
-    public static long? Integer(JsonElement obj, string name, string path)
+    public static long? Integer(JsonElement obj, string name, JsonPath path)
     {
         if (Get(obj, name) is not { } value)
         {
@@ -164,7 +175,7 @@ internal static class WebhookJson
         throw new WebhookFormatException($"{path} must be a whole number, not {Show(value)}.");
     }
 
-    public static decimal? Decimal(JsonElement obj, string name, string path)
+    public static decimal? Decimal(JsonElement obj, string name, JsonPath path)
     {
         if (Get(obj, name) is not { } value)
         {
@@ -193,7 +204,7 @@ internal static class WebhookJson
         throw new WebhookFormatException($"{path} must be a number, not {Show(value)}.");
     }
 
-    public static bool? Flag(JsonElement obj, string name, string path)
+    public static bool? Flag(JsonElement obj, string name, JsonPath path)
     {
         if (Get(obj, name) is not { } value)
         {

@@ -12,9 +12,11 @@ internal static class WebhookTimestamps
 {
     private static readonly string[] SpacedFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF"];
 
-    public static DateTimeOffset? Timestamp(JsonElement obj, string name, string path)
+    public static DateTimeOffset? Timestamp(JsonElement obj, string name, JsonPath path) => TimestampOf(WebhookJson.Sent(obj, name), path);
+
+    public static DateTimeOffset? TimestampOf(JsonElement sent, JsonPath path)
     {
-        if (WebhookJson.Get(obj, name) is not { } value)
+        if (WebhookJson.Present(sent) is not { } value)
         {
             return null;
         }
@@ -71,7 +73,7 @@ internal static class WebhookTimestamps
 
     public static DateTimeOffset FromEpochMicroseconds(long micro) => DateTimeOffset.UnixEpoch.AddTicks(micro * 10);
 
-    public static DateOnly? Date(JsonElement obj, string name, string path)
+    public static DateOnly? Date(JsonElement obj, string name, JsonPath path)
     {
         if (WebhookJson.Text(obj, name, path) is not { } text || text.Length == 0)
         {
@@ -84,6 +86,6 @@ internal static class WebhookTimestamps
     }
 
 
-    private static WebhookFormatException BadTime(string path, JsonElement value) =>
+    private static WebhookFormatException BadTime(JsonPath path, JsonElement value) =>
         new($"{path} must be an ISO-8601 timestamp or epoch seconds, not {WebhookJson.Show(value)}.");
 }

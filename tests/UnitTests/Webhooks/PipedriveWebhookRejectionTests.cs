@@ -86,6 +86,8 @@ public sealed class PipedriveWebhookRejectionTests
     [InlineData("\"data\":{\"id\":42,\"name\":\"Ann\"}", "\"data\":{\"id\":42,\"custom_fields\":[]}", "data.custom_fields must be an object")]
     [InlineData("\"data\":{\"id\":42,\"name\":\"Ann\"}", "\"data\":{\"id\":42,\"custom_fields\":{\"k\":{\"type\":\"enum\",\"id\":\"x\"}}}", "data.custom_fields.k.id must be a whole")]
     [InlineData("\"data\":{\"id\":42,\"name\":\"Ann\"}", "\"data\":{\"id\":42,\"custom_fields\":{\"k\":{\"type\":\"set\",\"values\":{}}}}", "data.custom_fields.k.values must be an array")]
+    [InlineData("\"data\":{\"id\":42,\"name\":\"Ann\"}", "\"data\":{\"id\":42,\"custom_fields\":{\"k\":{\"type\":\"set\",\"values\":[1,\"x\"]}}}", "data.custom_fields.k.values[1] must be a whole")]
+    [InlineData("\"data\":{\"id\":42,\"name\":\"Ann\"}", "\"data\":{\"id\":42,\"org_id\":{\"value\":-3}}", "data.org_id.value must be a whole")]
     [InlineData("\"previous\":null", "\"previous\":\"old\"", "previous must be an object, not a string")]
     [InlineData("\"previous\":null", "\"previous\":{\"id\":41}", "previous.id 41 does not match the entity id 42")]
     public void Bad_v2_envelopes_and_objects(string replace, string with, string expected) =>
