@@ -146,12 +146,12 @@ internal static class WebhookJson
     /// <summary>A required positive id.</summary>
     public static long RequiredId(JsonElement obj, string name, JsonPath path, bool allowObject = false)
     {
-        if (!Has(obj, name) || Get(obj, name) is null)
+        if (Get(obj, name) is not { } value)
         {
             throw new WebhookFormatException($"{path} is missing.");
         }
 
-        return Id(obj, name, path, allowObject) ?? throw new WebhookFormatException($"{path} must be a positive id.");
+        return AsId(value, path, allowObject) ?? throw new WebhookFormatException($"{path} must be a positive id.");
     }
 
     public static long? Integer(JsonElement obj, string name, JsonPath path)
