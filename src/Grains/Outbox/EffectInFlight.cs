@@ -21,6 +21,12 @@ internal sealed class EffectInFlight<TCommand>(long entryId, string workKind, Ef
     /// <summary>Set by the effect turn when the handler answered; read by the next step turn.</summary>
     public EffectOutcome? Outcome { get; set; }
 
+    /// <summary>
+    /// Set when the tenant's credentials were renewed while this attempt was under way: a refusal then answers for the
+    /// old credentials, so the entry goes again at once instead of waiting for the periodic re-check.
+    /// </summary>
+    public bool CredentialsRenewedMeanwhile { get; set; }
+
     public TimeSpan Elapsed { get; set; }
 
     public Activity? Span { get; set; }

@@ -55,7 +55,10 @@ public interface IOutbox<TState, TWork>
     /// <summary>Puts parked entries back in line (a person asked to retry). Returns how many.</summary>
     Task<int> RetryParkedAsync();
 
-    /// <summary>Runs the entries waiting for credentials now (the tenant's credentials were renewed). Returns how many.</summary>
+    /// <summary>
+    /// Runs the entries waiting for credentials now (the tenant's credentials were renewed). Returns how many. An attempt
+    /// under way that is then refused for credentials goes again at once too, but is not counted: it was not waiting.
+    /// </summary>
     Task<int> ResumeWaitingAsync();
 
     /// <summary>

@@ -122,6 +122,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
 
     public async Task<int> ResumeWaitingAsync()
     {
+        pump?.CredentialsRenewed();
         var count = 0;
         await UpdateAsync((state, now) => (count = state.Outbox.ResumeWaiting(now)) > 0);
         return count;

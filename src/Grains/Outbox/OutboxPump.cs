@@ -81,6 +81,12 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
         (stepTimer ??= Register(StepAsync, interleave: false)).Change(TimeSpan.FromTicks(Math.Max(0, (at - outbox.Now).Ticks)), Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>
+    /// The tenant's credentials were renewed: a refusal of the attempt under way (or answered, not yet recorded) was for
+    /// the old ones, so it is due again at once (the stored entries' resume sees only those recorded as waiting).
+    /// </summary>
+    public void CredentialsRenewed() => inFlight?.CredentialsRenewedMeanwhile = true;
+
     public Task<T> Queue<T>(Func<TState, DateTimeOffset, T> change)
         where T : IStateChange
     {
@@ -204,7 +210,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
                     return new Recorded(null); // dropped meanwhile (superseded work)
                 }
 
-                var disposition = state.Outbox.Record(entry.Id, outcome, now, policy, Random.Shared.NextDouble());
+                var disposition = state.Outbox.Record(entry.Id, outcome, now, policy, Random.Shared.NextDouble(), attempt.CredentialsRenewedMeanwhile);
                 rules.Apply(state, new RecordedEffect<TWork>(entry, outcome, disposition, now, outbox.Key));
                 return new Recorded(disposition);
             });

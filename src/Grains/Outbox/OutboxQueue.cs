@@ -58,16 +58,21 @@ public sealed class OutboxQueue<TWork>
 
     public OutboxEntry<TWork>? Find(long id) => Entries.FirstOrDefault(e => e.Id == id);
 
-    /// <summary>Records an attempt's outcome. Returns what became of the entry.</summary>
-    public OutboxDisposition Record(long id, EffectOutcome outcome, DateTimeOffset now, RetryPolicy policy, double random)
+    /// <summary>
+    /// Records an attempt's outcome. Returns what became of the entry. <paramref name="credentialsRenewedMeanwhile"/>:
+    /// the tenant's credentials were renewed while the attempt was under way, so a refusal was for the old ones.
+    /// </summary>
+    public OutboxDisposition Record(long id, EffectOutcome outcome, DateTimeOffset now, RetryPolicy policy, double random, bool credentialsRenewedMeanwhile = false)
     {
         var entry = Find(id) ?? throw new InvalidOperationException($"Outbox entry {id} does not exist.");
         if (outcome is EffectOutcome.WaitingForCredentials)
         {
             // Refused for the tenant's credentials: nothing ran, and only an admin can fix it, so no attempt is used up.
+            // Refused for credentials that were replaced meanwhile: it goes again at once with the new ones, still marked
+            // as waiting, so a second refusal waits as usual (no loop).
             entry.LastError = outcome.Summary;
             entry.WaitingSince ??= now;
-            entry.DueAt = now + policy.CredentialWait(random);
+            entry.DueAt = credentialsRenewedMeanwhile ? now : now + policy.CredentialWait(random);
             return OutboxDisposition.WaitingForCredentials;
         }
 

@@ -123,6 +123,26 @@ public sealed class OutboxTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_attempt_under_way_when_the_credentials_are_renewed_goes_again_at_once_if_it_is_refused_for_them()
+    {
+        var (grain, key) = NewProbe();
+        var hold = fixture.Effects.Hold(key, "mid-call");
+        fixture.Effects.Script(key, "mid-call", EffectOutcome.WaitForCredentials("Pipedrive refused the old token"));
+
+        await grain.Enqueue(["mid-call", "behind"]);
+        await WaitUntilAsync(() => fixture.Effects.AttemptsFor(key).Count == 1);
+        // The admin reconnects while the call with the old credentials is still out: nothing is recorded as waiting yet.
+        Assert.Equal(0, await Participant(grain).ResumeWaiting());
+        hold.SetResult();
+
+        // Without the renewal the refusal would wait for the periodic re-check, minutes away (see the test above).
+        var done = await WaitAsync(grain, v => v.Completed.Count == 2);
+        Assert.Equal(["mid-call", "behind"], done.Completed);
+        Assert.Equal(["mid-call", "mid-call", "behind"], fixture.Effects.AttemptsFor(key));
+        Assert.Equal([false, true], fixture.Effects.AttemptsOf(key, "mid-call").Select(a => a.AfterCredentialWait));
+    }
+
+    [Fact]
     public async Task An_effect_that_must_not_run_twice_is_first_in_this_activation_only_after_its_start_was_stored()
     {
         var (grain, key) = NewProbe();

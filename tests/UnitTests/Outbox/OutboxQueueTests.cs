@@ -97,4 +97,21 @@ public sealed class OutboxQueueTests
         Assert.Null(entry.WaitingSince);
         Assert.Equal(0, queue.ResumeWaiting(T0));
     }
+
+    [Fact]
+    public void A_refusal_for_credentials_renewed_during_the_attempt_is_due_at_once_and_a_second_refusal_waits()
+    {
+        var policy = new RetryPolicy(maxAttempts: 3, first: TimeSpan.FromSeconds(1), cap: TimeSpan.FromSeconds(10), credentialWait: TimeSpan.FromMinutes(10));
+        var queue = new OutboxQueue<string>();
+        var entry = queue.Enqueue("work", T0);
+
+        Assert.Equal(OutboxDisposition.WaitingForCredentials, queue.Record(entry.Id, EffectOutcome.WaitForCredentials("old token refused"), T0, policy, 0.5, credentialsRenewedMeanwhile: true));
+        Assert.Equal(T0, entry.WaitingSince);
+        Assert.Same(entry, queue.Head(T0));
+        Assert.Equal(0, entry.Attempts);
+
+        queue.Record(entry.Id, EffectOutcome.WaitForCredentials("new token refused too"), T0, policy, 0.5);
+        Assert.Equal(T0 + TimeSpan.FromMinutes(10), entry.DueAt);
+        Assert.Null(queue.Head(T0 + TimeSpan.FromMinutes(1)));
+    }
 }
