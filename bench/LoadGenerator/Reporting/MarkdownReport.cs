@@ -257,7 +257,7 @@ public static class MarkdownReport
             var phase = activePersons
                 ? "persons already active (the same renames again: no activation, no directory registration, no address)"
                 : "first activations (every webhook for a person not active yet: its activation, its address's, their directory registrations)";
-            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period, {first.Result.Concurrency / first.Processes} requests in flight per process), {phase}:");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period, {F(first.Result.PhaseSeconds)} s of load per point, {first.Result.Concurrency / first.Processes} requests in flight per process), {phase}:");
             md.AppendLine();
             md.AppendLine("| topology | acked/s | efficiency | p99 ms | lost | capped tier cores (share of cap) | silo cores | web cores | PostgreSQL cores | machine busy cores | throttled periods | bound by |");
             md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
