@@ -160,8 +160,8 @@ public sealed class ReportTests
         Assert.Contains("the machine's", active[1].Bound, StringComparison.Ordinal);
 
         var markdown = MarkdownReport.Render([Result("full", 400, 600), .. results], "x", null);
-        Assert.Contains("core each (10 ms period, 8 requests in flight per process), first activations", markdown, StringComparison.Ordinal);
-        Assert.Contains("(10 ms period, 8 requests in flight per process), persons already active", markdown, StringComparison.Ordinal);
+        Assert.Contains("core each (10 ms period, 1 s of load per point, 8 requests in flight per process), first activations", markdown, StringComparison.Ordinal);
+        Assert.Contains("(10 ms period, 1 s of load per point, 8 requests in flight per process), persons already active", markdown, StringComparison.Ordinal);
         Assert.Contains("| 2 silos, 1 web nodes | 900 | 1.00 |", markdown, StringComparison.Ordinal);
     }
 
