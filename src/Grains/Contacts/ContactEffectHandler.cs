@@ -59,7 +59,7 @@ public sealed class ContactEffectHandler(
     {
         var mapping = await maps.MapAsync(update.Person, connection, cancellationToken);
         var fields = MaileonContactOwnership.FieldsOnly(mapping.Data);
-        return await maileonContacts.UpdateContactAsync(tenants.Maileon(connection), update.Email, fields, cancellationToken)
+        return await tenants.CallMaileonAsync(connection, maileon => maileonContacts.UpdateContactAsync(maileon, update.Email, fields, cancellationToken))
             ? EffectOutcome.Done("contact fields updated", new Result.ContactSaved(mapping.Notes))
             : EffectOutcome.Done("no active contact for the address; nothing updated or created", new Result.ContactGone());
     }

@@ -39,8 +39,7 @@ public sealed class AddressEffectHandler(
                 return EffectOutcome.Fail("the app is not installed for this company");
             }
 
-            var credentials = tenants.Maileon(connection);
-            return command switch
+            return await tenants.CallMaileonAsync(connection, async credentials => command switch
             {
                 AddressEffect.StartDoubleOptIn doi => await StartDoubleOptInAsync(doi, connection, credentials, request.Attempt, cancellationToken),
                 AddressEffect.Unsubscribe unsubscribe => await maileonContacts.UnsubscribeAsync(credentials, unsubscribe.Email, cancellationToken) == MaileonUnsubscribeResult.NotFound
@@ -50,7 +49,7 @@ public sealed class AddressEffectHandler(
                     ? "the contact was erased (the tenant's setting \"also erase in Maileon\")"
                     : "no contact to erase"),
                 _ => EffectOutcome.Fail($"unknown effect {command.What}"),
-            };
+            });
         }
         catch (ApiClientException ex)
         {

@@ -103,6 +103,32 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
     }
 
     /// <summary>
+    /// Runs a Maileon call with <paramref name="connection"/>'s API key. If Maileon refuses it (401/403) and the tenant
+    /// grain now holds another key (saved meanwhile: a copy kept here may be up to <see cref="Lifetime"/> old after a
+    /// save on another silo), repeats the call once with that one. Otherwise the refusal reaches the caller.
+    /// </summary>
+    /// <exception cref="TenantCredentialsException">No Maileon API key is saved.</exception>
+    public async Task<T> CallMaileonAsync<T>(TenantConnection connection, Func<MaileonConnection, Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call(Maileon(connection));
+        }
+        catch (ApiClientException ex) when (ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden)
+        {
+            var current = await CurrentAsync(connection.CompanyId);
+            if (current.MaileonApiKey is null || current.MaileonApiKey == connection.MaileonApiKey)
+            {
+                throw;
+            }
+
+            return await call(Maileon(current));
+        }
+    }
+
+    /// <summary>
     /// Runs a Pipedrive call with the tenant's access token; on 401 has the token refreshed once and repeats the call.
     /// A second 401 is thrown to the caller (the authorisation is gone).
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.DataProtection;
 using PipedriveMaileon.ApiClients.Errors;
+using PipedriveMaileon.ApiClients.Maileon;
 using PipedriveMaileon.ApiClients.Pipedrive;
 using Microsoft.Extensions.Time.Testing;
 using PipedriveMaileon.Grains.Interfaces.Tenants;
@@ -140,6 +141,48 @@ public sealed class TenantConnectionsTests
 
         Assert.Equal(ApiFailureKind.Unauthorized, failure.Kind);
         Assert.Equal(1, tenant.Refreshes);
+    }
+
+    [Fact]
+    public async Task A_maileon_call_refused_with_a_key_replaced_meanwhile_is_repeated_once_with_the_current_key()
+    {
+        tenant.Connection = Ready(time.GetUtcNow().AddHours(1)) with { MaileonApiKey = secrets.Protect("old-key") };
+        var kept = await cache.GetAsync(Company);
+        // The admin saves a new key on another silo: this silo's copy keeps the old one for up to its lifetime.
+        tenant.Connection = tenant.Connection with { MaileonApiKey = secrets.Protect("new-key") };
+        var keys = new List<string>();
+
+        var answer = await cache.CallMaileonAsync(kept, maileon =>
+        {
+            keys.Add(maileon.ApiKey);
+            return maileon.ApiKey == "old-key"
+                ? throw new MaileonApiException("UpdateContact", ApiFailureKind.Unauthorized, 401, "invalid key", null)
+                : Task.FromResult("answer");
+        });
+
+        Assert.Equal("answer", answer);
+        Assert.Equal(["old-key", "new-key"], keys);
+        Assert.Equal(2, tenant.Calls);
+        Assert.Equal("new-key", cache.Maileon(await cache.GetAsync(Company)).ApiKey);
+        Assert.Equal(2, tenant.Calls); // the current connection is the one kept
+    }
+
+    [Fact]
+    public async Task A_maileon_refusal_of_the_current_key_reaches_the_caller_without_a_repeat()
+    {
+        tenant.Connection = Ready(time.GetUtcNow().AddHours(1)) with { MaileonApiKey = secrets.Protect("key") };
+        var connection = await cache.GetAsync(Company);
+        var calls = 0;
+
+        var failure = await Assert.ThrowsAsync<MaileonApiException>(() => cache.CallMaileonAsync<string>(connection, _ =>
+        {
+            calls++;
+            throw new MaileonApiException("UpdateContact", ApiFailureKind.Forbidden, 403, "no permission", null);
+        }));
+
+        Assert.Equal(ApiFailureKind.Forbidden, failure.Kind);
+        Assert.Equal(1, calls);
+        Assert.Equal(2, tenant.Calls); // asked once whether the key had changed
     }
 
     [Fact]
