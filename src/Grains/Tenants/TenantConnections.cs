@@ -103,9 +103,10 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
     }
 
     /// <summary>
-    /// Runs a Maileon call with <paramref name="connection"/>'s API key. If Maileon refuses it (401/403) and the tenant
-    /// grain now holds another key (saved meanwhile: a copy kept here may be up to <see cref="Lifetime"/> old after a
-    /// save on another silo), repeats the call once with that one. Otherwise the refusal reaches the caller.
+    /// Runs a Maileon call with <paramref name="connection"/>'s API key. If Maileon refuses it (401/403) and the tenant's
+    /// settings changed since that copy (a key saved meanwhile: a copy kept here may be up to <see cref="Lifetime"/> old
+    /// after a save on another silo), repeats the call once with the current connection. Otherwise the refusal reaches
+    /// the caller. Versions are compared, never the keys (secrets are compared in constant time only).
     /// </summary>
     /// <exception cref="TenantCredentialsException">No Maileon API key is saved.</exception>
     public async Task<T> CallMaileonAsync<T>(TenantConnection connection, Func<MaileonConnection, Task<T>> call)
@@ -119,7 +120,7 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
         catch (ApiClientException ex) when (ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden)
         {
             var current = await CurrentAsync(connection.CompanyId);
-            if (current.MaileonApiKey is null || current.MaileonApiKey == connection.MaileonApiKey)
+            if (current.MaileonApiKey is null || current.ConfigVersion == connection.ConfigVersion)
             {
                 throw;
             }

@@ -144,12 +144,12 @@ public sealed class TenantConnectionsTests
     }
 
     [Fact]
-    public async Task A_maileon_call_refused_with_a_key_replaced_meanwhile_is_repeated_once_with_the_current_key()
+    public async Task A_maileon_call_refused_with_a_key_replaced_meanwhile_is_repeated_once_with_the_current_connection()
     {
         tenant.Connection = Ready(time.GetUtcNow().AddHours(1)) with { MaileonApiKey = secrets.Protect("old-key") };
         var kept = await cache.GetAsync(Company);
         // The admin saves a new key on another silo: this silo's copy keeps the old one for up to its lifetime.
-        tenant.Connection = tenant.Connection with { MaileonApiKey = secrets.Protect("new-key") };
+        tenant.Connection = tenant.Connection with { MaileonApiKey = secrets.Protect("new-key"), ConfigVersion = 2 };
         var keys = new List<string>();
 
         var answer = await cache.CallMaileonAsync(kept, maileon =>
@@ -168,7 +168,7 @@ public sealed class TenantConnectionsTests
     }
 
     [Fact]
-    public async Task A_maileon_refusal_of_the_current_key_reaches_the_caller_without_a_repeat()
+    public async Task A_maileon_refusal_when_the_settings_did_not_change_reaches_the_caller_without_a_repeat()
     {
         tenant.Connection = Ready(time.GetUtcNow().AddHours(1)) with { MaileonApiKey = secrets.Protect("key") };
         var connection = await cache.GetAsync(Company);
