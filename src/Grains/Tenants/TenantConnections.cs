@@ -117,8 +117,10 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
         {
             return await call(Maileon(connection));
         }
-        catch (ApiClientException ex) when (ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden)
+        catch (MaileonApiException ex) when (ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden)
         {
+            // Maileon's refusal only: a Pipedrive lookup inside the call has its own refresh-on-401, which bumps the
+            // version too, and must not make the whole call go again.
             var current = await CurrentAsync(connection.CompanyId);
             if (current.MaileonApiKey is null || current.ConfigVersion == connection.ConfigVersion)
             {

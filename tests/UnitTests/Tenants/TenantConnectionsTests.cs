@@ -186,6 +186,25 @@ public sealed class TenantConnectionsTests
     }
 
     [Fact]
+    public async Task A_pipedrive_refusal_inside_a_maileon_call_is_not_taken_for_a_replaced_key()
+    {
+        tenant.Connection = Ready(time.GetUtcNow().AddHours(1)) with { MaileonApiKey = secrets.Protect("key") };
+        var connection = await cache.GetAsync(Company);
+        // A token refresh meanwhile bumps the settings version as a key save does.
+        tenant.Connection = tenant.Connection with { ConfigVersion = 2 };
+        var calls = 0;
+
+        await Assert.ThrowsAsync<PipedriveApiException>(() => cache.CallMaileonAsync<string>(connection, _ =>
+        {
+            calls++;
+            throw new PipedriveApiException("GetPerson", ApiFailureKind.Unauthorized, 401, "revoked", null, null, null);
+        }));
+
+        Assert.Equal(1, calls);
+        Assert.Equal(1, tenant.Calls); // the tenant was not even asked
+    }
+
+    [Fact]
     public async Task Without_an_authorisation_or_a_key_the_caller_is_told_credentials_are_missing()
     {
         tenant.Connection = Ready(time.GetUtcNow().AddHours(1)) with { Status = TenantStatus.NeedsReauthorization, MaileonApiKey = null };
