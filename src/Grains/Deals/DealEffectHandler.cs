@@ -19,7 +19,8 @@ namespace PipedriveMaileon.Grains.Deals;
 /// (<see cref="DealPersonLookup"/>: from the person's grain, Pipedrive only for a person the app has not seen),
 /// organisation and owner names (<see cref="PipedriveLookupCache"/>), the deal's Smart BCC address (once per deal). A retry first asks Maileon whether
 /// an earlier attempt landed (by <c>transaction_id</c>), so an event is not stored twice. Sends through the tenant's
-/// <see cref="DealEventBatcher"/>, so many deals' events share one request.
+/// <see cref="DealEventBatcher"/>, so many deals' events share one request. A key Maileon refuses that the admin has
+/// replaced meanwhile is tried once more with the current one, as contact updates are.
 /// </summary>
 public sealed class DealEffectHandler(
     TenantConnections tenants,
@@ -55,7 +56,8 @@ public sealed class DealEffectHandler(
                 return refused;
             }
 
-            return await SendAsync(request, connection, types.Find(DealTransactionTypes.NameOf(work.Kind))!, cancellationToken);
+            var type = types.Find(DealTransactionTypes.NameOf(work.Kind))!;
+            return await tenants.CallWithCurrentMaileonKeyAsync(connection, current => SendAsync(request, current, type, cancellationToken));
         }
         catch (ApiClientException ex)
         {
@@ -99,7 +101,7 @@ public sealed class DealEffectHandler(
         }
 
         var content = DealEventMapper.Content(work, names, type);
-        var report = await batcher.SendAsync(credentials, new MaileonTransaction(reference, type.Name, content.Content, transactionId));
+        var report = await batcher.SendAsync(credentials, connection.ConfigVersion, new MaileonTransaction(reference, type.Name, content.Content, transactionId));
         if (DealSendRules.ContactGone(report))
         {
             // The contact disappeared between the check and the send (e.g. an unsubscribe anonymised it).

@@ -10,6 +10,10 @@ namespace PipedriveMaileon.Grains.Deals;
 /// <c>POST /transactions</c>; the client splits it further below Maileon's size limit. Each caller gets its own event's
 /// report. Nothing is stored here: a lost batch is the callers' outbox entries, which retry (checking
 /// <c>transaction_id</c> first). A deal has at most one event in flight, so batching never reorders a deal's events.
+/// A batch goes out with one key: callers holding different versions of the tenant's settings never share one, so a
+/// refusal of a key replaced meanwhile never answers a caller that holds the current key. A refused key reaches each
+/// caller as the refusal itself (<see cref="MaileonApiException"/>), so it can try the current key
+/// (<see cref="Tenants.TenantConnections.CallWithCurrentMaileonKeyAsync{T}"/>).
 /// </summary>
 public sealed partial class DealEventBatcher(MaileonTransactions maileonTransactions, ILogger<DealEventBatcher> logger)
 {
@@ -17,27 +21,31 @@ public sealed partial class DealEventBatcher(MaileonTransactions maileonTransact
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock gate = new();
-    private readonly Dictionary<long, Batch> open = [];
+    private readonly Dictionary<(long CompanyId, long SettingsVersion), Batch> open = [];
 
-    public Task<MaileonTransactionReport> SendAsync(MaileonConnection connection, MaileonTransaction transaction)
+    /// <param name="connection">The key to send with.</param>
+    /// <param name="settingsVersion">The version of the tenant's settings the key was read from.</param>
+    /// <param name="transaction">The event.</param>
+    public Task<MaileonTransactionReport> SendAsync(MaileonConnection connection, long settingsVersion, MaileonTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
+        var key = (connection.CompanyId, settingsVersion);
         var reply = new TaskCompletionSource<MaileonTransactionReport>(TaskCreationOptions.RunContinuationsAsynchronously);
         Batch? full = null;
         Batch? opened = null;
         lock (gate)
         {
-            if (!open.TryGetValue(connection.CompanyId, out var batch))
+            if (!open.TryGetValue(key, out var batch))
             {
-                batch = opened = new Batch(connection);
-                open[connection.CompanyId] = batch;
+                batch = opened = new Batch(key, connection);
+                open[key] = batch;
             }
 
             batch.Items.Add((transaction, reply));
             if (batch.Items.Count >= MaxBatch)
             {
-                open.Remove(connection.CompanyId);
+                open.Remove(key);
                 full = batch;
             }
         }
@@ -60,11 +68,11 @@ public sealed partial class DealEventBatcher(MaileonTransactions maileonTransact
         await Task.Delay(Window);
         lock (gate)
         {
-            if (!open.Remove(batch.Connection.CompanyId, out var current) || !ReferenceEquals(current, batch))
+            if (!open.Remove(batch.Key, out var current) || !ReferenceEquals(current, batch))
             {
                 if (current is not null)
                 {
-                    open[batch.Connection.CompanyId] = current; // a newer window, opened after this one filled up
+                    open[batch.Key] = current; // a newer window, opened after this one filled up
                 }
 
                 return;
@@ -92,6 +100,13 @@ public sealed partial class DealEventBatcher(MaileonTransactions maileonTransact
                 LogBatch(batch.Connection.CompanyId, items.Count);
             }
         }
+        catch (MaileonApiException ex) when (ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden)
+        {
+            foreach (var (_, reply) in items)
+            {
+                reply.TrySetException(ex);
+            }
+        }
         catch (ApiClientException ex)
         {
             foreach (var (transaction, reply) in items)
@@ -111,8 +126,10 @@ public sealed partial class DealEventBatcher(MaileonTransactions maileonTransact
     private static MaileonTransactionReport NotSent(MaileonTransaction transaction, string message, ApiFailureKind kind) =>
         new(false, message, transaction.TransactionId, transaction.Contact.ContactId, transaction.Contact.Email, transaction.Contact.ExternalId, kind);
 
-    private sealed class Batch(MaileonConnection connection)
+    private sealed class Batch((long CompanyId, long SettingsVersion) key, MaileonConnection connection)
     {
+        public (long CompanyId, long SettingsVersion) Key { get; } = key;
+
         public MaileonConnection Connection { get; } = connection;
 
         public List<(MaileonTransaction Transaction, TaskCompletionSource<MaileonTransactionReport> Reply)> Items { get; } = [];

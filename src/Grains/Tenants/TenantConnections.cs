@@ -109,13 +109,24 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
     /// the caller. Versions are compared, never the keys (secrets are compared in constant time only).
     /// </summary>
     /// <exception cref="TenantCredentialsException">No Maileon API key is saved.</exception>
-    public async Task<T> CallMaileonAsync<T>(TenantConnection connection, Func<MaileonConnection, Task<T>> call)
+    public Task<T> CallMaileonAsync<T>(TenantConnection connection, Func<MaileonConnection, Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return CallWithCurrentMaileonKeyAsync(connection, current => call(Maileon(current)));
+    }
+
+    /// <summary>
+    /// As <see cref="CallMaileonAsync{T}"/>, for a call that needs the whole connection (e.g. to tell its settings version
+    /// to a batch shared with other callers): <paramref name="call"/> gets <paramref name="connection"/> and, after a
+    /// refusal of a key replaced meanwhile, the current connection.
+    /// </summary>
+    public async Task<T> CallWithCurrentMaileonKeyAsync<T>(TenantConnection connection, Func<TenantConnection, Task<T>> call)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(call);
         try
         {
-            return await call(Maileon(connection));
+            return await call(connection);
         }
         catch (MaileonApiException ex) when (ex.Kind is ApiFailureKind.Unauthorized or ApiFailureKind.Forbidden)
         {
@@ -127,7 +138,7 @@ public sealed class TenantConnections(IGrainFactory grains, SecretProtector secr
                 throw;
             }
 
-            return await call(Maileon(current));
+            return await call(current);
         }
     }
 

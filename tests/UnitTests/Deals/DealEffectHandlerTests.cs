@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,6 +22,7 @@ public sealed class DealEffectHandlerTests : IDisposable
     private static readonly OutboxKey Key = new(Company, 42);
 
     private readonly ApiClientHarness api = new();
+    private readonly SecretProtector secrets = new(new EphemeralDataProtectionProvider());
     private readonly FakeGrains grains;
     private readonly DealPersonLookup persons;
     private readonly DealEffectHandler handler;
@@ -28,10 +30,10 @@ public sealed class DealEffectHandlerTests : IDisposable
     private bool refuseUsers;
     private bool contactExists = true;
     private bool personExists = true;
+    private string? refusedMaileonKey;
 
     public DealEffectHandlerTests()
     {
-        var secrets = new SecretProtector(new EphemeralDataProtectionProvider());
         grains = FakeGrains.Create(new TenantConnection
         {
             CompanyId = Company,
@@ -167,6 +169,33 @@ public sealed class DealEffectHandlerTests : IDisposable
         Assert.True(api.Handler.Requests.Count(r => r.Method == HttpMethod.Post && r.Path.EndsWith("/transactions", StringComparison.Ordinal)) < 12);
     }
 
+    [Fact]
+    public async Task An_event_refused_with_a_key_the_admin_replaced_meanwhile_goes_out_once_more_with_the_current_key()
+    {
+        await SendAsync(Work(eventId: "a")); // this silo now keeps a copy of the connection with the first key
+        grains.Connection = grains.Connection with { MaileonApiKey = secrets.Protect("new-maileon-key"), ConfigVersion = 2 };
+        refusedMaileonKey = "maileon-key";
+
+        var outcome = await SendAsync(Work(eventId: "b"));
+
+        Assert.IsType<DealEventResult.Sent>(Assert.IsType<EffectOutcome.Succeeded>(outcome).Result);
+        Assert.Equal(
+            [Basic("maileon-key"), Basic("maileon-key"), Basic("new-maileon-key")],
+            api.Handler.Requests.Where(r => r.Method == HttpMethod.Post).Select(r => r.Authorization));
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_current_key_waits_for_the_admin_without_a_repeat()
+    {
+        refusedMaileonKey = "maileon-key";
+
+        var outcome = await SendAsync(Work());
+
+        Assert.IsType<EffectOutcome.WaitingForCredentials>(outcome);
+        Assert.Single(api.Handler.Requests, r => r.Path.Contains("/contacts/email/", StringComparison.Ordinal));
+        Assert.DoesNotContain(api.Handler.Requests, r => r.Method == HttpMethod.Post);
+    }
+
     public void Dispose()
     {
         handler.Dispose();
@@ -193,8 +222,11 @@ public sealed class DealEffectHandlerTests : IDisposable
     private HttpResponseMessage Answer(RecordedRequest request)
     {
         var path = request.Path;
+        var maileon = request.Uri.ToString().StartsWith(ApiClientHarness.MaileonBase, StringComparison.Ordinal);
         return path switch
         {
+            _ when maileon && refusedMaileonKey is { } refused && request.Authorization == Basic(refused) => StubHttpHandler.Build(
+                HttpStatusCode.Unauthorized, "<error><message>Unauthorized: the API key is invalid.</message></error>", MaileonExamples.XmlType),
             _ when path.EndsWith("/persons/8", StringComparison.Ordinal) && !personExists => Json("""{"success":false,"error":"Entity was not found"}""", HttpStatusCode.NotFound),
             _ when path.EndsWith("/persons/8", StringComparison.Ordinal) => Json("""
                 {"success":true,"data":{"id":8,"name":"Sample Person","emails":[{"value":"sample@example.com","primary":true,"label":"work"}],"custom_fields":{}}}
@@ -224,6 +256,8 @@ public sealed class DealEffectHandlerTests : IDisposable
         return new JsonObject { ["reports"] = new JsonArray([.. reports]) }.ToJsonString();
     }
 
+    private static string Basic(string apiKey) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey));
+
     private static HttpResponseMessage Json(string body, HttpStatusCode status = HttpStatusCode.OK) => StubHttpHandler.Build(status, body, "application/json");
 
     /// <summary>
@@ -238,6 +272,9 @@ public sealed class DealEffectHandlerTests : IDisposable
         private FakeGrains contact = null!;
 
         public IGrainFactory Factory { get; private set; } = null!;
+
+        /// <summary>The tenant grain's connection: setting it is a settings save on another silo.</summary>
+        public TenantConnection Connection { get => ((FakeGrains)tenant).connection; set => ((FakeGrains)tenant).connection = value; }
 
         public KnownPersonFacts Person { get => contact.person; set => contact.person = value; }
 
