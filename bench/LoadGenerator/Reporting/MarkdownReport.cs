@@ -84,6 +84,7 @@ public static class MarkdownReport
             md.AppendLine();
             md.AppendLine("WAL (statements) is what pg_stat_statements counts inside the statements; WAL (all) is the server's WAL position moved over the phase per acknowledged webhook: commit records, full-page images after checkpoints and background writes included." +
                 (main.StateSize is { } size ? $" Stored state: {size.Rows} contact rows, {F(size.AveragePayloadBytes)} payload bytes on average." : ""));
+            AppendIngestBudgets(md, main, cost);
             if (cost.TopStatements.Count > 0)
             {
                 md.AppendLine();
@@ -308,6 +309,32 @@ public static class MarkdownReport
         cost is { SiloCpuMs: { } silo, WebCpuMs: { } web, PostgresCpuMs: { } pg }
             ? $"{F(silo + web + pg, "0.00")} ({F(silo, "0.00")} + {F(web, "0.00")} + {F(pg, "0.00")})"
             : "n/a";
+
+    /// <summary>For each ratio target not reached: the CPU per webhook it would need, or the cores at today's cost.</summary>
+    private static void AppendIngestBudgets(StringBuilder md, TopologyResult main, PhaseCost cost)
+    {
+        var commit = main.PostgresCommit?.AckedPerSecond ?? 0;
+        var reached = main.Saturation?.AckedPerSecond ?? 0;
+        var budgets = new[] { Targets.IngestToCommitRatio, 1.0 }
+            .Select(ratio => IngestBudget.For(ratio, cost, commit, main.ProcessorCount))
+            .OfType<IngestBudget>()
+            .Where(b => reached < b.Rate)
+            .ToList();
+        if (budgets.Count == 0)
+        {
+            return;
+        }
+
+        var today = budgets[0];
+        md.AppendLine();
+        md.Append(CultureInfo.InvariantCulture, $"What the ingest ratios not reached would need, from the saturation costs above (every process shares the {main.ProcessorCount} cores): ");
+        md.Append(string.Join("; ", budgets.Select(b =>
+            $"{F(b.Ratio, "0.00")}× = {F(b.Rate)}/s needs at most {F(b.BudgetMs, "0.000")} CPU-ms per webhook for all processes together, against {F(b.CostMs, "0.000")} measured ({F(100 * b.CutNeeded)} % less), or {F(b.CoresAtTodaysCost, "0.00")} cores at today's cost")));
+        md.Append(CultureInfo.InvariantCulture,
+            $". At today's cost the {main.ProcessorCount} cores fully busy would carry {F(IngestBudget.RatioWhenFullyBusy(today.CostMs, commit, main.ProcessorCount), "0.00")}× (they were {D(cost.MachineBusyCores, "0.00")} cores busy)");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $", and {F(IngestBudget.RatioWhenFullyBusy(today.ServiceCostMs, commit, main.ProcessorCount), "0.00")}× without the load generator's {F(cost.GeneratorCpuMs, "0.000")} ms, which a deployment does not pay.");
+    }
 
     private static string D(double? value, string format) => value is { } v ? F(v, format) : "n/a";
 
