@@ -103,6 +103,23 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void The_report_says_what_each_ingest_ratio_not_reached_would_need_and_nothing_once_both_are()
+    {
+        TopologyResult Run(double ingest) => Result("full", ingest, 9871) with { ProcessorCount = 2, SaturationCost = IngestBudgetTests.Measured };
+
+        var below = MarkdownReport.Render([Run(4764)], "x", null);
+        var between = MarkdownReport.Render([Run(8000)], "x", null);
+        var beyond = MarkdownReport.Render([Run(10_000)], "x", null);
+
+        Assert.Contains("0.75× = 7403/s needs at most 0.270 CPU-ms per webhook for all processes together, against 0.334 measured (19 % less), or 2.47 cores at today's cost", below, StringComparison.Ordinal);
+        Assert.Contains("1.00× = 9871/s needs at most 0.203 CPU-ms per webhook", below, StringComparison.Ordinal);
+        Assert.Contains("fully busy would carry 0.61× (they were 1.63 cores busy), and 0.71× without the load generator's 0.050 ms", below, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.75× = ", between, StringComparison.Ordinal);
+        Assert.Contains("1.00× = 9871/s", between, StringComparison.Ordinal);
+        Assert.DoesNotContain("What the ingest ratios not reached would need", beyond, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Writer_produces_markdown_json_and_two_svgs()
     {
         var directory = Path.Combine(Path.GetTempPath(), "bench-report-" + Guid.NewGuid().ToString("N"));
