@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace PipedriveMaileon.Grains.Interfaces.Hosting;
 
 /// <summary>A grain with an outbox: the sweeper wakes it when stored work is due but nobody is running it.</summary>
@@ -11,4 +13,20 @@ public interface IOutboxParticipant : IGrain
     /// credentials were renewed (a reconnect, a new Maileon key). Returns how many entries were put back in line.
     /// </summary>
     Task<int> ResumeWaiting();
+
+    /// <summary>
+    /// The outbox's next step, in a non-interleaved turn. The outbox sends it to its own grain when work is due now,
+    /// instead of a grain timer: Orleans keeps a timer's bookkeeping on the activation for the rest of its life, about
+    /// 400 bytes on every idle grain that ever had work. Anyone may send it; with nothing due it does nothing.
+    /// </summary>
+    [OneWay]
+    Task RunOutboxStep();
+
+    /// <summary>
+    /// The outbound call of the effect the last step started, in an interleaving turn (requests are served while it
+    /// waits). Sent by the outbox to its own grain; with no effect waiting to start it does nothing.
+    /// </summary>
+    [OneWay]
+    [AlwaysInterleave]
+    Task RunOutboxEffect();
 }

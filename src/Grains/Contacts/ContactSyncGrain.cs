@@ -138,6 +138,10 @@ public sealed class ContactSyncGrain(
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
+
     /// <summary>The person's messages to its address, sent from its outbox; every other effect is the handler's.</summary>
     Task<EffectOutcome>? IGrainMessenger<ContactEffect>.TrySend(ContactEffect command) =>
         command is ContactEffect.TellAddress tell ? TellAddressAsync(tell) : null;

@@ -79,6 +79,10 @@ public sealed class DealGrain(
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
+
     private async Task<IngressOutcome> AcceptCoreAsync(DealEvent dealEvent)
     {
         var (companyId, dealId) = CompanyKey.Of(this);

@@ -137,6 +137,10 @@ public sealed partial class EngagementGrain(
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
+
     private async Task DropReminderAsync()
     {
         if (await this.GetReminder(ReminderName) is { } reminder)

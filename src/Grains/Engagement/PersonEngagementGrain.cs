@@ -55,4 +55,8 @@ public sealed class PersonEngagementGrain(
     public Task Wake() => outbox.WakeAsync();
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
+
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
 }

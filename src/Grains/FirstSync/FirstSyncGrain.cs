@@ -118,6 +118,10 @@ public sealed partial class FirstSyncGrain(
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
+
     /// <summary>Phases in which the first sync goes on by itself (a budget wait too: the reminder ends it).</summary>
     private static bool Moving(FirstSyncPhase phase) =>
         phase is FirstSyncPhase.Scanning or FirstSyncPhase.Deciding or FirstSyncPhase.Running or FirstSyncPhase.WaitingForBudget;

@@ -80,6 +80,10 @@ public sealed class AddressGrain([Outbox(GrainTypes.Address)] IOutbox<AddressSta
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
+
     /// <summary>The address's notices to its persons, sent from its outbox; its Maileon calls are the handler's.</summary>
     Task<EffectOutcome>? IGrainMessenger<AddressEffect>.TrySend(AddressEffect command) =>
         command is AddressEffect.Notify notify ? NotifyAsync(notify) : null;

@@ -27,6 +27,9 @@ internal sealed class EffectInFlight<TCommand>(long entryId, string workKind, Ef
     /// </summary>
     public bool CredentialsRenewedMeanwhile { get; set; }
 
+    /// <summary>The effect turn has taken this attempt: a second turn for it does nothing.</summary>
+    public bool Performing { get; set; }
+
     public TimeSpan Elapsed { get; set; }
 
     public Activity? Span { get; set; }

@@ -13,7 +13,7 @@ namespace PipedriveMaileon.Grains.Outbox;
 /// credentials as the outcome says; the grain type's <see cref="IOutboxRules{TState, TWork, TCommand}"/> turn entries
 /// into commands and apply outcomes.</item>
 /// <item>One change at a time without a lock: every change runs in a non-interleaved turn (a grain call, or the
-/// outbox's own step timer). Only the effect's outbound call runs in an interleaving turn, so a slow Maileon never
+/// outbox's own step turn). Only the effect's outbound call runs in an interleaving turn, so a slow Maileon never
 /// blocks the grain's requests; it touches no state, and its outcome is recorded by the next step turn.</item>
 /// </list>
 /// </summary>
@@ -66,4 +66,10 @@ public interface IOutbox<TState, TWork>
     /// that are copied by now, it is written so the sweeper stops coming.
     /// </summary>
     Task WakeAsync();
+
+    /// <summary>Runs the next step; the grain's <see cref="Interfaces.Hosting.IOutboxParticipant.RunOutboxStep"/> calls it.</summary>
+    Task RunStepAsync();
+
+    /// <summary>Performs the started effect; the grain's <see cref="Interfaces.Hosting.IOutboxParticipant.RunOutboxEffect"/> calls it.</summary>
+    Task RunEffectAsync();
 }

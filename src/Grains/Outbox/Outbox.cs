@@ -26,6 +26,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
     private OutboxJournal? journal;
     private bool writing;
     private bool retired;
+    private bool stopped;
 
     public Outbox(IGrainContext context, IPersistentState<TState> storage, OutboxRegistration registration, OutboxServices services, IOutboxRules<TState, TWork, TCommand> rules)
     {
@@ -48,6 +49,9 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
 
     public bool Retired => retired;
 
+    /// <summary>The activation is deactivating: no step or effect may be asked for (a call to itself would activate it again).</summary>
+    public bool Stopped => stopped;
+
     public Task OnStart(CancellationToken cancellationToken = default)
     {
         Schedule();
@@ -58,7 +62,12 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
     /// Copied journal entries normally leave the stored state with the next write. A grain going idle writes once
     /// more so its stored state does not claim work (best effort: if this fails, the sweeper comes back later).
     /// </summary>
-    public async Task OnStop(CancellationToken cancellationToken = default) => await PruneCopiedJournalAsync();
+    public async Task OnStop(CancellationToken cancellationToken = default)
+    {
+        stopped = true;
+        pump?.Stop();
+        await PruneCopiedJournalAsync();
+    }
 
     public async Task<T> UpdateAsync<T>(Func<TState, DateTimeOffset, T> change, string? correlationId = null)
         where T : IStateChange
@@ -127,6 +136,10 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
         await UpdateAsync((state, now) => (count = state.Outbox.ResumeWaiting(now)) > 0);
         return count;
     }
+
+    public Task RunStepAsync() => pump?.StepFromCallAsync() ?? Task.CompletedTask;
+
+    public Task RunEffectAsync() => pump?.PerformFromCallAsync() ?? Task.CompletedTask;
 
     public async Task WakeAsync()
     {

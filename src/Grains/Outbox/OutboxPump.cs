@@ -1,20 +1,21 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Timers;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 
 namespace PipedriveMaileon.Grains.Outbox;
 
 /// <summary>
-/// Performs an outbox's effects one at a time, in order, with two grain timers and no lock:
+/// Performs an outbox's effects one at a time, in order, in two kinds of turn and with no lock:
 /// <list type="bullet">
-/// <item>the <em>step</em> timer does not interleave, so it runs like a grain call, never beside another change: it
+/// <item>the <em>step</em> does not interleave, so it runs like a grain call, never beside another change: it
 /// records the last outcome, applies changes queued from interleaved code, copies the journal, stores the intent
-/// record of an effect that must not run twice, and hands the next due entry to the effect timer;</item>
-/// <item>the <em>effect</em> timer interleaves, so requests keep being served while it awaits the outbound call; it
+/// record of an effect that must not run twice, and hands the next due entry to the effect turn;</item>
+/// <item>the <em>effect</em> interleaves, so requests keep being served while it awaits the outbound call; it
 /// reads only the command the step gave it, and asks for a step when the outcome is in.</item>
 /// </list>
+/// A turn due now is a one-way call of the grain to itself (<see cref="IOutboxParticipant"/>); only work due later (a
+/// retry's backoff) waits on a grain timer. Orleans keeps a timer's bookkeeping on the activation until it deactivates
+/// (about 400 bytes), so with timers for every turn each idle grain that ever had work would hold it.
 /// At most one effect is in flight, so a grain's effects keep their order.
 /// </summary>
 internal sealed partial class OutboxPump<TState, TWork, TCommand>(
@@ -30,8 +31,6 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
 {
     private static readonly TimeSpan StepFailureBackoff = TimeSpan.FromSeconds(5);
 
-    private IGrainTimer? stepTimer;
-    private IGrainTimer? effectTimer;
     private IEffectHandler<TCommand>? handler;
     private EffectInFlight<TCommand>? inFlight;
     /// <summary>Changes from interleaved code (created when first needed: most grains never queue one).</summary>
@@ -45,10 +44,10 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
 
     private TState State => outbox.State;
 
-    /// <summary>Sets the step timer for the next work (at once when an outcome or a queued change waits).</summary>
+    /// <summary>Asks for the step of the next work: now by a call, later by the step timer (now when an outcome or a queued change waits).</summary>
     public void Schedule()
     {
-        if (outbox.Retired)
+        if (outbox.Retired || outbox.Stopped)
         {
             return;
         }
@@ -77,8 +76,19 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
             return;
         }
 
-        // Most activations never have work: they never get a timer.
-        (stepTimer ??= Register(StepAsync, interleave: false)).Change(TimeSpan.FromTicks(Math.Max(0, (at - outbox.Now).Ticks)), Timeout.InfiniteTimeSpan);
+        var delay = at - outbox.Now;
+        if (delay > TimeSpan.Zero)
+        {
+            (stepTimer ??= Register(StepAsync, interleave: false)).Change(delay, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        stepTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (!stepRequested)
+        {
+            stepRequested = true;
+            RequestTurn(effect: false);
+        }
     }
 
     /// <summary>
@@ -152,20 +162,10 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
             }
 
             inFlight = started;
-            (effectTimer ??= Register(PerformAsync, interleave: true)).Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            stopping ??= new CancellationTokenSource();
+            RequestTurn(effect: true);
             return;
         }
-    }
-
-    private static bool RecordIntent(TState state, long entryId, DateTimeOffset now)
-    {
-        if (state.Outbox.Find(entryId) is not { } entry)
-        {
-            return false;
-        }
-
-        entry.StartedAt = now;
-        return true;
     }
 
     private bool MayHaveRunBefore(OutboxEntry<TWork> entry) =>
@@ -174,11 +174,12 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
     /// <summary>The effect's outbound call, in an interleaving turn: it touches no state, only the attempt it was given.</summary>
     private async Task PerformAsync(CancellationToken cancellationToken)
     {
-        if (inFlight is not { Outcome: null, Command: { } command } attempt)
+        if (inFlight is not { Outcome: null, Performing: false, Command: { } command } attempt)
         {
             return;
         }
 
+        attempt.Performing = true;
         var started = Stopwatch.GetTimestamp();
         attempt.Span = telemetry.Start(outbox.Key, attempt.Effect, attempt.WorkKind, attempt.Origin);
         using (telemetry.Scope(logger, outbox.Key, attempt.Effect))
@@ -235,11 +236,4 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
             attempt.Span?.Dispose();
         }
     }
-
-    private IGrainTimer Register(Func<CancellationToken, Task> callback, bool interleave) =>
-        context.ActivationServices.GetRequiredService<ITimerRegistry>().RegisterGrainTimer(
-            context,
-            static (callback, cancellationToken) => callback(cancellationToken),
-            callback,
-            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = interleave, KeepAlive = true });
 }

@@ -18,6 +18,17 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>
         ?? (handler ??= context.ActivationServices.GetRequiredService<IEffectHandler<TCommand>>())
             .ExecuteAsync(new EffectRequest<TCommand>(outbox.Key, command, attempt), cancellationToken);
 
+    private static bool RecordIntent(TState state, long entryId, DateTimeOffset now)
+    {
+        if (state.Outbox.Find(entryId) is not { } entry)
+        {
+            return false;
+        }
+
+        entry.StartedAt = now;
+        return true;
+    }
+
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private readonly record struct Recorded(OutboxDisposition? Disposition) : IStateChange
@@ -25,7 +36,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>
         public bool Changed => Disposition is not null;
     }
 
-    /// <summary>Nothing due and nothing in flight: an idle activation (most of a silo's grains) holds no timers, as one that never had work.</summary>
+    /// <summary>Nothing due and nothing in flight: the pump gives back its timers (if work due later needed one) and itself.</summary>
     private void ReleaseTimers()
     {
         stepTimer?.Dispose();
@@ -42,6 +53,9 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} ({WorkKind}) parked; it waits for a person to retry it")]
     private partial void LogParked(long entryId, string workKind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox turn could not be asked for by a call to the grain itself; a timer gives it")]
+    private partial void LogTurnNotSent(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox step failed; it runs again shortly")]
     private partial void LogStepFailed(Exception exception);

@@ -112,6 +112,10 @@ public sealed partial class ReconciliationGrain(
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
+
     private async Task DropReminderAsync()
     {
         if (await this.GetReminder(ReminderName) is { } reminder)

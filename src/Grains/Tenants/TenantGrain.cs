@@ -128,6 +128,10 @@ public sealed partial class TenantGrain(
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
+
     /// <summary>Tenants set up before the self-check was the health grain's job still have its reminder here: it is handed over once.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

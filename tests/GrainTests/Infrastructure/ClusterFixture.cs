@@ -18,6 +18,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public ScriptedEffects Effects { get; } = new();
 
+    /// <summary>The grain timers registered per grain, on either silo.</summary>
+    public GrainTimerCounts Timers { get; } = new();
+
     public IGrainFactory Grains => Cluster.Client;
 
     /// <summary>Services of the first silo (its storage is the cluster's, in memory).</summary>
@@ -29,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             TestSiloServices.AddCommon(silo, Journal);
+            CountingTimerRegistry.Decorate(silo.Services, Timers);
             silo.Services.AddSingleton(Effects);
             silo.Services.AddOutbox<OutboxProbeState, ProbeWork, ProbeWork, OutboxProbeRules>(OutboxProbeRules.GrainType, OutboxKeyKind.CompanyEntity);
             silo.Services.AddSingleton<IEffectHandler<ProbeWork>, ProbeEffects>();

@@ -37,6 +37,10 @@ public sealed class OutboxProbeGrain([Outbox(OutboxProbeRules.GrainType)] IOutbo
 
     public Task<int> ResumeWaiting() => outbox.ResumeWaitingAsync();
 
+    public Task RunOutboxStep() => outbox.RunStepAsync();
+
+    public Task RunOutboxEffect() => outbox.RunEffectAsync();
+
     Task<EffectOutcome>? IGrainMessenger<ProbeWork>.TrySend(ProbeWork command) =>
         command.Name.StartsWith(TellPrefix, StringComparison.Ordinal) ? TellAsync(command.Name[TellPrefix.Length..]) : null;
 

@@ -62,6 +62,24 @@ public sealed class OutboxTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Work_due_now_needs_no_grain_timer_and_only_a_retry_waiting_for_later_takes_one()
+    {
+        // Orleans keeps a timer's bookkeeping on the activation until it deactivates: work due now (steps, effects, a
+        // message to another grain, the journal) asks for its turns by calls, so an idle grain holds none of it.
+        var (grain, probe) = NewProbe();
+        await grain.Enqueue(["a", OutboxProbeGrain.TellPrefix + "x", "b"]);
+        await WaitAsync(grain, v => v.Completed.Count == 3);
+        await WaitUntilAsync(() => fixture.Journal.Activity(Company(probe)).Any(a => a.Message.StartsWith("b: Completed", StringComparison.Ordinal)));
+        Assert.Equal(0, fixture.Timers.For(grain.GetGrainId()));
+
+        var (retried, key) = NewProbe();
+        fixture.Effects.Script(key, "flaky", EffectOutcome.Retry("503"), EffectOutcome.Done("ok"));
+        await retried.Enqueue(["flaky"]);
+        await WaitAsync(retried, v => v.Completed.Count == 1);
+        Assert.Equal(1, fixture.Timers.For(retried.GetGrainId()));
+    }
+
+    [Fact]
     public async Task Transient_failures_are_retried_until_the_effect_succeeds()
     {
         var (grain, key) = NewProbe();
