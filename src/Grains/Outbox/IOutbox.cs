@@ -62,8 +62,8 @@ public interface IOutbox<TState, TWork>
     Task<int> ResumeWaitingAsync();
 
     /// <summary>
-    /// For the sweeper: activation already resumed the work; if the stored state only still holds journal entries
-    /// that are copied by now, it is written so the sweeper stops coming.
+    /// For the sweeper: activation already resumed the work, and an active grain asks for its next step again; if the
+    /// stored state only still holds journal entries that are copied by now, it is written so the sweeper stops coming.
     /// </summary>
     Task WakeAsync();
 

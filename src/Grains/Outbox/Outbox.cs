@@ -143,6 +143,10 @@ internal sealed partial class Outbox<TState, TWork, TCommand> : IOutbox<TState, 
 
     public async Task WakeAsync()
     {
+        // The sweeper found this grain's stored work overdue: a step call asked for and never delivered must not keep
+        // the pump from asking again (a second step, if the first was only slow, finds nothing more to do).
+        pump?.ForgetStepRequest();
+        Schedule();
         await Journal.CopyAsync(State, CancellationToken.None);
         await PruneCopiedJournalAsync();
     }

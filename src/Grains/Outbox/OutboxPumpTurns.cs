@@ -27,6 +27,9 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>
         return StepAsync(CancellationToken.None);
     }
 
+    /// <summary>The step call asked for may be lost: the next schedule asks for another.</summary>
+    public void ForgetStepRequest() => stepRequested = false;
+
     /// <summary>The effect turn asked for by <see cref="RequestTurn"/>, arriving as a call.</summary>
     public Task PerformFromCallAsync() => PerformAsync(stopping?.Token ?? CancellationToken.None);
 

@@ -21,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The grain timers registered per grain, on either silo.</summary>
     public GrainTimerCounts Timers { get; } = new();
 
+    /// <summary>Swallows outbox step calls on either silo when told to.</summary>
+    public LostStepCalls LostSteps { get; } = new();
+
     public IGrainFactory Grains => Cluster.Client;
 
     /// <summary>Services of the first silo (its storage is the cluster's, in memory).</summary>
@@ -33,6 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             TestSiloServices.AddCommon(silo, Journal);
             CountingTimerRegistry.Decorate(silo.Services, Timers);
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(LostSteps);
             silo.Services.AddSingleton(Effects);
             silo.Services.AddOutbox<OutboxProbeState, ProbeWork, ProbeWork, OutboxProbeRules>(OutboxProbeRules.GrainType, OutboxKeyKind.CompanyEntity);
             silo.Services.AddSingleton<IEffectHandler<ProbeWork>, ProbeEffects>();

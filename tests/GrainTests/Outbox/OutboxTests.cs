@@ -80,6 +80,24 @@ public sealed class OutboxTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_lost_step_call_holds_the_work_back_only_until_the_sweeper_wakes_the_grain()
+    {
+        var (grain, _) = NewProbe();
+        await grain.View();
+        fixture.LostSteps.LoseNext(grain.GetGrainId());
+        var lostBefore = fixture.LostSteps.Lost;
+
+        await grain.Enqueue(["a"]);
+        await WaitUntilAsync(() => fixture.LostSteps.Lost == lostBefore + 1);
+        await Task.Delay(300);
+        Assert.Empty((await grain.View()).Completed);
+
+        await Participant(grain).Wake();
+        var view = await WaitAsync(grain, v => v.Completed.Count == 1);
+        Assert.Equal(["a"], view.Completed);
+    }
+
+    [Fact]
     public async Task Transient_failures_are_retried_until_the_effect_succeeds()
     {
         var (grain, key) = NewProbe();
