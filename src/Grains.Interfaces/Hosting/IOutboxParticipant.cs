@@ -15,9 +15,8 @@ public interface IOutboxParticipant : IGrain
     Task<int> ResumeWaiting();
 
     /// <summary>
-    /// The outbox's next step, in a non-interleaved turn. The outbox sends it to its own grain when work is due now,
-    /// instead of a grain timer: Orleans keeps a timer's bookkeeping on the activation for the rest of its life, about
-    /// 400 bytes on every idle grain that ever had work. Anyone may send it; with nothing due it does nothing.
+    /// The outbox's next step, in a non-interleaved turn: the outbox sends it to its own grain when work is due now
+    /// (docs/DESIGN.md says why not a timer). Anyone may send it; with nothing due it does nothing.
     /// </summary>
     [OneWay]
     Task RunOutboxStep();

@@ -23,7 +23,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
     IGrainContext context,
     IOutboxRules<TState, TWork, TCommand> rules,
     EffectTelemetry telemetry,
-    RetryPolicy policy,
+    OutboxServices services,
     ILogger logger)
     where TState : class, IOutboxState<TWork>, new()
     where TWork : class
@@ -211,7 +211,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>(
                     return new Recorded(null); // dropped meanwhile (superseded work)
                 }
 
-                var disposition = state.Outbox.Record(entry.Id, outcome, now, policy, Random.Shared.NextDouble(), attempt.CredentialsRenewedMeanwhile);
+                var disposition = state.Outbox.Record(entry.Id, outcome, now, services.RetryPolicy, Random.Shared.NextDouble(), attempt.CredentialsRenewedMeanwhile);
                 rules.Apply(state, new RecordedEffect<TWork>(entry, outcome, disposition, now, outbox.Key));
                 return new Recorded(disposition);
             });

@@ -48,7 +48,7 @@ internal sealed partial class OutboxPump<TState, TWork, TCommand>
         try
         {
             // Not context.GrainReference: the activation would keep that one for the rest of its life.
-            self ??= context.ActivationServices.GetRequiredService<IGrainFactory>().GetGrain<IOutboxParticipant>(context.GrainId);
+            self ??= services.Grains.GetGrain<IOutboxParticipant>(context.GrainId);
             _ = effect ? self.RunOutboxEffect() : self.RunOutboxStep();
             return;
         }

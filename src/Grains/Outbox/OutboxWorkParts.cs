@@ -27,7 +27,7 @@ internal sealed partial class Outbox<TState, TWork, TCommand>
     }
 
     private OutboxPump<TState, TWork, TCommand> Pump() =>
-        pump ??= new OutboxPump<TState, TWork, TCommand>(this, context, rules, shared.Telemetry, services.RetryPolicy, shared.Logger);
+        pump ??= new OutboxPump<TState, TWork, TCommand>(this, context, rules, shared.Telemetry, services, shared.Logger);
 
     /// <summary>
     /// The pump gave its timers back with nothing in flight or queued: with no entry left it holds nothing worth
