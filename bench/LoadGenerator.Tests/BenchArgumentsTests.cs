@@ -39,6 +39,18 @@ public sealed class BenchArgumentsTests
         Assert.Equal(100_000, args.Activations);
     }
 
+    [Fact]
+    public void Only_a_full_run_probes_in_flight_levels_doubling_to_four_times_the_concurrency_unless_told()
+    {
+        BenchArguments Run(params string[] more) => BenchArguments.Parse(["run", "--web", "http://127.0.0.1:1", "--fragment", "f", .. more]);
+        Assert.Equal([32, 64, 128], Run().SaturationLevels);
+        Assert.Equal([10, 20, 40, 80], Run("--concurrency", "10", "--max-concurrency", "100").SaturationLevels);
+        Assert.Equal([32], Run("--max-concurrency", "32").SaturationLevels);
+        Assert.Equal([96], Run("--mode", "scaleout", "--concurrency", "96").SaturationLevels);
+        Assert.Equal([8], Run("--tiny").SaturationLevels);
+        Assert.Equal([50], Run("--concurrency", "50", "--max-concurrency", "20").SaturationLevels);
+    }
+
     [Theory]
     [InlineData("run", "--web", "http://example.com", "--fragment", "f")]
     [InlineData("run", "--web", "http://127.0.0.1:1")]
@@ -66,7 +78,7 @@ public sealed class BenchArgumentsTests
         var exit = await BenchCommandLine.Create((_, _) => Task.FromResult(1), (_, _) => Task.FromResult(1))
             .Parse(["run", "--help"]).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output });
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--web", "--tiny", "--idle-tenants", "--cpu-quota", "--quota-on", "--fragment" })
+        foreach (var option in new[] { "--web", "--tiny", "--idle-tenants", "--cpu-quota", "--quota-on", "--max-concurrency", "--fragment" })
         {
             Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
         }

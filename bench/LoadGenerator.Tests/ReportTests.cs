@@ -91,6 +91,28 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void Each_rate_shows_its_in_flight_level_and_the_probes_that_chose_it()
+    {
+        var probed = Result("full", 400, 600) with
+        {
+            LevelProbes = [new("ingest", 32, 5, 300), new("ingest", 64, 5, 410), new("ingest", 128, 5, 405), new("PostgreSQL one-row commit", 32, 5, 610), new("PostgreSQL one-row commit", 64, 5, 590)],
+            Saturation = Phase("ingest saturation", 400, 10) with { InFlight = 64 },
+            PostgresCommit = Phase("PostgreSQL one-row commit", 600, 10) with { InFlight = 32 },
+        };
+        var markdown = MarkdownReport.Render([probed], "x", null);
+        Assert.Contains("| ingest saturation | 64 | ", markdown, StringComparison.Ordinal);
+        Assert.Contains("| PostgreSQL one-row commit | 32 | ", markdown, StringComparison.Ordinal);
+        Assert.Contains("- ingest: 32: 300/s, **64: 410/s**, 128: 405/s", markdown, StringComparison.Ordinal);
+        Assert.Contains("- PostgreSQL one-row commit: **32: 610/s**, 64: 590/s", markdown, StringComparison.Ordinal);
+        Assert.Contains("each at its fastest in-flight level", markdown, StringComparison.Ordinal);
+        Assert.Contains("in 5 s probes", markdown, StringComparison.Ordinal);
+
+        var unprobed = MarkdownReport.Render([Result("full", 400, 600)], "x", null);
+        Assert.Contains("same concurrency", unprobed, StringComparison.Ordinal);
+        Assert.DoesNotContain("probes", unprobed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_has_targets_ratios_plots_and_scale_out_rows()
     {
         var markdown = MarkdownReport.Render([Result("full", 400, 600), Result("scaleout", 300, 600)], "2026-01-02-0304", "a note");

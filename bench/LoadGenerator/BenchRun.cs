@@ -29,6 +29,9 @@ public sealed class BenchRun(BenchArguments args)
 
     private static readonly TimeSpan CappedSettle = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a rate phase runs at each in-flight level it probes.</summary>
+    private static readonly TimeSpan LevelProbeDuration = TimeSpan.FromSeconds(5);
+
     /// <summary>Capped processes using less than this share of their cap have finished a phase's work (idle costs about 0.2).</summary>
     private const double DrainedShareOfCap = 0.5;
 
@@ -37,6 +40,8 @@ public sealed class BenchRun(BenchArguments args)
 
     /// <summary>Warm-up webhooks sent so far: each warm-up round goes on with persons not sent before.</summary>
     private long warmupSent;
+
+    private readonly List<LevelProbe> levelProbes = [];
 
     // The Pipedrive emulator's ids of the persons created for the subscribes (by subscribe index): deal events must
     // name a person the app can look up, so they use these ids (the subscribe webhooks carry the same e-mail addresses).
@@ -56,9 +61,10 @@ public sealed class BenchRun(BenchArguments args)
         }
 
         var (tenants, setup) = await SetupTenantsAsync(sandbox);
-        using var sender = new WebhookSender(args.WebUrls, args.Concurrency * 2);
+        using var sender = new WebhookSender(args.WebUrls, args.SaturationLevels[^1] * 2);
 
         var warmupSeconds = await WarmupAsync(sender, factory, tenants);
+        var saturationInFlight = await FastestLevelAsync("ingest", WarmupSend(sender, factory, tenants));
         var statements = args.Postgres is null ? null : new StatementStats(args.Postgres);
         var statementsOff = statements is null ? "no --postgres" : await statements.EnableAsync();
         if (statementsOff is not null)
@@ -90,7 +96,7 @@ public sealed class BenchRun(BenchArguments args)
 
                 var throttledBefore = quota?.ThrottledPeriods() ?? 0;
 
-                (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants, quotaPids), statements);
+                (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants, quotaPids, saturationInFlight), statements);
                 quotaResult = args.CpuQuota is { } asked
                     ? new QuotaResult(args.QuotaOn, asked, quotaPids.Count, quota is not null, quotaFailure, (quota?.ThrottledPeriods() ?? 0) - throttledBefore, quota?.PeriodMicros ?? 0)
                     : null;
@@ -160,6 +166,7 @@ public sealed class BenchRun(BenchArguments args)
             Seed = args.Seed,
             Tiny = args.Tiny,
             Concurrency = args.Concurrency,
+            LevelProbes = levelProbes,
             PhaseSeconds = args.PhaseDuration.TotalSeconds,
             WarmupSeconds = warmupSeconds,
             SaturationCost = cost,
@@ -216,22 +223,25 @@ public sealed class BenchRun(BenchArguments args)
     private async Task<PhaseResult> BareKestrelAsync(WebhookFactory factory)
     {
         await using var kestrel = await BareKestrel.StartAsync();
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = args.Concurrency * 2 }) { BaseAddress = kestrel.Url };
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = args.SaturationLevels[^1] * 2 }) { BaseAddress = kestrel.Url };
         var tenant = TenantProvisioner.StandIn(args.Seed, 0);
         var body = factory.PersonRename(tenant, 1);
+        Task<int> Send(long _, CancellationToken ct) => WebhookSender.PostRawAsync(client, body, ct);
+        var inFlight = await FastestLevelAsync("bare Kestrel", Send);
         using var progress = new Progress("bound (a): bare Kestrel", duration: args.PhaseDuration);
-        var log = await LoadRunner.ClosedLoopAsync((_, ct) => WebhookSender.PostRawAsync(client, body, ct), args.Concurrency, args.PhaseDuration, null, progress);
-        return Summarise("bare Kestrel", log, args.PhaseDuration, null);
+        var log = await LoadRunner.ClosedLoopAsync(Send, inFlight, args.PhaseDuration, null, progress);
+        return Summarise("bare Kestrel", log, args.PhaseDuration, null) with { InFlight = inFlight };
     }
 
     private async Task<PhaseResult?> PostgresAsync()
     {
         try
         {
-            await using var bound = await PostgresCommitBound.CreateAsync(args.Postgres!, args.Concurrency, args.Seed);
+            await using var bound = await PostgresCommitBound.CreateAsync(args.Postgres!, args.SaturationLevels[^1], args.Seed);
+            var inFlight = await FastestLevelAsync("PostgreSQL one-row commit", bound.CommitAsync);
             using var progress = new Progress("bound (b): PostgreSQL commit", duration: args.PhaseDuration);
-            var log = await LoadRunner.ClosedLoopAsync(bound.CommitAsync, args.Concurrency, args.PhaseDuration, null, progress);
-            return Summarise("PostgreSQL one-row commit", log, args.PhaseDuration, null);
+            var log = await LoadRunner.ClosedLoopAsync(bound.CommitAsync, inFlight, args.PhaseDuration, null, progress);
+            return Summarise("PostgreSQL one-row commit", log, args.PhaseDuration, null) with { InFlight = inFlight };
         }
         catch (Npgsql.NpgsqlException ex)
         {
@@ -341,17 +351,48 @@ public sealed class BenchRun(BenchArguments args)
         WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, TimeSpan duration, string label, IReadOnlyList<int> jitPids)
     {
         var jitBefore = TieredCompilation.CpuSeconds(jitPids);
-        var offset = warmupSent;
         using var progress = new Progress(label, duration: duration);
-        var log = await LoadRunner.ClosedLoopAsync(
-            (i, ct) =>
-            {
-                var tenant = Pick(tenants, offset + i);
-                return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + PersonOf(tenants, offset + i)), ct);
-            },
-            args.Concurrency, duration, null, progress);
-        warmupSent += log.Count;
+        await LoadRunner.ClosedLoopAsync(WarmupSend(sender, factory, tenants), args.Concurrency, duration, null, progress);
         return (TieredCompilation.CpuSeconds(jitPids) - jitBefore) / duration.TotalSeconds;
+    }
+
+    /// <summary>Renames of warm-up persons, each call the next one not sent before (the request index is not used).</summary>
+    private Func<long, CancellationToken, Task<int>> WarmupSend(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants) =>
+        (_, ct) =>
+        {
+            var index = Interlocked.Increment(ref warmupSent) - 1;
+            var tenant = Pick(tenants, index);
+            return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + PersonOf(tenants, index)), ct);
+        };
+
+    /// <summary>
+    /// Runs <paramref name="send"/> closed loop for <see cref="LevelProbeDuration"/> at each of the arguments'
+    /// <see cref="BenchArguments.SaturationLevels"/> and answers the level with the most acknowledged requests per
+    /// second; the probes are recorded for the report, not measured. With one level there is no probe. The phase is then
+    /// measured in a run of its own, so the reported rate is not the best of several draws.
+    /// </summary>
+    private async Task<int> FastestLevelAsync(string phase, Func<long, CancellationToken, Task<int>> send)
+    {
+        var levels = args.SaturationLevels;
+        if (levels.Count == 1)
+        {
+            return levels[0];
+        }
+
+        LevelProbe? fastest = null;
+        foreach (var level in levels)
+        {
+            using var progress = new Progress($"{phase}: {level} in flight (probe)", duration: LevelProbeDuration);
+            var log = await LoadRunner.ClosedLoopAsync(send, level, LevelProbeDuration, null, progress);
+            var probe = new LevelProbe(phase, level, LevelProbeDuration.TotalSeconds, log.Samples.Count(s => s.Acknowledged) / LevelProbeDuration.TotalSeconds);
+            levelProbes.Add(probe);
+            if (fastest is null || probe.AckedPerSecond > fastest.AckedPerSecond)
+            {
+                fastest = probe;
+            }
+        }
+
+        return fastest!.InFlight;
     }
 
     /// <summary>Runs a phase and measures its CPU time per acknowledged webhook per process group, and its statements.</summary>
@@ -395,7 +436,7 @@ public sealed class BenchRun(BenchArguments args)
             MachineCpu.BusyCores(machine0, machine1)));
     }
 
-    private async Task<PhaseResult> SaturationAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, IReadOnlyList<int> cappedPids)
+    private async Task<PhaseResult> SaturationAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, IReadOnlyList<int> cappedPids, int inFlight)
     {
         RequestLog log;
         using (var progress = new Progress("ingest saturation", duration: args.PhaseDuration))
@@ -406,10 +447,10 @@ public sealed class BenchRun(BenchArguments args)
                     var tenant = Pick(tenants, i);
                     return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + PersonOf(tenants, i)), ct);
                 },
-                args.Concurrency, args.PhaseDuration, null, progress);
+                inFlight, args.PhaseDuration, null, progress);
         }
 
-        return Summarise("ingest saturation", log, args.PhaseDuration + await DrainAsync(cappedPids), null);
+        return Summarise("ingest saturation", log, args.PhaseDuration + await DrainAsync(cappedPids), null) with { InFlight = inFlight };
     }
 
     /// <summary>

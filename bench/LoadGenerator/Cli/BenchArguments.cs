@@ -52,6 +52,33 @@ public sealed record BenchArguments
 
     public int Concurrency { get; init; } = 32;
 
+    /// <summary>
+    /// Most requests in flight that the full run's rate phases (bare Kestrel, PostgreSQL commit, ingest saturation)
+    /// probe, doubling from <see cref="Concurrency"/>; null: 4 × Concurrency in a full run that is not tiny, else none.
+    /// </summary>
+    public int? MaxConcurrency { get; init; }
+
+    /// <summary>
+    /// The in-flight levels each rate phase probes before it is measured at the fastest (lowest first; one level: no
+    /// probe). A rate is a saturation rate only at the load that saturates it, and that load differs: PostgreSQL
+    /// committing one row per request is fastest at about as many requests as cores can switch between, while ingest
+    /// passes four processes (load generator, web, silo, PostgreSQL), each needing requests queued to stay busy.
+    /// </summary>
+    public IReadOnlyList<int> SaturationLevels
+    {
+        get
+        {
+            var top = MaxConcurrency ?? (Mode == "full" && !Tiny ? 4 * Concurrency : Concurrency);
+            var levels = new List<int>();
+            for (var level = Concurrency; level <= top; level *= 2)
+            {
+                levels.Add(level);
+            }
+
+            return levels.Count == 0 ? [Concurrency] : levels;
+        }
+    }
+
     /// <summary>Contact grains activated for the memory measurement.</summary>
     public int Activations { get; init; } = 100_000;
 

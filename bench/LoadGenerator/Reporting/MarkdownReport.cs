@@ -15,7 +15,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.Append(CultureInfo.InvariantCulture,
             $"Machine: {main.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}. ");
-        md.Append(CultureInfo.InvariantCulture, $"Seed {main.Seed}, concurrency {main.Concurrency}, {F(main.PhaseSeconds)} s per phase. ");
+        md.Append(CultureInfo.InvariantCulture, $"Seed {main.Seed}, concurrency {main.Concurrency}{(main.LevelProbes.Count > 0 ? $" (the rate phases at their fastest of {string.Join(", ", main.LevelProbes.Select(p => p.InFlight).Distinct())} in flight)" : "")}, {F(main.PhaseSeconds)} s per phase. ");
         md.AppendLine("Everything (PostgreSQL, silos, web, sandbox, load generator) shares this machine, so the load generator takes CPU from " +
             "the system it measures; other builds running at the same time make the timings noisy.");
         if (!string.IsNullOrWhiteSpace(notes))
@@ -39,21 +39,24 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("Pipedrive v2 person webhooks with each tenant's Basic credentials. *Acknowledged* = answered 2xx, which the web only does after the owning grain wrote the event to PostgreSQL.");
         md.AppendLine();
-        md.AppendLine("| phase | sent | acknowledged | acked/s | answered/s | p50 ms | p99 ms | p99.9 ms | statuses |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        md.AppendLine("| phase | in flight | sent | acknowledged | acked/s | answered/s | p50 ms | p99 ms | p99.9 ms | statuses |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var phase in new[] { main.Saturation, main.HalfRate, main.BareKestrel, main.PostgresCommit }.OfType<PhaseResult>())
         {
             var latency = phase.Acknowledged > 0 ? phase.Latency : phase.AnsweredLatency;
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {phase.Name}{(phase.OfferedRate is { } rate ? $" (offered {F(rate)}/s)" : "")} | {phase.Sent} | {phase.Acknowledged} | {F(phase.AckedPerSecond)} | {F(phase.AnsweredPerSecond)} | {L(latency.P50)} | {L(latency.P99)} | {L(latency.P999)} | {Statuses(phase.Statuses)} |");
+                $"| {phase.Name}{(phase.OfferedRate is { } rate ? $" (offered {F(rate)}/s)" : "")} | {(phase.InFlight is { } inFlight ? inFlight.ToString(CultureInfo.InvariantCulture) : "open loop")} | {phase.Sent} | {phase.Acknowledged} | {F(phase.AckedPerSecond)} | {F(phase.AnsweredPerSecond)} | {L(latency.P50)} | {L(latency.P99)} | {L(latency.P999)} | {Statuses(phase.Statuses)} |");
         }
 
         md.AppendLine();
         md.AppendLine("Latency columns are of acknowledged requests (of all answers when nothing was acknowledged). At 50% the load is open-loop: latency counts from when each request was due, so queueing is not hidden.");
+        AppendLevelProbes(md, main);
         if (main.Saturation is { } sat)
         {
             md.AppendLine();
-            md.Append("Ingest as a ratio of the reference bounds (same machine, same run, same concurrency): ");
+            md.Append(main.LevelProbes.Count > 0
+                ? "Ingest as a ratio of the reference bounds (same machine, same run, each at its fastest in-flight level): "
+                : "Ingest as a ratio of the reference bounds (same machine, same run, same concurrency): ");
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"{Ratio(sat, main.BareKestrel)} of (a) a bare Kestrel endpoint, {Ratio(sat, main.PostgresCommit)} of (b) PostgreSQL committing one small row per request.");
         }
@@ -292,6 +295,26 @@ public static class MarkdownReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The probes that chose each rate phase's in-flight level, one line per phase.</summary>
+    private static void AppendLevelProbes(StringBuilder md, TopologyResult main)
+    {
+        if (main.LevelProbes.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Each rate above is measured at the requests in flight at which it was fastest in {F(main.LevelProbes[0].Seconds)} s probes before it (acknowledged per second; the level chosen in bold): a long pipeline (load generator, web, silo, PostgreSQL) needs more requests queued to keep every process busy than PostgreSQL alone.");
+        md.AppendLine();
+        foreach (var phase in main.LevelProbes.GroupBy(p => p.Phase))
+        {
+            var chosen = phase.MaxBy(p => p.AckedPerSecond)!.InFlight;
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"- {phase.Key}: {string.Join(", ", phase.Select(p => p.InFlight == chosen ? $"**{p.InFlight}: {F(p.AckedPerSecond)}/s**" : $"{p.InFlight}: {F(p.AckedPerSecond)}/s"))}");
+        }
     }
 
     private static string Ratio(PhaseResult ingest, PhaseResult? bound) =>

@@ -16,6 +16,8 @@ public sealed record TopologyResult
     public required double PhaseSeconds { get; init; }
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
     public SetupResult? Setup { get; init; }
+    /// <summary>The rate phases' short probes of in-flight levels (empty when only one level was asked).</summary>
+    public List<LevelProbe> LevelProbes { get; init; } = [];
     public PhaseResult? BareKestrel { get; init; }
     public PhaseResult? PostgresCommit { get; init; }
     public double WarmupSeconds { get; init; }
@@ -67,7 +69,11 @@ public sealed record PhaseResult(
     LatencySummary Latency,
     LatencySummary AnsweredLatency,
     IReadOnlyList<int> AckedTimeline,
-    IReadOnlyList<HistogramBucket> Histogram);
+    IReadOnlyList<HistogramBucket> Histogram)
+{
+    /// <summary>Requests in flight of a closed-loop phase; null for open loop.</summary>
+    public int? InFlight { get; init; }
+}
 
 /// <summary>Subscribe webhooks and their Maileon calls: lost = acknowledged but no Maileon call within the drain time.</summary>
 public sealed record EndToEndResult(
