@@ -113,6 +113,15 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void A_reference_with_failed_commits_gives_no_ingest_verdict()
+    {
+        var failing = Phase("PostgreSQL one-row commit", 300, 10) with { Sent = 200, Statuses = new() { ["200"] = 100, ["no answer"] = 100 } };
+        var verdict = Targets.Judge(Result("full", 400, 600) with { PostgresCommit = failing })[0];
+        Assert.Equal("n/a (the reference's commits failed)", verdict.Verdict);
+        Assert.Contains("committed 100 of 200", verdict.Measured, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_has_targets_ratios_plots_and_scale_out_rows()
     {
         var markdown = MarkdownReport.Render([Result("full", 400, 600), Result("scaleout", 300, 600)], "2026-01-02-0304", "a note");

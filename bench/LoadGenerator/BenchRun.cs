@@ -367,8 +367,9 @@ public sealed class BenchRun(BenchArguments args)
 
     /// <summary>
     /// Runs <paramref name="send"/> closed loop for <see cref="LevelProbeDuration"/> at each of the arguments'
-    /// <see cref="BenchArguments.SaturationLevels"/> and answers the level with the most acknowledged requests per
-    /// second; the probes are recorded for the report, not measured. With one level there is no probe. The phase is then
+    /// <see cref="BenchArguments.SaturationLevels"/>, after an unrecorded round at the highest, and answers the level
+    /// with the most acknowledged requests per second; the probes are recorded for the report, not measured. With one
+    /// level there is no probe. The phase is then
     /// measured in a run of its own, so the reported rate is not the best of several draws.
     /// </summary>
     private async Task<int> FastestLevelAsync(string phase, Func<long, CancellationToken, Task<int>> send)
@@ -377,6 +378,12 @@ public sealed class BenchRun(BenchArguments args)
         if (levels.Count == 1)
         {
             return levels[0];
+        }
+
+        // Unrecorded, at the top level: the first probe must not pay for opening connections and compiling code.
+        using (var warm = new Progress($"{phase}: warm-up at {levels[^1]} in flight (not measured)", duration: LevelProbeDuration))
+        {
+            await LoadRunner.ClosedLoopAsync(send, levels[^1], LevelProbeDuration, null, warm);
         }
 
         LevelProbe? fastest = null;

@@ -10,6 +10,7 @@ public sealed class PostgresCommitBound : IAsyncDisposable
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly string table;
+    private long lastId;
 
     private PostgresCommitBound(NpgsqlDataSource dataSource, string table)
     {
@@ -28,8 +29,13 @@ public sealed class PostgresCommitBound : IAsyncDisposable
         return new PostgresCommitBound(dataSource, table);
     }
 
-    public async Task<int> CommitAsync(long index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the next row. Its id is the bound's own count, not <paramref name="requestIndex"/>: every run against the
+    /// bound (probes, then the measured phase) starts its requests at 0, and a repeated key would fail the insert.
+    /// </summary>
+    public async Task<int> CommitAsync(long requestIndex, CancellationToken cancellationToken)
     {
+        var index = Interlocked.Increment(ref lastId);
         await using var command = dataSource.CreateCommand($"INSERT INTO {table} (id, tenant, body) VALUES ($1, $2, $3)");
         command.Parameters.AddWithValue(index);
         command.Parameters.AddWithValue(index % 97);
