@@ -106,6 +106,7 @@ public sealed class ReportTests
         Assert.Contains("- PostgreSQL one-row commit: **32: 610/s**, 64: 590/s", markdown, StringComparison.Ordinal);
         Assert.Contains("each at its fastest in-flight level", markdown, StringComparison.Ordinal);
         Assert.Contains("in 5 s probes", markdown, StringComparison.Ordinal);
+        Assert.Contains("each is compared at its own saturation", markdown, StringComparison.Ordinal);
 
         var unprobed = MarkdownReport.Render([Result("full", 400, 600)], "x", null);
         Assert.Contains("same concurrency", unprobed, StringComparison.Ordinal);
@@ -148,6 +149,10 @@ public sealed class ReportTests
         Assert.DoesNotContain("0.75× = ", between, StringComparison.Ordinal);
         Assert.Contains("1.00× = 9871/s", between, StringComparison.Ordinal);
         Assert.DoesNotContain("What the ingest ratios not reached would need", beyond, StringComparison.Ordinal);
+
+        // A reference three times slower: 1.00x would leave more CPU per webhook than was spent, so the cores were idle.
+        var idle = MarkdownReport.Render([Result("full", 2500, 3000) with { ProcessorCount = 2, SaturationCost = IngestBudgetTests.Measured }], "x", null);
+        Assert.Contains("1.00× = 3000/s needs at most 0.667 CPU-ms per webhook for all processes together, against 0.334 measured (within it: the cores were not all busy)", idle, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,9 +60,9 @@ public sealed record BenchArguments
 
     /// <summary>
     /// The in-flight levels each rate phase probes before it is measured at the fastest (lowest first; one level: no
-    /// probe). A rate is a saturation rate only at the load that saturates it, and that load differs: PostgreSQL
-    /// committing one row per request is fastest at about as many requests as cores can switch between, while ingest
-    /// passes four processes (load generator, web, silo, PostgreSQL), each needing requests queued to stay busy.
+    /// probe). A rate is a saturation rate only at the load that saturates it, and that load differs from run to run
+    /// and between the phases: ingest passes four processes (load generator, web, silo, PostgreSQL), each needing
+    /// requests queued to stay busy, while one row per commit needs fewer.
     /// </summary>
     public IReadOnlyList<int> SaturationLevels
     {

@@ -307,7 +307,7 @@ public static class MarkdownReport
 
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Each rate above is measured at the requests in flight at which it was fastest in {F(main.LevelProbes[0].Seconds)} s probes before it (acknowledged per second; the level chosen in bold): a long pipeline (load generator, web, silo, PostgreSQL) needs more requests queued to keep every process busy than PostgreSQL alone.");
+            $"Each rate above is measured at the requests in flight at which it was fastest in {F(main.LevelProbes[0].Seconds)} s probes before it (acknowledged per second; the level chosen in bold), so each is compared at its own saturation, not at one level that suits one of them. A higher saturation also raises the rate of the 50% phase.");
         md.AppendLine();
         foreach (var phase in main.LevelProbes.GroupBy(p => p.Phase))
         {
@@ -352,7 +352,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.Append(CultureInfo.InvariantCulture, $"What the ingest ratios not reached would need, from the saturation costs above (every process shares the {main.ProcessorCount} cores): ");
         md.Append(string.Join("; ", budgets.Select(b =>
-            $"{F(b.Ratio, "0.00")}× = {F(b.Rate)}/s needs at most {F(b.BudgetMs, "0.000")} CPU-ms per webhook for all processes together, against {F(b.CostMs, "0.000")} measured ({F(100 * b.CutNeeded)} % less), or {F(b.CoresAtTodaysCost, "0.00")} cores at today's cost")));
+            $"{F(b.Ratio, "0.00")}× = {F(b.Rate)}/s needs at most {F(b.BudgetMs, "0.000")} CPU-ms per webhook for all processes together, against {F(b.CostMs, "0.000")} measured ({(b.CostMs > b.BudgetMs ? $"{F(100 * b.CutNeeded)} % less" : "within it: the cores were not all busy")}), or {F(b.CoresAtTodaysCost, "0.00")} cores at today's cost")));
         md.Append(CultureInfo.InvariantCulture,
             $". At today's cost the {main.ProcessorCount} cores fully busy would carry {F(IngestBudget.RatioWhenFullyBusy(today.CostMs, commit, main.ProcessorCount), "0.00")}× (they were {D(cost.MachineBusyCores, "0.00")} cores busy)");
         md.AppendLine(CultureInfo.InvariantCulture,
