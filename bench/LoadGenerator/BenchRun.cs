@@ -369,8 +369,8 @@ public sealed class BenchRun(BenchArguments args)
     /// Runs <paramref name="send"/> closed loop for <see cref="LevelProbeDuration"/> at each of the arguments'
     /// <see cref="BenchArguments.SaturationLevels"/>, after an unrecorded round at the highest, and answers the level
     /// with the most acknowledged requests per second; the probes are recorded for the report, not measured. With one
-    /// level there is no probe. The phase is then
-    /// measured in a run of its own, so the reported rate is not the best of several draws.
+    /// level there is no probe. The phase is then measured in a run of its own, so the reported rate is not the best of
+    /// several draws.
     /// </summary>
     private async Task<int> FastestLevelAsync(string phase, Func<long, CancellationToken, Task<int>> send)
     {
