@@ -8,6 +8,9 @@ namespace PipedriveMaileon.LoadGenerator.Tests;
 
 public sealed class ReportTests
 {
+    private static void ContainsAll(string text, params string[] parts) =>
+        Assert.All(parts, part => Assert.Contains(part, text, StringComparison.Ordinal));
+
     private static PhaseResult Phase(string name, double ackedPerSecond, double p99)
     {
         var log = new RequestLog();
@@ -99,14 +102,15 @@ public sealed class ReportTests
             Saturation = Phase("ingest saturation", 400, 10) with { InFlight = 64 },
             PostgresCommit = Phase("PostgreSQL one-row commit", 600, 10) with { InFlight = 32 },
         };
-        var markdown = MarkdownReport.Render([probed], "x", null);
-        Assert.Contains("| ingest saturation | 64 | ", markdown, StringComparison.Ordinal);
-        Assert.Contains("| PostgreSQL one-row commit | 32 | ", markdown, StringComparison.Ordinal);
-        Assert.Contains("- ingest: 32: 300/s, **64: 410/s**, 128: 405/s", markdown, StringComparison.Ordinal);
-        Assert.Contains("- PostgreSQL one-row commit: **32: 610/s**, 64: 590/s", markdown, StringComparison.Ordinal);
-        Assert.Contains("each at its fastest in-flight level", markdown, StringComparison.Ordinal);
-        Assert.Contains("in 5 s probes", markdown, StringComparison.Ordinal);
-        Assert.Contains("each is compared at its own saturation", markdown, StringComparison.Ordinal);
+        ContainsAll(
+            MarkdownReport.Render([probed], "x", null),
+            "| ingest saturation | 64 | ",
+            "| PostgreSQL one-row commit | 32 | ",
+            "- ingest: 32: 300/s, **64: 410/s**, 128: 405/s",
+            "- PostgreSQL one-row commit: **32: 610/s**, 64: 590/s",
+            "each at its fastest in-flight level",
+            "in 5 s probes",
+            "each is compared at its own saturation");
 
         var unprobed = MarkdownReport.Render([Result("full", 400, 600)], "x", null);
         Assert.Contains("same concurrency", unprobed, StringComparison.Ordinal);
@@ -125,13 +129,14 @@ public sealed class ReportTests
     [Fact]
     public void Markdown_has_targets_ratios_plots_and_scale_out_rows()
     {
-        var markdown = MarkdownReport.Render([Result("full", 400, 600), Result("scaleout", 300, 600)], "2026-01-02-0304", "a note");
-        Assert.Contains("## Targets", markdown, StringComparison.Ordinal);
-        Assert.Contains("0.67×", markdown, StringComparison.Ordinal);
-        Assert.Contains("![throughput](2026-01-02-0304-throughput.svg)", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 2 silos, 2 web nodes |", markdown, StringComparison.Ordinal);
-        Assert.Contains("not a speed-up", markdown, StringComparison.Ordinal);
-        Assert.Contains("a note", markdown, StringComparison.Ordinal);
+        ContainsAll(
+            MarkdownReport.Render([Result("full", 400, 600), Result("scaleout", 300, 600)], "2026-01-02-0304", "a note"),
+            "## Targets",
+            "0.67×",
+            "![throughput](2026-01-02-0304-throughput.svg)",
+            "| 2 silos, 2 web nodes |",
+            "not a speed-up",
+            "a note");
     }
 
     [Fact]

@@ -391,7 +391,7 @@ public sealed class BenchRun(BenchArguments args)
         {
             using var progress = new Progress($"{phase}: {level} in flight (probe)", duration: LevelProbeDuration);
             var log = await LoadRunner.ClosedLoopAsync(send, level, LevelProbeDuration, null, progress);
-            var probe = new LevelProbe(phase, level, LevelProbeDuration.TotalSeconds, log.Samples.Count(s => s.Acknowledged) / LevelProbeDuration.TotalSeconds);
+            var probe = new LevelProbe(phase, level, LevelProbeDuration.TotalSeconds, Summarise(phase, log, LevelProbeDuration, null).AckedPerSecond);
             levelProbes.Add(probe);
             if (fastest is null || probe.AckedPerSecond > fastest.AckedPerSecond)
             {

@@ -54,9 +54,8 @@ public static class MarkdownReport
         if (main.Saturation is { } sat)
         {
             md.AppendLine();
-            md.Append(main.LevelProbes.Count > 0
-                ? "Ingest as a ratio of the reference bounds (same machine, same run, each at its fastest in-flight level): "
-                : "Ingest as a ratio of the reference bounds (same machine, same run, same concurrency): ");
+            md.Append(CultureInfo.InvariantCulture,
+                $"Ingest as a ratio of the reference bounds (same machine, same run, {(main.LevelProbes.Count > 0 ? "each at its fastest in-flight level" : "same concurrency")}): ");
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"{Ratio(sat, main.BareKestrel)} of (a) a bare Kestrel endpoint, {Ratio(sat, main.PostgresCommit)} of (b) PostgreSQL committing one small row per request.");
         }
