@@ -118,6 +118,22 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void Ingest_and_reference_measured_in_turns_say_so_and_how_long_ingest_settled()
+    {
+        var interleaved = Result("full", 400, 600) with
+        {
+            Saturation = Phase("ingest saturation", 400, 10) with { Seconds = 16.4, Slices = 5, SettleSeconds = 1.4 },
+            PostgresCommit = Phase("PostgreSQL one-row commit", 600, 10) with { Seconds = 15, Slices = 5 },
+        };
+        ContainsAll(
+            MarkdownReport.Render([interleaved], "x", null),
+            "measured in turns, 5 slices of 3 s each, the reference first",
+            "until the silos and webs were quiet again (1.4 s in all)");
+
+        Assert.DoesNotContain("measured in turns", MarkdownReport.Render([Result("full", 400, 600)], "x", null), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_reference_with_failed_commits_gives_no_ingest_verdict()
     {
         var failing = Phase("PostgreSQL one-row commit", 300, 10) with { Sent = 200, Statuses = new() { ["200"] = 100, ["no answer"] = 100 } };

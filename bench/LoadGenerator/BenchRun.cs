@@ -36,6 +36,16 @@ public sealed class BenchRun(BenchArguments args)
     private const double DrainedShareOfCap = 0.5;
 
     private const int MaxDrainSeconds = 60;
+
+    /// <summary>The length of one ingest slice and of one reference slice in <see cref="InterleavedAsync"/> (about).</summary>
+    private static readonly TimeSpan InterleaveSlice = TimeSpan.FromSeconds(3);
+
+    /// <summary>Silos and webs together below this many cores have done what an ingest slice left (idle is about 0.03).</summary>
+    private const double QuietCores = 0.1;
+
+    private static readonly TimeSpan QuietWindow = TimeSpan.FromMilliseconds(250);
+
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(10);
     private readonly List<string> notes = [];
 
     /// <summary>Warm-up webhooks sent so far: each warm-up round goes on with persons not sent before.</summary>
@@ -54,11 +64,15 @@ public sealed class BenchRun(BenchArguments args)
         var factory = new WebhookFactory(args.Seed);
 
         PhaseResult? kestrel = null, postgres = null;
+        PostgresCommitBound? reference = null;
+        var referenceInFlight = 0;
         if (args.Mode == "full")
         {
             kestrel = await BareKestrelAsync(factory);
-            postgres = args.Postgres is null ? null : await PostgresAsync();
+            (reference, referenceInFlight) = args.Postgres is null ? (null, 0) : await PostgresReferenceAsync();
         }
+
+        await using var referenceBound = reference;
 
         var (tenants, setup) = await SetupTenantsAsync(sandbox);
         using var sender = new WebhookSender(args.WebUrls, args.SaturationLevels[^1] * 2);
@@ -96,7 +110,15 @@ public sealed class BenchRun(BenchArguments args)
 
                 var throttledBefore = quota?.ThrottledPeriods() ?? 0;
 
-                (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants, quotaPids, saturationInFlight), statements);
+                if (reference is not null && quota is null)
+                {
+                    (saturation, cost, postgres) = await InterleavedAsync(sender, factory, tenants, saturationInFlight, reference, referenceInFlight, statements);
+                }
+                else
+                {
+                    (saturation, cost) = await MeasuredAsync(() => SaturationAsync(sender, factory, tenants, quotaPids, saturationInFlight), statements);
+                }
+
                 quotaResult = args.CpuQuota is { } asked
                     ? new QuotaResult(args.QuotaOn, asked, quotaPids.Count, quota is not null, quotaFailure, (quota?.ThrottledPeriods() ?? 0) - throttledBefore, quota?.PeriodMicros ?? 0)
                     : null;
@@ -233,20 +255,27 @@ public sealed class BenchRun(BenchArguments args)
         return Summarise("bare Kestrel", log, args.PhaseDuration, null) with { InFlight = inFlight };
     }
 
-    private async Task<PhaseResult?> PostgresAsync()
+    /// <summary>
+    /// Reference bound (b), ready to be measured (by <see cref="InterleavedAsync"/>, in turns with ingest): its table, and
+    /// its fastest in-flight level from the probes. Null when PostgreSQL refused.
+    /// </summary>
+    private async Task<(PostgresCommitBound?, int)> PostgresReferenceAsync()
     {
+        PostgresCommitBound? bound = null;
         try
         {
-            await using var bound = await PostgresCommitBound.CreateAsync(args.Postgres!, args.SaturationLevels[^1], args.Seed);
-            var inFlight = await FastestLevelAsync("PostgreSQL one-row commit", bound.CommitAsync);
-            using var progress = new Progress("bound (b): PostgreSQL commit", duration: args.PhaseDuration);
-            var log = await LoadRunner.ClosedLoopAsync(bound.CommitAsync, inFlight, args.PhaseDuration, null, progress);
-            return Summarise("PostgreSQL one-row commit", log, args.PhaseDuration, null) with { InFlight = inFlight };
+            bound = await PostgresCommitBound.CreateAsync(args.Postgres!, args.SaturationLevels[^1], args.Seed);
+            return (bound, await FastestLevelAsync("PostgreSQL one-row commit", bound.CommitAsync));
         }
         catch (Npgsql.NpgsqlException ex)
         {
             notes.Add($"Reference bound (b) not measured: {ex.Message}");
-            return null;
+            if (bound is not null)
+            {
+                await bound.DisposeAsync();
+            }
+
+            return (null, 0);
         }
     }
 
@@ -405,42 +434,92 @@ public sealed class BenchRun(BenchArguments args)
     /// <summary>Runs a phase and measures its CPU time per acknowledged webhook per process group, and its statements.</summary>
     private async Task<(PhaseResult, PhaseCost)> MeasuredAsync(Func<Task<PhaseResult>> phase, StatementStats? statements)
     {
-        var postgresPids = args.PostgresPid is { } postmaster ? ProcessCpu.WithChildren(postmaster) : [];
-        if (statements is not null)
+        var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
+        await meter.StartAsync();
+        var result = await phase();
+        await meter.PauseAsync();
+        return (result, await meter.CostAsync(result.Acknowledged));
+    }
+
+    /// <summary>
+    /// Ingest saturation and the PostgreSQL reference in alternating slices, the reference first, so the two rates the
+    /// ingest target compares see the same machine: on these shared cores its speed drifts by a quarter within minutes,
+    /// and a ratio of two phases measured minutes apart carries that drift whole. Each ingest slice lasts until the
+    /// services are quiet again (<see cref="SettleAsync"/>): the work its acknowledged webhooks left (their outbox
+    /// effects) counts as ingest's, in its time and in its cost, and does not slow the reference slice after it. The
+    /// cost meter runs only in the ingest slices.
+    /// </summary>
+    private async Task<(PhaseResult Ingest, PhaseCost Cost, PhaseResult Reference)> InterleavedAsync(
+        WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, int ingestInFlight,
+        PostgresCommitBound reference, int referenceInFlight, StatementStats? statements)
+    {
+        var slices = Math.Max(1, (int)Math.Round(args.PhaseDuration / InterleaveSlice));
+        var slice = args.PhaseDuration / slices;
+        var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
+        await meter.StartAsync(); // resets the statement statistics; the counting starts with the first ingest slice
+        await meter.PauseAsync();
+        RequestLog ingestLog = new(), referenceLog = new();
+        TimeSpan ingestTime = TimeSpan.Zero, referenceTime = TimeSpan.Zero, settling = TimeSpan.Zero;
+        long ingestSent = 0;
+        for (var i = 1; i <= slices; i++)
         {
-            await statements.ResetAsync();
+            using (var progress = new Progress($"bound (b): PostgreSQL commit, slice {i} of {slices}", duration: slice))
+            {
+                var log = await LoadRunner.ClosedLoopAsync(reference.CommitAsync, referenceInFlight, slice, null, progress);
+                referenceTime += referenceLog.Append(log, referenceTime, slice);
+            }
+
+            await meter.ResumeAsync();
+            var offset = ingestSent;
+            RequestLog ingest;
+            using (var progress = new Progress($"ingest saturation, slice {i} of {slices}", duration: slice))
+            {
+                ingest = await LoadRunner.ClosedLoopAsync(
+                    (n, ct) =>
+                    {
+                        var tenant = Pick(tenants, offset + n);
+                        return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + PersonOf(tenants, offset + n)), ct);
+                    },
+                    ingestInFlight, slice, null, progress);
+            }
+
+            var settled = await SettleAsync();
+            await meter.PauseAsync();
+            ingestSent += ingest.Count;
+            settling += settled;
+            ingestTime += ingestLog.Append(ingest, ingestTime, slice) + settled;
         }
 
-        var silo0 = ProcessCpu.Snapshot(args.SiloPids);
-        var web0 = ProcessCpu.Snapshot(args.WebPids);
-        var pg0 = ProcessCpu.Snapshot(postgresPids);
-        var self0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var wal0 = statements is null ? null : await statements.WalPositionAsync();
-        var machine0 = MachineCpu.Snapshot();
-        var result = await phase();
-        var machine1 = MachineCpu.Snapshot();
-        var wal1 = statements is null ? null : await statements.WalPositionAsync();
-        var self1 = Process.GetCurrentProcess().TotalProcessorTime;
-        var silo1 = ProcessCpu.Snapshot(args.SiloPids);
-        var web1 = ProcessCpu.Snapshot(args.WebPids);
-        var pg1 = ProcessCpu.Snapshot(postgresPids);
-        var totals = statements is null ? null : await statements.ReadAsync();
+        var ingestResult = Summarise("ingest saturation", ingestLog, ingestTime, null) with { InFlight = ingestInFlight, Slices = slices, SettleSeconds = settling.TotalSeconds };
+        var referenceResult = Summarise("PostgreSQL one-row commit", referenceLog, referenceTime, null) with { InFlight = referenceInFlight, Slices = slices };
+        return (ingestResult, await meter.CostAsync(ingestResult.Acknowledged), referenceResult);
+    }
 
-        var acked = Math.Max(1, result.Acknowledged);
-        double? PerWebhookMs(IReadOnlyCollection<int> pids, Dictionary<int, double> before, Dictionary<int, double> after) =>
-            pids.Count == 0 || after.Count == 0 ? null : ProcessCpu.Delta(before, after) * 1000 / acked;
-        return (result, new PhaseCost(
-            result.Acknowledged,
-            PerWebhookMs(args.SiloPids, silo0, silo1),
-            PerWebhookMs(args.WebPids, web0, web1),
-            PerWebhookMs(postgresPids, pg0, pg1),
-            (self1 - self0).TotalMilliseconds / acked,
-            totals is null ? null : totals.Calls / (double)acked,
-            totals is null ? null : totals.ExecMs / acked,
-            totals is null ? null : totals.WalBytes / (double)acked,
-            totals?.Top ?? [],
-            wal0 is { } w0 && wal1 is { } w1 ? (w1 - w0) / (double)acked : null,
-            MachineCpu.BusyCores(machine0, machine1)));
+    /// <summary>
+    /// After an uncapped ingest slice: the time until the silos and webs together use less than
+    /// <see cref="QuietCores"/> over a <see cref="QuietWindow"/> (the quiet window itself not counted), at most
+    /// <see cref="MaxSettle"/>.
+    /// </summary>
+    private async Task<TimeSpan> SettleAsync()
+    {
+        var services = args.SiloPids.Concat(args.WebPids).ToList();
+        var clock = Stopwatch.StartNew();
+        var before = ProcessCpu.Snapshot(services);
+        var window = Stopwatch.StartNew();
+        while (clock.Elapsed < MaxSettle)
+        {
+            await Task.Delay(QuietWindow);
+            var after = ProcessCpu.Snapshot(services);
+            var cores = ProcessCpu.Delta(before, after) / window.Elapsed.TotalSeconds;
+            (before, window) = (after, Stopwatch.StartNew());
+            if (cores < QuietCores)
+            {
+                return clock.Elapsed - QuietWindow;
+            }
+        }
+
+        notes.Add($"The services were still busy {MaxSettle.TotalSeconds:0} s after an ingest slice; that slice counts only that much of the work it left.");
+        return clock.Elapsed;
     }
 
     private async Task<PhaseResult> SaturationAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, IReadOnlyList<int> cappedPids, int inFlight)

@@ -8,6 +8,9 @@ namespace PipedriveMaileon.LoadGenerator.Bounds;
 /// </summary>
 public sealed class PostgresCommitBound : IAsyncDisposable
 {
+    /// <summary>The start of the bound's table name (its statements are told from the application's by it).</summary>
+    public const string TablePrefix = "bench_one_row_commit_";
+
     private readonly NpgsqlDataSource dataSource;
     private readonly string table;
     private long lastId;
@@ -22,7 +25,7 @@ public sealed class PostgresCommitBound : IAsyncDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = concurrency + 2, MinPoolSize = 0 };
         var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        var table = $"bench_one_row_commit_{seed}_{Environment.ProcessId}";
+        var table = $"{TablePrefix}{seed}_{Environment.ProcessId}";
         await using var command = dataSource.CreateCommand(
             $"CREATE TABLE IF NOT EXISTS {table} (id bigint PRIMARY KEY, tenant bigint NOT NULL, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())");
         await command.ExecuteNonQueryAsync();

@@ -13,6 +13,24 @@ public sealed class RequestLog
 
     public IReadOnlyList<RequestSample> Samples => [.. samples];
 
+    /// <summary>
+    /// Adds the samples of <paramref name="slice"/>, a later stretch of the same phase that began
+    /// <paramref name="offset"/> into it; answers the stretch's length: <paramref name="planned"/>, or longer when its
+    /// last answer came later.
+    /// </summary>
+    public TimeSpan Append(RequestLog slice, TimeSpan offset, TimeSpan planned)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        var end = planned.TotalMilliseconds;
+        foreach (var sample in slice.Samples)
+        {
+            Add(sample with { StartedMs = sample.StartedMs + offset.TotalMilliseconds });
+            end = Math.Max(end, sample.StartedMs + sample.LatencyMs);
+        }
+
+        return TimeSpan.FromMilliseconds(end);
+    }
+
     /// <summary>Acknowledged requests (2xx) per whole second of the phase.</summary>
     public static IReadOnlyList<int> AckedPerSecond(IReadOnlyList<RequestSample> samples, TimeSpan duration)
     {

@@ -1,14 +1,16 @@
 using Npgsql;
+using PipedriveMaileon.LoadGenerator.Bounds;
 
 namespace PipedriveMaileon.LoadGenerator.Measurement;
 
 /// <summary>
 /// Statements the application ran in the bench database, from <c>pg_stat_statements</c> (bench.sh preloads it).
-/// Reset before a phase, read after it; the bench's own statistics queries are left out.
+/// Reset before a phase, read after it; the bench's own statements (its statistics queries, the reference bound's
+/// inserts) are left out.
 /// </summary>
 public sealed class StatementStats(string connectionString)
 {
-    private const string Mine = "query NOT ILIKE '%pg_stat_statements%'";
+    private const string Mine = $"query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE '%{PostgresCommitBound.TablePrefix}%'";
 
     /// <summary>Creates the extension in the bench database; false (with the reason) when the server has not loaded it.</summary>
     public async Task<string?> EnableAsync()

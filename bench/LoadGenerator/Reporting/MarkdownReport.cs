@@ -51,6 +51,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("Latency columns are of acknowledged requests (of all answers when nothing was acknowledged). At 50% the load is open-loop: latency counts from when each request was due, so queueing is not hidden.");
         AppendLevelProbes(md, main);
+        AppendInterleaving(md, main);
         if (main.Saturation is { } sat)
         {
             md.AppendLine();
@@ -294,6 +295,19 @@ public static class MarkdownReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>How ingest saturation and the PostgreSQL reference shared their time, when they were measured in turns.</summary>
+    private static void AppendInterleaving(StringBuilder md, TopologyResult main)
+    {
+        if (main.Saturation is not { Slices: { } slices } sat || main.PostgresCommit is not { Slices: not null } reference)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Ingest saturation and the PostgreSQL reference were measured in turns, {slices} slices of {F(reference.Seconds / slices)} s each, the reference first, so both rates saw the same machine (its speed drifts within minutes). Each ingest slice went on until the silos and webs were quiet again ({F(sat.SettleSeconds ?? 0, "0.0")} s in all), so the work its webhooks left is counted in ingest's time and cost, not in the reference's.");
     }
 
     /// <summary>The probes that chose each rate phase's in-flight level, one line per phase.</summary>

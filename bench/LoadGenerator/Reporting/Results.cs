@@ -73,6 +73,12 @@ public sealed record PhaseResult(
 {
     /// <summary>Requests in flight of a closed-loop phase; null for open loop.</summary>
     public int? InFlight { get; init; }
+
+    /// <summary>Slices the phase was measured in, alternating with another phase (ingest and its reference); null when run whole.</summary>
+    public int? Slices { get; init; }
+
+    /// <summary>Of <see cref="Seconds"/>, the time after the load of each slice until the services were quiet again.</summary>
+    public double? SettleSeconds { get; init; }
 }
 
 /// <summary>Subscribe webhooks and their Maileon calls: lost = acknowledged but no Maileon call within the drain time.</summary>
