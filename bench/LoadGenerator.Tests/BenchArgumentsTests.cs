@@ -40,10 +40,10 @@ public sealed class BenchArgumentsTests
     }
 
     [Fact]
-    public void Only_a_full_run_probes_in_flight_levels_doubling_to_four_times_the_concurrency_unless_told()
+    public void Only_a_full_run_probes_in_flight_levels_doubling_to_eight_times_the_concurrency_unless_told()
     {
         BenchArguments Run(params string[] more) => BenchArguments.Parse(["run", "--web", "http://127.0.0.1:1", "--fragment", "f", .. more]);
-        Assert.Equal([32, 64, 128], Run().SaturationLevels);
+        Assert.Equal([32, 64, 128, 256], Run().SaturationLevels);
         Assert.Equal([10, 20, 40, 80], Run("--concurrency", "10", "--max-concurrency", "100").SaturationLevels);
         Assert.Equal([32], Run("--max-concurrency", "32").SaturationLevels);
         Assert.Equal([96], Run("--mode", "scaleout", "--concurrency", "96").SaturationLevels);

@@ -107,10 +107,17 @@ public sealed class ReportTests
             "| ingest saturation | 64 | ",
             "| PostgreSQL one-row commit | 32 | ",
             "- ingest: 32: 300/s, **64: 410/s**, 128: 405/s",
+            "- ingest: 32: 300/s, **64: 410/s**, 128: 405/s\n",
             "- PostgreSQL one-row commit: **32: 610/s**, 64: 590/s",
             "each at its fastest in-flight level",
             "in 5 s probes",
             "each is compared at its own saturation");
+
+        var atTop = probed with { LevelProbes = [new("ingest", 32, 5, 300), new("ingest", 64, 5, 410)] };
+        Assert.Contains(
+            "- ingest: 32: 300/s, **64: 410/s** (fastest at the highest level probed: its saturation may lie above)",
+            MarkdownReport.Render([atTop], "x", null),
+            StringComparison.Ordinal);
 
         var unprobed = MarkdownReport.Render([Result("full", 400, 600)], "x", null);
         Assert.Contains("same concurrency", unprobed, StringComparison.Ordinal);

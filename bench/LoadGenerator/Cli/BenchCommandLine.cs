@@ -64,7 +64,7 @@ public static class BenchCommandLine
         public Option<int> Persons { get; } = Number("--persons", "Persons per tenant the load cycles through, each once before any twice (default 100).", 1);
         public Option<int> Duration { get; } = Number("--duration", "Seconds per measured phase (default 15).", 1);
         public Option<int> Concurrency { get; } = Number("--concurrency", "Requests in flight in closed-loop phases (default 32).", 1);
-        public Option<int> MaxConcurrency { get; } = Number("--max-concurrency", "Most requests in flight the full run's rate phases probe, doubling from --concurrency; each is measured at its fastest level (default 4 x --concurrency; tiny and scale-out runs: none).", 1);
+        public Option<int> MaxConcurrency { get; } = Number("--max-concurrency", "Most requests in flight the full run's rate phases probe, doubling from --concurrency; each is measured at its fastest level (default 8 x --concurrency; tiny and scale-out runs: none).", 1);
         public Option<int> Activations { get; } = Number("--activations", "Contact grains activated for memory per grain (default 100000).", 0);
         public Option<int> Subscribes { get; } = Number("--subscribes", "Subscribe webhooks followed to Maileon (default 500).", 0);
         public Option<int> Deals { get; } = Number("--deals", "Deal events (default 300).", 0);

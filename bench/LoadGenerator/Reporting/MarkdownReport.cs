@@ -325,8 +325,9 @@ public static class MarkdownReport
         foreach (var phase in main.LevelProbes.GroupBy(p => p.Phase))
         {
             var chosen = phase.MaxBy(p => p.AckedPerSecond)!.InFlight;
+            var atTop = phase.Count() > 1 && chosen == phase.Max(p => p.InFlight) ? " (fastest at the highest level probed: its saturation may lie above)" : "";
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"- {phase.Key}: {string.Join(", ", phase.Select(p => p.InFlight == chosen ? $"**{p.InFlight}: {F(p.AckedPerSecond)}/s**" : $"{p.InFlight}: {F(p.AckedPerSecond)}/s"))}");
+                $"- {phase.Key}: {string.Join(", ", phase.Select(p => p.InFlight == chosen ? $"**{p.InFlight}: {F(p.AckedPerSecond)}/s**" : $"{p.InFlight}: {F(p.AckedPerSecond)}/s"))}{atTop}");
         }
     }
 
