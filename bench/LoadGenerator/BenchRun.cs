@@ -502,24 +502,13 @@ public sealed class BenchRun(BenchArguments args)
     /// </summary>
     private async Task<TimeSpan> SettleAsync()
     {
-        var services = args.SiloPids.Concat(args.WebPids).ToList();
-        var clock = Stopwatch.StartNew();
-        var before = ProcessCpu.Snapshot(services);
-        var window = Stopwatch.StartNew();
-        while (clock.Elapsed < MaxSettle)
+        if (await CpuQuiet.UntilQuietAsync([.. args.SiloPids, .. args.WebPids], QuietWindow, MaxSettle, each => each.Sum() < QuietCores) is { } settled)
         {
-            await Task.Delay(QuietWindow);
-            var after = ProcessCpu.Snapshot(services);
-            var cores = ProcessCpu.Delta(before, after) / window.Elapsed.TotalSeconds;
-            (before, window) = (after, Stopwatch.StartNew());
-            if (cores < QuietCores)
-            {
-                return clock.Elapsed - QuietWindow;
-            }
+            return settled;
         }
 
         notes.Add($"The services were still busy {MaxSettle.TotalSeconds:0} s after an ingest slice; that slice counts only that much of the work it left.");
-        return clock.Elapsed;
+        return MaxSettle;
     }
 
     private async Task<PhaseResult> SaturationAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, IReadOnlyList<int> cappedPids, int inFlight)
@@ -555,25 +544,14 @@ public sealed class BenchRun(BenchArguments args)
         }
 
         using var progress = new Progress("drain the phase's work under the cap", duration: null);
-        var clock = Stopwatch.StartNew();
-        var before = ProcessCpu.Snapshot(cappedPids);
-        var window = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(args.Tiny ? 2 : MaxDrainSeconds))
+        var max = TimeSpan.FromSeconds(args.Tiny ? 2 : MaxDrainSeconds);
+        if (await CpuQuiet.UntilQuietAsync(cappedPids, TimeSpan.FromSeconds(1), max, each => each.DefaultIfEmpty(0).Max() < DrainedShareOfCap * cores) is { } drained)
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            var after = ProcessCpu.Snapshot(cappedPids);
-            var seconds = window.Elapsed.TotalSeconds;
-            var busiest = after.Where(a => before.ContainsKey(a.Key)).Select(a => (a.Value - before[a.Key]) / seconds).DefaultIfEmpty(0).Max();
-            (before, window) = (after, Stopwatch.StartNew());
-            if (busiest < DrainedShareOfCap * cores)
-            {
-                // The quiet second is not the phase's: it ends where the work did.
-                return clock.Elapsed - TimeSpan.FromSeconds(1);
-            }
+            return drained;
         }
 
-        notes.Add($"The capped processes were still busy {MaxDrainSeconds} s after the warm-up or a capped phase ended: a phase's rate then counts only that much of the work it left.");
-        return clock.Elapsed;
+        notes.Add($"The capped processes were still busy {max.TotalSeconds:0} s after the warm-up or a capped phase ended: a phase's rate then counts only that much of the work it left.");
+        return max;
     }
 
     /// <summary>
