@@ -8,18 +8,11 @@ public sealed class CpuQuietTests
     [Fact]
     public async Task A_process_that_keeps_working_is_not_quiet_and_the_wait_ends_at_its_limit()
     {
-        using var busy = Process.Start(new ProcessStartInfo("sh", ["-c", "while :; do :; done"]))!;
-        try
-        {
-            var waited = Stopwatch.StartNew();
-            var quiet = await CpuQuiet.UntilQuietAsync([busy.Id], TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), cores => cores.Sum() < 0.02);
-            Assert.Null(quiet);
-            Assert.InRange(waited.Elapsed.TotalSeconds, 1, 30);
-        }
-        finally
-        {
-            busy.Kill();
-        }
+        using var busy = new BusyProcess();
+        var waited = Stopwatch.StartNew();
+        var quiet = await CpuQuiet.UntilQuietAsync([busy.Id], TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), cores => cores.Sum() < 0.02);
+        Assert.Null(quiet);
+        Assert.InRange(waited.Elapsed.TotalSeconds, 1, 30);
     }
 
     [Fact]
