@@ -106,7 +106,6 @@ public sealed class ReportTests
             MarkdownReport.Render([probed], "x", null),
             "| ingest saturation | 64 | ",
             "| PostgreSQL one-row commit | 32 | ",
-            "- ingest: 32: 300/s, **64: 410/s**, 128: 405/s",
             "- ingest: 32: 300/s, **64: 410/s**, 128: 405/s\n",
             "- PostgreSQL one-row commit: **32: 610/s**, 64: 590/s",
             "each at its fastest in-flight level",

@@ -139,7 +139,7 @@ public sealed class BenchRun(BenchArguments args)
             {
                 using var progress = new Progress("ingest at 50% of saturation", duration: args.PhaseDuration);
                 var log = await LoadRunner.OpenLoopAsync(
-                    (i, ct) => sender.SendAsync(Pick(tenants, i), factory.PersonRename(Pick(tenants, i), 1 + PersonOf(tenants, i)), ct),
+                    (i, ct) => SendRenameAsync(sender, factory, tenants, i, 1, ct),
                     rate, args.PhaseDuration, args.Concurrency * 8, progress);
                 return Summarise("ingest at 50%", log, args.PhaseDuration, rate);
             }, statements);
@@ -390,9 +390,15 @@ public sealed class BenchRun(BenchArguments args)
         (_, ct) =>
         {
             var index = Interlocked.Increment(ref warmupSent) - 1;
-            var tenant = Pick(tenants, index);
-            return sender.SendAsync(tenant, factory.PersonRename(tenant, WarmupPersonBase + PersonOf(tenants, index)), ct);
+            return SendRenameAsync(sender, factory, tenants, index, WarmupPersonBase, ct);
         };
+
+    /// <summary>The rename webhook of request <paramref name="index"/>: its tenant's person <see cref="PersonOf"/>, numbered from <paramref name="personBase"/>.</summary>
+    private Task<int> SendRenameAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, long index, long personBase, CancellationToken cancellationToken)
+    {
+        var tenant = Pick(tenants, index);
+        return sender.SendAsync(tenant, factory.PersonRename(tenant, personBase + PersonOf(tenants, index)), cancellationToken);
+    }
 
     /// <summary>
     /// Runs <paramref name="send"/> closed loop for <see cref="LevelProbeDuration"/> at each of the arguments'
@@ -456,8 +462,7 @@ public sealed class BenchRun(BenchArguments args)
         var slices = Math.Max(1, (int)Math.Round(args.PhaseDuration / InterleaveSlice));
         var slice = args.PhaseDuration / slices;
         var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
-        await meter.StartAsync(); // resets the statement statistics; the counting starts with the first ingest slice
-        await meter.PauseAsync();
+        await meter.ResetStatementsAsync(); // the counting starts with the first ingest slice
         RequestLog ingestLog = new(), referenceLog = new();
         TimeSpan ingestTime = TimeSpan.Zero, referenceTime = TimeSpan.Zero, settling = TimeSpan.Zero;
         long ingestSent = 0;
@@ -475,11 +480,7 @@ public sealed class BenchRun(BenchArguments args)
             using (var progress = new Progress($"ingest saturation, slice {i} of {slices}", duration: slice))
             {
                 ingest = await LoadRunner.ClosedLoopAsync(
-                    (n, ct) =>
-                    {
-                        var tenant = Pick(tenants, offset + n);
-                        return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + PersonOf(tenants, offset + n)), ct);
-                    },
+                    (n, ct) => SendRenameAsync(sender, factory, tenants, offset + n, 1, ct),
                     ingestInFlight, slice, null, progress);
             }
 
@@ -517,11 +518,7 @@ public sealed class BenchRun(BenchArguments args)
         using (var progress = new Progress("ingest saturation", duration: args.PhaseDuration))
         {
             log = await LoadRunner.ClosedLoopAsync(
-                (i, ct) =>
-                {
-                    var tenant = Pick(tenants, i);
-                    return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + PersonOf(tenants, i)), ct);
-                },
+                (i, ct) => SendRenameAsync(sender, factory, tenants, i, 1, ct),
                 inFlight, args.PhaseDuration, null, progress);
         }
 
@@ -566,12 +563,7 @@ public sealed class BenchRun(BenchArguments args)
         using (var progress = new Progress("persons already active", duration: args.PhaseDuration))
         {
             log = await LoadRunner.ClosedLoopAsync(
-                (i, ct) =>
-                {
-                    var index = i % cycle;
-                    var tenant = Pick(tenants, index);
-                    return sender.SendAsync(tenant, factory.PersonRename(tenant, 1 + PersonOf(tenants, index)), ct);
-                },
+                (i, ct) => SendRenameAsync(sender, factory, tenants, i % cycle, 1, ct),
                 args.Concurrency, args.PhaseDuration, null, progress);
         }
 

@@ -8,8 +8,9 @@ namespace PipedriveMaileon.LoadGenerator.Measurement;
 /// this generator), the machine's busy cores, WAL and the application's statements. It counts only while running, so
 /// a phase measured in slices (between which something else runs on the same machine) is charged for its own
 /// stretches alone. The statement totals are the one exception: pg_stat_statements cannot be paused, so they cover
-/// from <see cref="StartAsync"/> to <see cref="CostAsync"/> (other work in between must not run statements of the
-/// application's: the reference bound's are left out by <see cref="StatementStats"/>).
+/// from the last <see cref="ResetStatementsAsync"/> (which <see cref="StartAsync"/> calls) to <see cref="CostAsync"/>
+/// (other work in between must not run statements of the application's: the reference bound's are left out by
+/// <see cref="StatementStats"/>).
 /// </summary>
 public sealed class CostMeter(IReadOnlyList<int> siloPids, IReadOnlyList<int> webPids, int? postmasterPid, StatementStats? statements)
 {
@@ -23,13 +24,12 @@ public sealed class CostMeter(IReadOnlyList<int> siloPids, IReadOnlyList<int> we
     /// <summary>Resets the statement statistics and starts counting.</summary>
     public async Task StartAsync()
     {
-        if (statements is not null)
-        {
-            await statements.ResetAsync();
-        }
-
+        await ResetStatementsAsync();
         await ResumeAsync();
     }
+
+    /// <summary>Resets the statement statistics, which <see cref="CostAsync"/> reads from here on.</summary>
+    public Task ResetStatementsAsync() => statements?.ResetAsync() ?? Task.CompletedTask;
 
     public async Task ResumeAsync()
     {
