@@ -4,7 +4,7 @@
 # runs the load generator (bench/LoadGenerator) against them and stops everything; finally writes
 # bench/results/<date>.md and .json with SVG plots and prints the summary.
 #
-#   ./bench.sh                  full run (1 silo/1 web with every measurement, then scale-out: 1-4 silos and 1-4 web
+#   ./bench.sh                  full run (1 silo/1 web with every measurement, then scale-out: 1-4-1 silos and 1-4-1 web
 #                               nodes, each process capped at the same share of a core through cgroup v1 cpu quotas;
 #                               where cgroups are not writable, uncapped 2/1, 1/2, 2/2 instead, and the report says so)
 #   ./bench.sh --tiny           seconds-long smoke run (1 silo, 1 web), for ./test.sh
@@ -187,13 +187,18 @@ if [ -z "$tiny" ]; then
         # 2,000 persons per tenant (40,000): the first phase never sends a person a second webhook.
         # 30 s of load per point: acks per second vary by about 30 % (waves of the closed loop's ~1 s latency under the
         # cap), so 15 s left about +-7 % on each point and +-10 % on a ratio of two (three full runs gave 0.71-0.96).
+        # Each series runs up and then down, every topology on a fresh cluster twice, and the report takes the mean of
+        # the two. One topology's rate varied by up to 2x between full runs of the same code (4 silos: 598/s, 325/s),
+        # steady within each run's 30 s: a property of the cluster started, whose cause is not found, not of the
+        # seconds measured. Two clusters per topology weigh that spread less, and the order lets a drift of the
+        # machine's speed over the series fall on the small and the large topologies alike.
         capped_tier=silos
-        for n in 1 2 3 4; do
+        for n in 1 2 3 4 4 3 2 1; do
             run_topology "$index" "$n" 1 scaleout --cpu-quota "$silo_quota" --quota-on silos --concurrency $((48 * n)) --persons 2000 --duration 30
             index=$((index + 1))
         done
         capped_tier=webs
-        for n in 1 2 3 4; do
+        for n in 1 2 3 4 4 3 2 1; do
             run_topology "$index" 1 "$n" scaleout --cpu-quota "$web_quota" --quota-on webs --concurrency $((48 * n)) --persons 2000 --duration 30
             index=$((index + 1))
         done

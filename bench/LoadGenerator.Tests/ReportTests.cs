@@ -222,6 +222,44 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void A_topology_run_more_than_once_is_the_mean_of_its_runs_listed_in_the_order_run()
+    {
+        // The series up and then down: 1, 2, 2, 1 silos, each run on its own cluster.
+        var up = Capped("silos", 0.95, 100, 200);
+        var down = Capped("silos", 0.95, 140, 160);
+        var runs = new[] { up[0], up[1], down[1], down[0] }.Select((r, i) => r with { StartedAt = r.StartedAt.AddMinutes(i) }).ToList();
+
+        var silos = ScaleOut.Series(runs, "silos");
+        Assert.Equal([1, 2], silos.Select(p => p.Processes));
+        Assert.Equal([100.0, 140.0], silos[0].Runs.Select(r => r.AckedPerSecond));
+        Assert.Equal([200.0, 160.0], silos[1].Runs.Select(r => r.AckedPerSecond));
+        Assert.Equal(180, silos[1].AckedPerSecond, 3);
+        Assert.Equal(0.75, silos[1].Efficiency!.Value, 3);
+        Assert.Equal(0.19, silos[1].CappedCores!.Value, 3);
+        Assert.Equal(1000, silos[1].ThrottledPeriods);
+        Assert.Equal(0, silos[1].Lost);
+
+        var markdown = MarkdownReport.Render([Result("full", 400, 600), .. runs], "x", null);
+        Assert.Contains("| 2 silos, 1 web nodes | 180 (200, 160) | 0.75 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("first activations (every webhook for a person not active yet: its activation, its address's, their directory registrations), run in the order 1-2-2-1:", markdown, StringComparison.Ordinal);
+        Assert.Contains("A topology measured more than once, each time on a fresh cluster, is the mean of its runs", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_scale_out_target_is_judged_on_the_means_and_names_the_runs_behind_them()
+    {
+        var up = Capped("silos", 0.95, 100, 190, 280, 360);
+        var down = Capped("silos", 0.95, 140, 190, 280, 400);
+        var runs = up.Concat(Enumerable.Reverse(down)).Select((r, i) => r with { StartedAt = r.StartedAt.AddMinutes(i) }).ToList();
+        var main = Result("full", 500, 600);
+
+        var verdict = Targets.Judge(main, [main, .. runs]).Single(v => v.Target.StartsWith("scale-out", StringComparison.Ordinal));
+
+        Assert.Equal("not met", verdict.Verdict);
+        Assert.StartsWith("0.79 (380/s vs 4 × 120/s, means of 360, 400/s and 100, 140/s)", verdict.Measured, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_persons_already_active_series_is_read_from_its_own_phase_and_shown_beside_the_first_activations()
     {
         var results = Capped("silos", 0.95, 100, 190).Select((r, i) => r with

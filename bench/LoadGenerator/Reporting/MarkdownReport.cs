@@ -253,7 +253,8 @@ public static class MarkdownReport
             "A capped phase lasts until the capped processes have also done the work its webhooks left (a new person's address, queued behind the ingest): " +
             "acked/s is the webhooks over that whole time, the rate the cap sustains, and the warm-up's own leftover work is done before the cap. " +
             "The capped processes run without tiered compilation, so each method is compiled once, optimized, when first called (with tiering, four processes sharing the load were still recompiling the long tail of their methods minutes in, 30-50 % of a silo's quota, which a process running for hours no longer pays); " +
-            "under the cap, the warm-up goes on unmeasured for 10 s, then drained, so the code paths it first reaches are not compiled on the measured phase's quota.");
+            "under the cap, the warm-up goes on unmeasured for 10 s, then drained, so the code paths it first reaches are not compiled on the measured phase's quota." +
+            Repeats(series));
         foreach (var (_, activePersons, points) in series)
         {
             var first = points[0];
@@ -261,21 +262,36 @@ public static class MarkdownReport
             var phase = activePersons
                 ? "persons already active (the same renames again: no activation, no directory registration, no address)"
                 : "first activations (every webhook for a person not active yet: its activation, its address's, their directory registrations)";
-            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period, {F(first.Result.PhaseSeconds)} s of load per point, {first.Result.Concurrency / first.Processes} requests in flight per process), {phase}:");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{(first.On == "webs" ? "Web nodes" : "Silos")}**, capped at {F(first.CapCores, "0.00")} core each ({first.Result.Quota!.PeriodMicros / 1000} ms period, {F(first.Result.PhaseSeconds)} s of load per point, {first.Result.Concurrency / first.Processes} requests in flight per process), {phase}{Order(points)}:");
             md.AppendLine();
             md.AppendLine("| topology | acked/s | efficiency | p99 ms | lost | capped tier cores (share of cap) | silo cores | web cores | PostgreSQL cores | machine busy cores | throttled periods | bound by |");
             md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             foreach (var p in points)
             {
                 var share = p.CappedCores is { } c ? $"{F(c, "0.00")} ({F(100 * c / (p.CapCores * p.Processes))} %)" : "n/a";
+                var rate = p.Runs.Count > 1 ? $"{F(p.AckedPerSecond)} ({string.Join(", ", p.Runs.Select(r => F(r.AckedPerSecond)))})" : F(p.AckedPerSecond);
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {p.Result.Topology} | {F(p.AckedPerSecond)} | {D(p.Efficiency, "0.00")} | {L(p.Phase.Latency.P99)} | {N(p.Result.EndToEnd?.Lost)} | {share} | {D(p.SiloCores, "0.00")} | {D(p.WebCores, "0.00")} | {D(p.PostgresCores, "0.00")} | {D(p.MachineCores, "0.00")} | {p.Result.Quota!.ThrottledPeriods} | {p.Bound} |");
+                    $"| {p.Result.Topology} | {rate} | {D(p.Efficiency, "0.00")} | {L(p.P99)} | {N(p.Lost)} | {share} | {D(p.SiloCores, "0.00")} | {D(p.WebCores, "0.00")} | {D(p.PostgresCores, "0.00")} | {D(p.MachineCores, "0.00")} | {p.ThrottledPeriods} | {p.Bound} |");
             }
         }
 
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![scale-out]({baseName}-scaleout.svg)");
     }
+
+    /// <summary>How topologies measured more than once are summarised; empty when each ran once.</summary>
+    private static string Repeats(IReadOnlyList<ScaleSeries> series) =>
+        series.All(s => s.Points.All(p => p.Runs.Count < 2))
+            ? ""
+            : " A topology measured more than once, each time on a fresh cluster, is the mean of its runs: acked/s is the mean (each run in brackets, " +
+              "in the order run), efficiency the ratio of the means, cores the mean, p99 the worst run's, lost and throttled periods summed over the runs. " +
+              "A series run up and then down lets a drift of the machine's speed over the series fall alike on the small and the large topologies.";
+
+    /// <summary>The order in which a series' topologies were run (by process count), when any ran more than once.</summary>
+    private static string Order(IReadOnlyList<ScalePoint> points) =>
+        points.All(p => p.Runs.Count < 2)
+            ? ""
+            : $", run in the order {string.Join("-", points.SelectMany(p => p.Runs.Select(r => (r.StartedAt, p.Processes))).OrderBy(x => x.StartedAt).Select(x => x.Processes))}";
 
     /// <summary>The short summary printed at the end of a run.</summary>
     public static string Summary(IReadOnlyList<TopologyResult> results)
@@ -307,7 +323,7 @@ public static class MarkdownReport
 
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Ingest saturation and the PostgreSQL reference were measured in turns, {slices} slices of {F(reference.Seconds / slices)} s each, the reference first, so both rates saw the same machine (its speed drifts within minutes). Each ingest slice went on until the silos and webs were quiet again ({F(sat.SettleSeconds ?? 0, "0.0")} s in all), so the work its webhooks left is counted in ingest's time and cost, not in the reference's.");
+            $"Ingest saturation and the PostgreSQL reference were measured in turns, {slices} slice{(slices == 1 ? "" : "s")} of {F(reference.Seconds / slices)} s each, the reference first, so both rates saw the same machine (its speed drifts within minutes). Each ingest slice went on until the silos and webs were quiet again ({F(sat.SettleSeconds ?? 0, "0.0")} s in all), so the work its webhooks left is counted in ingest's time and cost, not in the reference's.");
     }
 
     /// <summary>The probes that chose each rate phase's in-flight level, one line per phase.</summary>

@@ -2,16 +2,21 @@ namespace PipedriveMaileon.LoadGenerator.Reporting;
 
 /// <summary>
 /// One topology of a scale-out series under equal per-process CPU caps: its throughput, efficiency against n × T(1),
-/// the cores each tier used during the phase, and what bound it.
+/// the cores each tier used during the phase, and what bound it. A topology measured more than once (the series run up
+/// and then down, each time on a fresh cluster) is the mean of its runs: rates and cores are averaged, the p99 is the
+/// worst run's, lost and throttled periods are summed.
 /// </summary>
 public sealed record ScalePoint(
     string On,
     int Processes,
     double CapCores,
     TopologyResult Result,
-    PhaseResult Phase,
+    IReadOnlyList<ScaleRun> Runs,
     double AckedPerSecond,
     double? Efficiency,
+    double? P99,
+    long? Lost,
+    long ThrottledPeriods,
     double? CappedCores,
     double? SiloCores,
     double? WebCores,
