@@ -269,7 +269,7 @@ public static class MarkdownReport
             foreach (var p in points)
             {
                 var share = p.CappedCores is { } c ? $"{F(c, "0.00")} ({F(100 * c / (p.CapCores * p.Processes))} %)" : "n/a";
-                var rate = p.Runs.Count > 1 ? $"{F(p.AckedPerSecond)} ({string.Join(", ", p.Runs.Select(r => F(r.AckedPerSecond)))})" : F(p.AckedPerSecond);
+                var rate = p.Repeated ? $"{F(p.AckedPerSecond)} ({p.ListedRuns})" : F(p.AckedPerSecond);
                 md.AppendLine(CultureInfo.InvariantCulture,
                     $"| {p.Result.Topology} | {rate} | {D(p.Efficiency, "0.00")} | {L(p.P99)} | {N(p.Lost)} | {share} | {D(p.SiloCores, "0.00")} | {D(p.WebCores, "0.00")} | {D(p.PostgresCores, "0.00")} | {D(p.MachineCores, "0.00")} | {p.ThrottledPeriods} | {p.Bound} |");
             }
@@ -281,7 +281,7 @@ public static class MarkdownReport
 
     /// <summary>How topologies measured more than once are summarised; empty when each ran once.</summary>
     private static string Repeats(IReadOnlyList<ScaleSeries> series) =>
-        series.All(s => s.Points.All(p => p.Runs.Count < 2))
+        !series.Any(s => s.Points.Any(p => p.Repeated))
             ? ""
             : " A topology measured more than once, each time on a fresh cluster, is the mean of its runs: acked/s is the mean (each run in brackets, " +
               "in the order run), efficiency the ratio of the means, cores the mean, p99 the worst run's, lost and throttled periods summed over the runs. " +
@@ -289,7 +289,7 @@ public static class MarkdownReport
 
     /// <summary>The order in which a series' topologies were run (by process count), when any ran more than once.</summary>
     private static string Order(IReadOnlyList<ScalePoint> points) =>
-        points.All(p => p.Runs.Count < 2)
+        !points.Any(p => p.Repeated)
             ? ""
             : $", run in the order {string.Join("-", points.SelectMany(p => p.Runs.Select(r => (r.StartedAt, p.Processes))).OrderBy(x => x.StartedAt).Select(x => x.Processes))}";
 

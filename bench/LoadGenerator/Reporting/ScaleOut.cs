@@ -52,7 +52,7 @@ public static class ScaleOut
             _ => $"neither the cap nor the cores (capped {on} at {share} of their cap): latency, concurrency or a lock",
         };
         var lost = runs.All(x => x.Result.EndToEnd is not null) ? runs.Sum(x => (long)x.Result.EndToEnd!.Lost) : (long?)null;
-        return new ScalePoint(on, processes, first.Quota.Cores, first, [.. runs.Select(x => new ScaleRun(x.Result.StartedAt, x.Phase!.AckedPerSecond))], rate,
+        return new ScalePoint(on, processes, first.Quota.Cores, first, [.. runs.Select(x => new ScaleRun(x.Result.StartedAt, x.Phase!.AckedPerSecond))],
             single is > 0 ? rate / (processes * single.Value) : null, runs.Max(x => x.Phase!.Latency.P99), lost,
             runs.Sum(x => x.Result.Quota!.ThrottledPeriods), cappedCores, silo, web, pg, machine, bound);
     }

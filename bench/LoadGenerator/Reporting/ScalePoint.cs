@@ -12,7 +12,6 @@ public sealed record ScalePoint(
     double CapCores,
     TopologyResult Result,
     IReadOnlyList<ScaleRun> Runs,
-    double AckedPerSecond,
     double? Efficiency,
     double? P99,
     long? Lost,
@@ -22,4 +21,14 @@ public sealed record ScalePoint(
     double? WebCores,
     double? PostgresCores,
     double? MachineCores,
-    string Bound);
+    string Bound)
+{
+    /// <summary>The mean of the runs' rates.</summary>
+    public double AckedPerSecond => Runs.Average(r => r.AckedPerSecond);
+
+    /// <summary>Measured more than once (each run on a fresh cluster).</summary>
+    public bool Repeated => Runs.Count > 1;
+
+    /// <summary>Each run's rate, in the order run: "598, 325".</summary>
+    public string ListedRuns => string.Join(", ", Runs.Select(r => r.AckedPerSecond.ToString("0", System.Globalization.CultureInfo.InvariantCulture)));
+}

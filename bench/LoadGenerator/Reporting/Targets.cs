@@ -121,11 +121,7 @@ public static class Targets
 
     /// <summary>The runs behind the two means, when a topology was measured more than once.</summary>
     private static string Runs(ScalePoint four, ScalePoint one) =>
-        four.Runs.Count < 2 && one.Runs.Count < 2
-            ? ""
-            : $", means of {Listed(four)} and {Listed(one)}";
-
-    private static string Listed(ScalePoint point) => $"{string.Join(", ", point.Runs.Select(r => F(r.AckedPerSecond)))}/s";
+        four.Repeated || one.Repeated ? $", means of {four.ListedRuns}/s and {one.ListedRuns}/s" : "";
 
     private static string B(long? bytes) => bytes is { } b ? F(b) + " B" : "n/a";
 
