@@ -4,9 +4,10 @@
 # runs the load generator (bench/LoadGenerator) against them and stops everything; finally writes
 # bench/results/<date>.md and .json with SVG plots and prints the summary.
 #
-#   ./bench.sh                  full run (1 silo/1 web with every measurement, then scale-out: 1-4-1 silos and 1-4-1 web
-#                               nodes, each process capped at the same share of a core through cgroup v1 cpu quotas;
-#                               where cgroups are not writable, uncapped 2/1, 1/2, 2/2 instead, and the report says so)
+#   ./bench.sh                  full run (1 silo/1 web with every measurement, then scale-out: 1-4 silos and 1-4 web
+#                               nodes side by side, measured in turns, each process capped at the same share of a core
+#                               through cgroup v1 cpu quotas; where cgroups are not writable, uncapped 2/1, 1/2, 2/2
+#                               instead, and the report says so)
 #   ./bench.sh --tiny           seconds-long smoke run (1 silo, 1 web), for ./test.sh
 #   ./bench.sh --silos 2        the main measurement against 2 silos
 #   ./bench.sh --out DIR        write the report to DIR instead of bench/results
@@ -82,7 +83,9 @@ pg_port="$(pg_free_port)"
 pg_init "$work/pg"
 # Durable settings (fsync on): the bench measures commits that survive a crash, as production does.
 # pg_stat_statements (preloaded, enabled per bench database by the generator) counts statements per webhook.
-pg_start "$work/pg" "$pg_port" -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements
+# A capped series keeps four clusters alive side by side: up to 10 silos and 4 web nodes with pools of 30 each (the
+# default 400 ran out: "53300: sorry, too many clients already", and failed activations and membership reads).
+pg_start "$work/pg" "$pg_port" -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements -c max_connections=1000
 admin="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 echo "PostgreSQL for the bench on 127.0.0.1:$pg_port"
 
@@ -101,15 +104,13 @@ wait_for() { # URL PID... : until URL answers 200 (60 s), failing early when a p
     echo "$url not ready after 60 s" >&2; tail -n 30 "$work"/logs/*.log >&2; return 1
 }
 
-# run_topology INDEX SILOS WEBS MODE [GENERATOR ARGS...]
-run_topology() {
-    local index="$1" n_silos="$2" n_webs="$3" mode="$4"; shift 4
-    local topology_args=("$@")
+# start_topology INDEX SILOS WEBS: a fresh database, the sandbox, the silos and web nodes, ready; leaves the load
+# generator's arguments for it in generator_args.
+start_topology() {
+    local index="$1" n_silos="$2" n_webs="$3"
     local tag="t$index-${n_silos}s${n_webs}w"
     local db="bench_$index"
     local conn="Host=127.0.0.1;Port=$pg_port;Database=$db;Username=postgres;Maximum Pool Size=30"
-    echo
-    echo "=== $n_silos silo(s), $n_webs web node(s), $mode"
     ConnectionStrings__Orleans="$conn" dotnet "$(bin Silo)" migrate --create-database >"$work/logs/$tag-migrate.log" 2>&1 \
         || { cat "$work/logs/$tag-migrate.log" >&2; return 1; }
 
@@ -158,18 +159,60 @@ run_topology() {
         sleep 0.5
     done
 
-    local args=(run --web "$(IFS=,; echo "${web_urls[*]}")" --pipedrive "$pipedrive" --maileon "$maileon"
+    generator_args=(run --web "$(IFS=,; echo "${web_urls[*]}")" --pipedrive "$pipedrive" --maileon "$maileon"
         --postgres "Host=127.0.0.1;Port=$pg_port;Database=$db;Username=postgres"
         --silo-pids "$(IFS=,; echo "${silo_pids[*]}")" --web-pids "$(IFS=,; echo "${web_pids[*]}")"
-        --postgres-pid "$(head -n 1 "$work/pg/postmaster.pid")" --silos "$n_silos" --mode "$mode"
+        --postgres-pid "$(head -n 1 "$work/pg/postmaster.pid")" --silos "$n_silos"
         --fragment "$work/fragments/$index.json")
-    [ -n "$tiny" ] && args+=(--tiny)
-    dotnet "$generator" "${args[@]}" "${topology_args[@]}" "${extra[@]}"
+    [ -n "$tiny" ] && generator_args+=(--tiny)
+    return 0
+}
+
+# run_topology INDEX SILOS WEBS MODE [GENERATOR ARGS...]: one topology alone, measured, then stopped.
+run_topology() {
+    local index="$1" n_silos="$2" n_webs="$3" mode="$4"; shift 4
+    echo
+    echo "=== $n_silos silo(s), $n_webs web node(s), $mode"
+    start_topology "$index" "$n_silos" "$n_webs" || return 1
+    dotnet "$generator" "${generator_args[@]}" --mode "$mode" "$@" "${extra[@]}"
     stop_processes
 }
 
-[ -n "${BENCH_CAP_MAIN:-}" ] && capped_tier="$BENCH_CAP_MAIN"  # experiments: the runtime settings of a capped tier on the main run
-run_topology 0 "$silos" 1 full
+# run_in_turns TIER QUOTA N...: the capped series of TIER (silos or webs), one topology per N (N capped processes,
+# one of the other tier), all started side by side and measured in turns (TurnBaton in the load generator): one
+# cluster is loaded at a time, each phase in slices, the order running forward and back, so every topology sees the
+# same minutes of the machine. Measured one after another, the same topology's rate differed by up to 2x between
+# runs, steady within each; six identical 1-silo clusters differed by about twice what the noise within each
+# explains (116-164/s); of four side by side in turns, three differed by no more than that noise (98-111/s), the
+# fourth lost most of one slice to a 2 s stall of its silo (86/s).
+run_in_turns() {
+    local tier="$1" quota="$2"; shift 2
+    [ $# -gt 0 ] || return 0
+    local members=$# member=0 generators=() logs=() status=0
+    local turns="$work/turns-$tier"
+    echo 0 >"$turns"
+    echo
+    echo "=== $tier capped at $quota core each: $* side by side, measured in turns"
+    for n in "$@"; do
+        local n_silos=1 n_webs=1
+        if [ "$tier" = silos ]; then n_silos="$n"; else n_webs="$n"; fi
+        start_topology "$index" "$n_silos" "$n_webs" || return 1
+        dotnet "$generator" "${generator_args[@]}" --mode scaleout --cpu-quota "$quota" --quota-on "$tier" \
+            --concurrency $((48 * n)) --persons 2000 --duration 30 --turns "$turns" --turn "$member/$members" "${extra[@]}" \
+            >"$work/logs/t$index-generator.log" 2>&1 &
+        generators+=($!); logs+=("$work/logs/t$index-generator.log")
+        index=$((index + 1)); member=$((member + 1))
+    done
+    for pid in "${generators[@]}"; do wait "$pid" || status=1; done
+    stop_processes
+    for log in "${logs[@]}"; do grep -h "acked/s" "$log" | tail -n 1 || true; done
+    [ "$status" = 0 ] || { echo "A load generator of the $tier series failed:" >&2; tail -n 20 "${logs[@]}" >&2; return 1; }
+}
+
+# Experiments: BENCH_CAP_MAIN gives the main run a capped tier's runtime settings; BENCH_SKIP_MAIN=1 skips the main
+# run; BENCH_SILO_SERIES / BENCH_WEB_SERIES set a capped series' process counts (empty: none).
+[ -n "${BENCH_CAP_MAIN:-}" ] && capped_tier="$BENCH_CAP_MAIN"
+[ -z "${BENCH_SKIP_MAIN:-}" ] && run_topology 0 "$silos" 1 full
 capped_tier=""
 cgroups_writable() {
     local probe="/sys/fs/cgroup/cpu/pipedrive-maileon-bench-probe-$$"
@@ -187,21 +230,11 @@ if [ -z "$tiny" ]; then
         # 2,000 persons per tenant (40,000): the first phase never sends a person a second webhook.
         # 30 s of load per point: acks per second vary by about 30 % (waves of the closed loop's ~1 s latency under the
         # cap), so 15 s left about +-7 % on each point and +-10 % on a ratio of two (three full runs gave 0.71-0.96).
-        # Each series runs up and then down, every topology on a fresh cluster twice, and the report takes the mean of
-        # the two. One topology's rate varied by up to 2x between full runs of the same code (4 silos: 598/s, 325/s),
-        # steady within each run's 30 s: a property of the cluster started, whose cause is not found, not of the
-        # seconds measured. Two clusters per topology weigh that spread less, and the order lets a drift of the
-        # machine's speed over the series fall on the small and the large topologies alike.
+        # Each series' topologies run side by side and are measured in turns (see run_in_turns).
         capped_tier=silos
-        for n in 1 2 3 4 4 3 2 1; do
-            run_topology "$index" "$n" 1 scaleout --cpu-quota "$silo_quota" --quota-on silos --concurrency $((48 * n)) --persons 2000 --duration 30
-            index=$((index + 1))
-        done
+        run_in_turns silos "$silo_quota" ${BENCH_SILO_SERIES:-1 2 3 4}
         capped_tier=webs
-        for n in 1 2 3 4 4 3 2 1; do
-            run_topology "$index" 1 "$n" scaleout --cpu-quota "$web_quota" --quota-on webs --concurrency $((48 * n)) --persons 2000 --duration 30
-            index=$((index + 1))
-        done
+        run_in_turns webs "$web_quota" ${BENCH_WEB_SERIES-1 2 3 4}
         capped_tier=""
     else
         echo "cgroup v1 cpu controller not writable at /sys/fs/cgroup/cpu: the capped scale-out series is skipped; uncapped topologies instead."

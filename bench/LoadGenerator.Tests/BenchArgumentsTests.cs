@@ -72,13 +72,26 @@ public sealed class BenchArgumentsTests
     }
 
     [Fact]
+    public void Taking_turns_needs_a_place_below_the_number_of_members()
+    {
+        BenchArguments Run(params string[] more) => BenchArguments.Parse(["run", "--web", "http://127.0.0.1:1", "--fragment", "f", .. more]);
+        var args = Run("--turns", "/tmp/turns", "--turn", "2/4", "--slices", "3");
+        Assert.Equal(("/tmp/turns", (2, 4), 3), (args.TurnsFile, args.Turn, args.Slices));
+        Assert.Equal((null, (0, 1), 6), (Run().TurnsFile, Run().Turn, Run().Slices));
+        Assert.Throws<ArgumentException>(() => Run("--turns", "/tmp/turns"));
+        Assert.Throws<ArgumentException>(() => Run("--turns", "/tmp/turns", "--turn", "4/4"));
+        Assert.Throws<ArgumentException>(() => Run("--turns", "/tmp/turns", "--turn", "two/4"));
+        Assert.Throws<ArgumentException>(() => Run("--slices", "0"));
+    }
+
+    [Fact]
     public async Task Help_lists_every_run_option()
     {
         var output = new StringWriter();
         var exit = await BenchCommandLine.Create((_, _) => Task.FromResult(1), (_, _) => Task.FromResult(1))
             .Parse(["run", "--help"]).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output });
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--web", "--tiny", "--idle-tenants", "--cpu-quota", "--quota-on", "--max-concurrency", "--fragment" })
+        foreach (var option in new[] { "--web", "--tiny", "--idle-tenants", "--cpu-quota", "--quota-on", "--max-concurrency", "--turns", "--turn", "--slices", "--fragment" })
         {
             Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
         }

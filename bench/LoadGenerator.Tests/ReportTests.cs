@@ -246,6 +246,21 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void A_series_measured_in_turns_says_how_and_lists_no_runs()
+    {
+        var inTurns = Capped("silos", 0.95, 100, 190).Select(r => r with { Saturation = r.Saturation! with { Slices = 6 }, PhaseSeconds = 30 }).ToList();
+
+        var markdown = MarkdownReport.Render([Result("full", 400, 600), .. inTurns], "x", null);
+
+        ContainsAll(markdown,
+            "were measured in turns: one cluster loaded at a time while the others idled, each phase in 6 slices of 5 s,",
+            "(1-2-3-4-4-3-2-1-1-2-…)",
+            "| 2 silos, 1 web nodes | 190 | 0.95 |");
+        Assert.DoesNotContain("run in the order", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("measured in turns", MarkdownReport.Render([Result("full", 400, 600), .. Capped("silos", 0.95, 100, 190)], "x", null), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_scale_out_target_is_judged_on_the_means_and_names_the_runs_behind_them()
     {
         var up = Capped("silos", 0.95, 100, 190, 280, 360);

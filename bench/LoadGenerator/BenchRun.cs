@@ -37,6 +37,9 @@ public sealed class BenchRun(BenchArguments args)
 
     private const int MaxDrainSeconds = 60;
 
+    /// <summary>How long a generator taking turns waits for its next one: the others' set-up and warm-up come first.</summary>
+    private static readonly TimeSpan TurnPatience = TimeSpan.FromMinutes(30);
+
     /// <summary>The length of one ingest slice and of one reference slice in <see cref="InterleavedAsync"/> (about).</summary>
     private static readonly TimeSpan InterleaveSlice = TimeSpan.FromSeconds(3);
 
@@ -60,6 +63,13 @@ public sealed class BenchRun(BenchArguments args)
     public async Task<TopologyResult> RunAsync()
     {
         var started = DateTimeOffset.UtcNow;
+        // Side by side with other clusters: a first turn for everything up to the measured phases, one per slice of
+        // each capped phase, and a last one for the rest, so no cluster's set-up or later phases load the machine
+        // while another cluster is measured.
+        using var baton = args.TurnsFile is { } turns
+            ? new TurnBaton(turns, args.Turn.Member, args.Turn.Members, steps: (2 * args.Slices) + 2, TurnPatience)
+            : null;
+        var preparing = baton is null ? null : await baton.TakeAsync();
         using var sandbox = new SandboxClient(args.PipedriveSandbox, args.MaileonSandbox);
         var factory = new WebhookFactory(args.Seed);
 
@@ -108,11 +118,17 @@ public sealed class BenchRun(BenchArguments args)
                     await SettleUnderCapAsync(sender, factory, tenants, quotaPids);
                 }
 
+                preparing?.Dispose();
                 var throttledBefore = quota?.ThrottledPeriods() ?? 0;
 
                 if (reference is not null && quota is null)
                 {
                     (saturation, cost, postgres) = await InterleavedAsync(sender, factory, tenants, saturationInFlight, reference, referenceInFlight, statements);
+                }
+                else if (baton is not null)
+                {
+                    (saturation, cost) = await InTurnsAsync(
+                        baton, "ingest saturation", (i, ct) => SendRenameAsync(sender, factory, tenants, i, 1, ct), saturationInFlight, statements, quotaPids);
                 }
                 else
                 {
@@ -122,12 +138,20 @@ public sealed class BenchRun(BenchArguments args)
                 quotaResult = args.CpuQuota is { } asked
                     ? new QuotaResult(args.QuotaOn, asked, quotaPids.Count, quota is not null, quotaFailure, (quota?.ThrottledPeriods() ?? 0) - throttledBefore, quota?.PeriodMicros ?? 0)
                     : null;
-                if (args.Mode == "scaleout")
+                if (args.Mode == "scaleout" && baton is not null)
+                {
+                    var cycle = ActivatedCycle(tenants, saturation.Sent);
+                    (active, activeCost) = await InTurnsAsync(
+                        baton, "persons already active", (i, ct) => SendRenameAsync(sender, factory, tenants, i % cycle, 1, ct), args.Concurrency, null, quotaPids);
+                }
+                else if (args.Mode == "scaleout")
                 {
                     (active, activeCost) = await MeasuredAsync(() => ActivePersonsAsync(sender, factory, tenants, saturation.Sent, quotaPids), null);
                 }
             }
         }
+
+        using var rest = baton is null ? null : await baton.TakeAsync();
 
         var stateSize = statements is null ? null : await statements.ContactStateSizeAsync();
         PhaseResult? half = null;
@@ -558,7 +582,7 @@ public sealed class BenchRun(BenchArguments args)
     /// </summary>
     private async Task<PhaseResult> ActivePersonsAsync(WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, int activated, IReadOnlyList<int> cappedPids)
     {
-        var cycle = Math.Max(1, Math.Min(activated, args.PersonsPerTenant * tenants.Count));
+        var cycle = ActivatedCycle(tenants, activated);
         RequestLog log;
         using (var progress = new Progress("persons already active", duration: args.PhaseDuration))
         {
@@ -568,6 +592,46 @@ public sealed class BenchRun(BenchArguments args)
         }
 
         return Summarise("persons already active", log, args.PhaseDuration + await DrainAsync(cappedPids), null);
+    }
+
+    /// <summary>The requests of the first activations, <paramref name="activated"/> of them, that named distinct persons.</summary>
+    private int ActivatedCycle(IReadOnlyList<BenchTenant> tenants, int activated) => Math.Max(1, Math.Min(activated, args.PersonsPerTenant * tenants.Count));
+
+    /// <summary>
+    /// A capped phase of a cluster running side by side with others (<see cref="TurnBaton"/>): <see cref="BenchArguments.Slices"/>
+    /// closed-loop slices, each in this cluster's turn and followed by the drain of what it left (see
+    /// <see cref="DrainAsync"/>), with the request indices going on from slice to slice. The rate is the acknowledged
+    /// webhooks over the slices' time with their drains; the cost meter runs only in the slices.
+    /// </summary>
+    private async Task<(PhaseResult, PhaseCost)> InTurnsAsync(
+        TurnBaton baton, string name, Func<long, CancellationToken, Task<int>> send, int inFlight, StatementStats? statements, IReadOnlyList<int> cappedPids)
+    {
+        var slice = args.PhaseDuration / args.Slices;
+        var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
+        await meter.ResetStatementsAsync();
+        var log = new RequestLog();
+        TimeSpan time = TimeSpan.Zero, drains = TimeSpan.Zero;
+        long sent = 0;
+        for (var i = 1; i <= args.Slices; i++)
+        {
+            using var turn = await baton.TakeAsync();
+            await meter.ResumeAsync();
+            var offset = sent;
+            RequestLog part;
+            using (var progress = new Progress($"{name}, slice {i} of {args.Slices}", duration: slice))
+            {
+                part = await LoadRunner.ClosedLoopAsync((n, ct) => send(offset + n, ct), inFlight, slice, null, progress);
+            }
+
+            var drained = await DrainAsync(cappedPids);
+            await meter.PauseAsync();
+            sent += part.Count;
+            drains += drained;
+            time += log.Append(part, time, slice) + drained;
+        }
+
+        var result = Summarise(name, log, time, null) with { InFlight = inFlight, Slices = args.Slices, SettleSeconds = drains.TotalSeconds };
+        return (result, await meter.CostAsync(result.Acknowledged));
     }
 
     private async Task<EndToEndResult> EndToEndAsync(SandboxClient sandbox, WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, double rate)

@@ -117,6 +117,18 @@ public sealed record BenchArguments
     /// <summary>Which processes the quota constrains: <c>silos</c> or <c>webs</c>.</summary>
     public string QuotaOn { get; init; } = "silos";
 
+    /// <summary>
+    /// The file through which the load generators of clusters running side by side take turns (see <see cref="Load.TurnBaton"/>);
+    /// null: this cluster runs alone and its phases are measured whole.
+    /// </summary>
+    public string? TurnsFile { get; init; }
+
+    /// <summary>This generator's place among those taking turns (0-based) and how many there are.</summary>
+    public (int Member, int Members) Turn { get; init; } = (0, 1);
+
+    /// <summary>Slices each capped phase is measured in, each in this cluster's turn, when taking turns.</summary>
+    public int Slices { get; init; } = 6;
+
     /// <summary>Parses a command line (see <see cref="BenchCommandLine"/>); throws <see cref="ArgumentException"/> with every error.</summary>
     public static BenchArguments Parse(IReadOnlyList<string> args) => BenchCommandLine.Parse(args);
 

@@ -74,6 +74,9 @@ public static class BenchCommandLine
         public Option<int> TenantIdleWait { get; } = Number("--tenant-idle-wait", "Seconds the idle tenants sit before the last memory reading, so their grains are collected (default 210; 0 skips).", 0);
         public Option<double> CpuQuota { get; } = Quota();
         public Option<string> QuotaOn { get; } = Choice("--quota-on", "Which processes --cpu-quota constrains (default silos).", "silos", "webs");
+        public Option<string> Turns { get; } = Text("--turns", "A file the generators of clusters running side by side take turns through, one cluster loaded at a time (bench.sh writes 0 into it first); needs --turn.");
+        public Option<string> Turn { get; } = Text("--turn", "This generator's place among those taking turns, as member/members, 0-based: 2/4.", check: v => Check(() => Place(v)));
+        public Option<int> Slices { get; } = Number("--slices", "Slices each capped phase is measured in when taking turns (default 6).", 1);
         public Option<string[]> Fragment { get; } = new("--fragment") { Description = "Fragment file (run: written; render: read, repeatable).", Required = true };
         public Option<string> Out { get; } = Text("--out", "Report folder (default bench/results).");
         public Option<string> Notes { get; } = Text("--notes", "A line for the report's head.");
@@ -81,7 +84,7 @@ public static class BenchCommandLine
         public IEnumerable<Option> RunOptions =>
         [
             Web, Pipedrive, Maileon, Postgres, SiloPids, WebPids, PostgresPid, Warmup, Silos, Mode, Tiny, Seed, Tenants, Persons,
-            Duration, Concurrency, MaxConcurrency, Activations, Subscribes, Deals, Drain, FirstSyncPersons, IdleTenants, TenantIdleWait, CpuQuota, QuotaOn, Fragment,
+            Duration, Concurrency, MaxConcurrency, Activations, Subscribes, Deals, Drain, FirstSyncPersons, IdleTenants, TenantIdleWait, CpuQuota, QuotaOn, Turns, Turn, Slices, Fragment,
         ];
 
         public BenchArguments Bind(ParseResult result, string command)
@@ -119,6 +122,14 @@ public static class BenchCommandLine
             a = Given(result, TenantIdleWait, a, (x, v) => x with { TenantIdleWait = TimeSpan.FromSeconds(v) });
             a = Given(result, CpuQuota, a, (x, v) => x with { CpuQuota = v });
             a = Given(result, QuotaOn, a, (x, v) => x with { QuotaOn = v });
+            a = Given(result, Turns, a, (x, v) => x with { TurnsFile = v });
+            a = Given(result, Turn, a, (x, v) => x with { Turn = Place(v) });
+            a = Given(result, Slices, a, (x, v) => x with { Slices = v });
+            if (a.TurnsFile is not null && result.GetResult(Turn) is null or { Implicit: true })
+            {
+                throw new ArgumentException("--turns needs --turn (this generator's place, e.g. 2/4).");
+            }
+
             a = Given(result, Out, a, (x, v) => x with { OutDirectory = v });
             return Given(result, Notes, a, (x, v) => x with { Notes = v });
         }
@@ -198,6 +209,18 @@ public static class BenchCommandLine
     private static List<int> Pids(string name, string value) =>
         [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v =>
             int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid >= 1 ? pid : throw new ArgumentException($"{name}: '{v}' is not a process id."))];
+
+    /// <summary>"2/4": member 2 (0-based) of 4.</summary>
+    private static (int Member, int Members) Place(string value)
+    {
+        var parts = value.Split('/');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var member)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var members)
+            && member < members
+            ? (member, members)
+            : throw new ArgumentException($"--turn: '{value}' is not member/members with member below members (0-based), e.g. 2/4.");
+    }
 
     /// <summary>The bench only ever talks to this machine.</summary>
     private static Uri Loopback(string value)

@@ -27,7 +27,8 @@ public sealed class StatementStats(string connectionString)
         }
     }
 
-    public Task ResetAsync() => ExecuteAsync("SELECT pg_stat_statements_reset()");
+    /// <summary>Resets the bench database's statements only: clusters measured in turns share one PostgreSQL, and each counts its own phases.</summary>
+    public Task ResetAsync() => ExecuteAsync("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
 
     /// <summary>Totals over the application's statements since the reset, and the statements that ran most often.</summary>
     public async Task<StatementTotals?> ReadAsync(int top = 4)

@@ -254,7 +254,7 @@ public static class MarkdownReport
             "acked/s is the webhooks over that whole time, the rate the cap sustains, and the warm-up's own leftover work is done before the cap. " +
             "The capped processes run without tiered compilation, so each method is compiled once, optimized, when first called (with tiering, four processes sharing the load were still recompiling the long tail of their methods minutes in, 30-50 % of a silo's quota, which a process running for hours no longer pays); " +
             "under the cap, the warm-up goes on unmeasured for 10 s, then drained, so the code paths it first reaches are not compiled on the measured phase's quota." +
-            Repeats(series));
+            Turns(series) + Repeats(series));
         foreach (var (_, activePersons, points) in series)
         {
             var first = points[0];
@@ -278,6 +278,16 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![scale-out]({baseName}-scaleout.svg)");
     }
+
+    /// <summary>How the series whose topologies ran side by side were measured; empty when they ran one after another.</summary>
+    private static string Turns(IReadOnlyList<ScaleSeries> series) =>
+        series.SelectMany(s => s.Points).Select(p => p.Result).FirstOrDefault(r => r.Saturation?.Slices is not null) is not { Saturation.Slices: { } slices } result
+            ? ""
+            : " The topologies of a series ran side by side, each with its own database, sandbox and uncapped tier, and were measured in turns: " +
+              $"one cluster loaded at a time while the others idled, each phase in {slices} slice{(slices == 1 ? "" : "s")} of {F(result.PhaseSeconds / slices)} s, " +
+              "each slice followed by its drain, the clusters taking their slices in order and then in reverse order (1-2-3-4-4-3-2-1-1-2-…). " +
+              "So every topology is measured over the same minutes of the machine: measured one after another, identical clusters differed by about " +
+              "twice what the noise of their own seconds explains (six 1-silo clusters: 116-164/s); in turns, three of four by no more than that noise.";
 
     /// <summary>How topologies measured more than once are summarised; empty when each ran once.</summary>
     private static string Repeats(IReadOnlyList<ScaleSeries> series) =>

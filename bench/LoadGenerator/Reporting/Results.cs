@@ -74,7 +74,7 @@ public sealed record PhaseResult(
     /// <summary>Requests in flight of a closed-loop phase; null for open loop.</summary>
     public int? InFlight { get; init; }
 
-    /// <summary>Slices the phase was measured in, alternating with another phase (ingest and its reference); null when run whole.</summary>
+    /// <summary>Slices the phase was measured in, alternating with another phase (ingest and its reference) or with other clusters (taking turns); null when run whole.</summary>
     public int? Slices { get; init; }
 
     /// <summary>Of <see cref="Seconds"/>, the time after the load of each slice until the services were quiet again.</summary>

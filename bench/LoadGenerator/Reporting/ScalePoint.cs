@@ -2,8 +2,8 @@ namespace PipedriveMaileon.LoadGenerator.Reporting;
 
 /// <summary>
 /// One topology of a scale-out series under equal per-process CPU caps: its throughput, efficiency against n × T(1),
-/// the cores each tier used during the phase, and what bound it. A topology measured more than once (the series run up
-/// and then down, each time on a fresh cluster) is the mean of its runs: rates and cores are averaged, the p99 is the
+/// the cores each tier used during the phase, and what bound it. A topology measured more than once (each time on a
+/// fresh cluster, for example in a series run up and then down) is the mean of its runs: rates and cores are averaged, the p99 is the
 /// worst run's, lost and throttled periods are summed.
 /// </summary>
 public sealed record ScalePoint(
