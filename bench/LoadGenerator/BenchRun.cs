@@ -487,9 +487,9 @@ public sealed class BenchRun(BenchArguments args)
         var slice = args.PhaseDuration / slices;
         var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
         await meter.ResetStatementsAsync(); // the counting starts with the first ingest slice
-        RequestLog ingestLog = new(), referenceLog = new();
-        TimeSpan ingestTime = TimeSpan.Zero, referenceTime = TimeSpan.Zero, settling = TimeSpan.Zero;
-        long ingestSent = 0;
+        var ingest = new SlicedPhase("ingest saturation", (n, ct) => SendRenameAsync(sender, factory, tenants, n, 1, ct), ingestInFlight, slice, meter);
+        var referenceLog = new RequestLog();
+        var referenceTime = TimeSpan.Zero;
         for (var i = 1; i <= slices; i++)
         {
             using (var progress = new Progress($"bound (b): PostgreSQL commit, slice {i} of {slices}", duration: slice))
@@ -498,26 +498,12 @@ public sealed class BenchRun(BenchArguments args)
                 referenceTime += referenceLog.Append(log, referenceTime, slice);
             }
 
-            await meter.ResumeAsync();
-            var offset = ingestSent;
-            RequestLog ingest;
-            using (var progress = new Progress($"ingest saturation, slice {i} of {slices}", duration: slice))
-            {
-                ingest = await LoadRunner.ClosedLoopAsync(
-                    (n, ct) => SendRenameAsync(sender, factory, tenants, offset + n, 1, ct),
-                    ingestInFlight, slice, null, progress);
-            }
-
-            var settled = await SettleAsync();
-            await meter.PauseAsync();
-            ingestSent += ingest.Count;
-            settling += settled;
-            ingestTime += ingestLog.Append(ingest, ingestTime, slice) + settled;
+            await ingest.RunSliceAsync(i, slices, SettleAsync);
         }
 
-        var ingestResult = Summarise("ingest saturation", ingestLog, ingestTime, null) with { InFlight = ingestInFlight, Slices = slices, SettleSeconds = settling.TotalSeconds };
+        var (ingestResult, cost) = await ingest.ResultAsync();
         var referenceResult = Summarise("PostgreSQL one-row commit", referenceLog, referenceTime, null) with { InFlight = referenceInFlight, Slices = slices };
-        return (ingestResult, await meter.CostAsync(ingestResult.Acknowledged), referenceResult);
+        return (ingestResult, cost, referenceResult);
     }
 
     /// <summary>
@@ -606,32 +592,16 @@ public sealed class BenchRun(BenchArguments args)
     private async Task<(PhaseResult, PhaseCost)> InTurnsAsync(
         TurnBaton baton, string name, Func<long, CancellationToken, Task<int>> send, int inFlight, StatementStats? statements, IReadOnlyList<int> cappedPids)
     {
-        var slice = args.PhaseDuration / args.Slices;
         var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
         await meter.ResetStatementsAsync();
-        var log = new RequestLog();
-        TimeSpan time = TimeSpan.Zero, drains = TimeSpan.Zero;
-        long sent = 0;
+        var phase = new SlicedPhase(name, send, inFlight, args.PhaseDuration / args.Slices, meter);
         for (var i = 1; i <= args.Slices; i++)
         {
             using var turn = await baton.TakeAsync();
-            await meter.ResumeAsync();
-            var offset = sent;
-            RequestLog part;
-            using (var progress = new Progress($"{name}, slice {i} of {args.Slices}", duration: slice))
-            {
-                part = await LoadRunner.ClosedLoopAsync((n, ct) => send(offset + n, ct), inFlight, slice, null, progress);
-            }
-
-            var drained = await DrainAsync(cappedPids);
-            await meter.PauseAsync();
-            sent += part.Count;
-            drains += drained;
-            time += log.Append(part, time, slice) + drained;
+            await phase.RunSliceAsync(i, args.Slices, () => DrainAsync(cappedPids));
         }
 
-        var result = Summarise(name, log, time, null) with { InFlight = inFlight, Slices = args.Slices, SettleSeconds = drains.TotalSeconds };
-        return (result, await meter.CostAsync(result.Acknowledged));
+        return await phase.ResultAsync();
     }
 
     private async Task<EndToEndResult> EndToEndAsync(SandboxClient sandbox, WebhookSender sender, WebhookFactory factory, IReadOnlyList<BenchTenant> tenants, double rate)
