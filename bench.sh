@@ -137,11 +137,19 @@ start_topology() {
         # The bench measures ingest capacity, not the per-tenant admission policy (its own tests prove the 429s).
         Webhooks__PerTenantPerSecond=100000 Webhooks__PerTenantBurst=1000000
     )
-    local silo_env=() web_env=()
+    local silo_env=() web_env=() silo_metrics=()
     [ "$capped_tier" = silos ] && silo_env=("${capped_runtime_env[@]}")
     [ "$capped_tier" = webs ] && web_env=("${capped_runtime_env[@]}")
+    # In a capped series each silo's Prometheus listener (its own telemetry, as an operator would scrape it) tells the
+    # generator how many requests the silos sent each other and their GC pauses. The main run leaves it off, as the
+    # service's default does, so its ingest figures stay comparable with the reports before.
     for i in $(seq 0 $((n_silos - 1))); do
-        env "${app_env[@]}" "${silo_env[@]}" Orleans__SiloPort="$(pg_free_port)" Orleans__GatewayPort="$(pg_free_port)" \
+        local metrics_env=()
+        if [ -n "$capped_tier" ]; then
+            local metrics_port; metrics_port="$(pg_free_port)"; silo_metrics+=("http://localhost:$metrics_port/metrics")
+            metrics_env=(Telemetry__PrometheusPort="$metrics_port")
+        fi
+        env "${app_env[@]}" "${silo_env[@]}" "${metrics_env[@]}" Orleans__SiloPort="$(pg_free_port)" Orleans__GatewayPort="$(pg_free_port)" \
             dotnet "$(bin Silo)" >"$work/logs/$tag-silo-$i.log" 2>&1 &
         pids+=($!); silo_pids+=($!)
     done
@@ -165,6 +173,7 @@ start_topology() {
         --postgres-pid "$(head -n 1 "$work/pg/postmaster.pid")" --silos "$n_silos"
         --fragment "$work/fragments/$index.json")
     [ -n "$tiny" ] && generator_args+=(--tiny)
+    [ ${#silo_metrics[@]} -gt 0 ] && generator_args+=(--silo-metrics "$(IFS=,; echo "${silo_metrics[*]}")")
     return 0
 }
 

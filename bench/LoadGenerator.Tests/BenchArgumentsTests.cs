@@ -10,11 +10,13 @@ public sealed class BenchArgumentsTests
         var args = BenchArguments.Parse([
             "run", "--web", "http://127.0.0.1:5000,http://localhost:5001", "--pipedrive", "http://127.0.0.1:5101",
             "--maileon", "http://127.0.0.1:5102", "--postgres", "Host=127.0.0.1", "--silo-pids", "10,11", "--silos", "2",
+            "--silo-metrics", "http://localhost:9464/metrics,http://127.0.0.1:9465/metrics",
             "--mode", "scaleout", "--seed", "7", "--tenants", "3", "--duration", "4", "--concurrency", "5",
             "--activations", "100", "--subscribes", "6", "--deals", "2", "--drain", "9", "--fragment", "/tmp/f.json",
         ]);
         Assert.Equal(2, args.WebUrls.Count);
         Assert.Equal([10, 11], args.SiloPids);
+        Assert.Equal(["http://localhost:9464/metrics", "http://127.0.0.1:9465/metrics"], args.SiloMetrics.Select(u => u.ToString()));
         Assert.Equal("scaleout", args.Mode);
         Assert.Equal(7, args.Seed);
         Assert.Equal(TimeSpan.FromSeconds(4), args.PhaseDuration);
@@ -53,6 +55,7 @@ public sealed class BenchArgumentsTests
 
     [Theory]
     [InlineData("run", "--web", "http://example.com", "--fragment", "f")]
+    [InlineData("run", "--web", "http://127.0.0.1:1", "--fragment", "f", "--silo-metrics", "http://example.com:9464/metrics")]
     [InlineData("run", "--web", "http://127.0.0.1:1")]
     [InlineData("run", "--web", "http://127.0.0.1:1", "--fragment", "f", "--duration", "-1")]
     [InlineData("run", "--web", "http://127.0.0.1:1", "--fragment", "f", "--bogus", "1")]

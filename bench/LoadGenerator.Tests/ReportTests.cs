@@ -261,6 +261,26 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void The_silos_traffic_per_webhook_is_shown_where_their_counters_were_read()
+    {
+        var counted = Capped("silos", 0.95, 100, 190).Select((r, i) => r with
+        {
+            SaturationCost = r.SaturationCost! with { SiloRemoteRequests = 1.6 * i, DirectoryRequests = 1.5 * i, SiloGcPauseMs = 0.05 },
+        }).ToList();
+
+        var silos = ScaleOut.Series(counted, "silos");
+        Assert.Equal(1.6, silos[1].RemoteRequests!.Value, 3);
+        Assert.Equal(1.5, silos[1].DirectoryRequests!.Value, 3);
+        Assert.Equal(0.95 * 0.2 * 1000 / 190, silos[1].SiloCpuMs!.Value, 3);
+        var markdown = MarkdownReport.Render([Result("full", 400, 600), .. counted], "x", null);
+        ContainsAll(markdown,
+            "| topology | silo CPU ms | silo-to-silo requests | of them grain directory | silo GC pause ms |",
+            "| 1 silos, 1 web nodes | 0.950 | 0.00 | 0.00 | 0.050 |",
+            "| 2 silos, 1 web nodes | 1.000 | 1.60 | 1.50 | 0.050 |");
+        Assert.DoesNotContain("silo-to-silo requests", MarkdownReport.Render([Result("full", 400, 600), .. Capped("silos", 0.95, 100, 190)], "x", null), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_scale_out_target_is_judged_on_the_means_and_names_the_runs_behind_them()
     {
         var up = Capped("silos", 0.95, 100, 190, 280, 360);

@@ -51,6 +51,9 @@ public sealed class BenchRun(BenchArguments args)
     private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(10);
     private readonly List<string> notes = [];
 
+    /// <summary>The silos' own counters, when bench.sh opened their Prometheus listeners.</summary>
+    private readonly SiloCounters? siloCounters = args.SiloMetrics.Count > 0 ? new SiloCounters(args.SiloMetrics) : null;
+
     /// <summary>Warm-up webhooks sent so far: each warm-up round goes on with persons not sent before.</summary>
     private long warmupSent;
 
@@ -461,10 +464,12 @@ public sealed class BenchRun(BenchArguments args)
         return fastest!.InFlight;
     }
 
+    private CostMeter Meter(StatementStats? statements) => new(args.SiloPids, args.WebPids, args.PostgresPid, statements, siloCounters);
+
     /// <summary>Runs a phase and measures its CPU time per acknowledged webhook per process group, and its statements.</summary>
     private async Task<(PhaseResult, PhaseCost)> MeasuredAsync(Func<Task<PhaseResult>> phase, StatementStats? statements)
     {
-        var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
+        var meter = Meter(statements);
         await meter.StartAsync();
         var result = await phase();
         await meter.PauseAsync();
@@ -485,7 +490,7 @@ public sealed class BenchRun(BenchArguments args)
     {
         var slices = Math.Max(1, (int)Math.Round(args.PhaseDuration / InterleaveSlice));
         var slice = args.PhaseDuration / slices;
-        var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
+        var meter = Meter(statements);
         await meter.ResetStatementsAsync(); // the counting starts with the first ingest slice
         var ingest = new SlicedPhase("ingest saturation", (n, ct) => SendRenameAsync(sender, factory, tenants, n, 1, ct), ingestInFlight, slice, meter);
         var referenceLog = new RequestLog();
@@ -592,7 +597,7 @@ public sealed class BenchRun(BenchArguments args)
     private async Task<(PhaseResult, PhaseCost)> InTurnsAsync(
         TurnBaton baton, string name, Func<long, CancellationToken, Task<int>> send, int inFlight, StatementStats? statements, IReadOnlyList<int> cappedPids)
     {
-        var meter = new CostMeter(args.SiloPids, args.WebPids, args.PostgresPid, statements);
+        var meter = Meter(statements);
         await meter.ResetStatementsAsync();
         var phase = new SlicedPhase(name, send, inFlight, args.PhaseDuration / args.Slices, meter);
         for (var i = 1; i <= args.Slices; i++)

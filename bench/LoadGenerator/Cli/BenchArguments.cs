@@ -18,6 +18,9 @@ public sealed record BenchArguments
 
     public IReadOnlyList<int> SiloPids { get; init; } = [];
 
+    /// <summary>Each silo's Prometheus listener (its metrics URL), for the requests silos send each other and their GC pauses.</summary>
+    public IReadOnlyList<Uri> SiloMetrics { get; init; } = [];
+
     /// <summary>Web node processes, for CPU time per webhook.</summary>
     public IReadOnlyList<int> WebPids { get; init; } = [];
 

@@ -53,6 +53,7 @@ public static class BenchCommandLine
         public Option<string> Maileon { get; } = Text("--maileon", "The Maileon emulator's URL.", check: v => Check(() => Loopback(v)));
         public Option<string> Postgres { get; } = Text("--postgres", "Connection string of the bench database (reference bound, statements, WAL).");
         public Option<string> SiloPids { get; } = Text("--silo-pids", "Silo process ids, comma separated (CPU, memory, quotas).", check: v => Check(() => Pids("--silo-pids", v)));
+        public Option<string> SiloMetrics { get; } = Text("--silo-metrics", "Each silo's Prometheus metrics URL, comma separated (silo-to-silo requests, directory, GC pauses); on 127.0.0.1 or localhost only.", check: v => Check(() => Urls(v)));
         public Option<string> WebPids { get; } = Text("--web-pids", "Web node process ids, comma separated.", check: v => Check(() => Pids("--web-pids", v)));
         public Option<int> PostgresPid { get; } = Number("--postgres-pid", "The postmaster's pid (it and its children are PostgreSQL's CPU).", 1);
         public Option<int> Warmup { get; } = Number("--warmup", "Seconds of unmeasured load before saturation (default 8).", 0);
@@ -83,7 +84,7 @@ public static class BenchCommandLine
 
         public IEnumerable<Option> RunOptions =>
         [
-            Web, Pipedrive, Maileon, Postgres, SiloPids, WebPids, PostgresPid, Warmup, Silos, Mode, Tiny, Seed, Tenants, Persons,
+            Web, Pipedrive, Maileon, Postgres, SiloPids, SiloMetrics, WebPids, PostgresPid, Warmup, Silos, Mode, Tiny, Seed, Tenants, Persons,
             Duration, Concurrency, MaxConcurrency, Activations, Subscribes, Deals, Drain, FirstSyncPersons, IdleTenants, TenantIdleWait, CpuQuota, QuotaOn, Turns, Turn, Slices, Fragment,
         ];
 
@@ -102,6 +103,7 @@ public static class BenchCommandLine
             a = Given(result, Maileon, a, (x, v) => x with { MaileonSandbox = Loopback(v) });
             a = Given(result, Postgres, a, (x, v) => x with { Postgres = v });
             a = Given(result, SiloPids, a, (x, v) => x with { SiloPids = Pids("--silo-pids", v) });
+            a = Given(result, SiloMetrics, a, (x, v) => x with { SiloMetrics = Urls(v) });
             a = Given(result, WebPids, a, (x, v) => x with { WebPids = Pids("--web-pids", v) });
             a = Given(result, PostgresPid, a, (x, v) => x with { PostgresPid = v });
             a = Given(result, Warmup, a, (x, v) => x with { Warmup = TimeSpan.FromSeconds(v) });

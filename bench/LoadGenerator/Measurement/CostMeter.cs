@@ -10,13 +10,15 @@ namespace PipedriveMaileon.LoadGenerator.Measurement;
 /// stretches alone. The statement totals are the one exception: pg_stat_statements cannot be paused, so they cover
 /// from the last <see cref="ResetStatementsAsync"/> (which <see cref="StartAsync"/> calls) to <see cref="CostAsync"/>
 /// (other work in between must not run statements of the application's: the reference bound's are left out by
-/// <see cref="StatementStats"/>).
+/// <see cref="StatementStats"/>). The silos' own counters (<see cref="SiloCounters"/>, when given) are read outside each
+/// stretch's CPU readings, so reading them is not charged to the phase.
 /// </summary>
-public sealed class CostMeter(IReadOnlyList<int> siloPids, IReadOnlyList<int> webPids, int? postmasterPid, StatementStats? statements)
+public sealed class CostMeter(IReadOnlyList<int> siloPids, IReadOnlyList<int> webPids, int? postmasterPid, StatementStats? statements, SiloCounters? counters = null)
 {
     private readonly IReadOnlyList<int> postgresPids = postmasterPid is { } postmaster ? ProcessCpu.WithChildren(postmaster) : [];
     private double silo, web, postgres, walBytes;
     private bool walKnown = true;
+    private SiloTraffic? traffic = counters is null ? null : SiloTraffic.None;
     private TimeSpan generator;
     private long machineBusy, machineTotal;
     private Stretch? running;
@@ -38,7 +40,9 @@ public sealed class CostMeter(IReadOnlyList<int> siloPids, IReadOnlyList<int> we
             throw new InvalidOperationException("The meter is already running.");
         }
 
+        var siloTraffic = counters is null ? null : await counters.ReadAsync();
         running = new Stretch(
+            siloTraffic,
             ProcessCpu.Snapshot(siloPids), ProcessCpu.Snapshot(webPids), ProcessCpu.Snapshot(postgresPids),
             Process.GetCurrentProcess().TotalProcessorTime,
             statements is null ? null : await statements.WalPositionAsync(),
@@ -69,6 +73,12 @@ public sealed class CostMeter(IReadOnlyList<int> siloPids, IReadOnlyList<int> we
             machineTotal += m1.Total - m0.Total;
         }
 
+        if (counters is not null)
+        {
+            // A silo that did not answer once leaves the whole phase without these counts.
+            traffic = traffic is not null && start.Traffic is { } t0 && await counters.ReadAsync() is { } t1 ? traffic + (t1 - t0) : null;
+        }
+
         running = null;
     }
 
@@ -94,10 +104,14 @@ public sealed class CostMeter(IReadOnlyList<int> siloPids, IReadOnlyList<int> we
             totals is null ? null : totals.WalBytes / (double)acked,
             totals?.Top ?? [],
             statements is not null && walKnown ? walBytes / acked : null,
-            MachineCpu.BusyCores((0, 0), (machineBusy, machineTotal)));
+            MachineCpu.BusyCores((0, 0), (machineBusy, machineTotal)),
+            traffic is null ? null : traffic.RemoteRequests / acked,
+            traffic is null ? null : traffic.DirectoryRequests / acked,
+            traffic is null ? null : traffic.GcPauseSeconds * 1000 / acked);
     }
 
     private sealed record Stretch(
+        SiloTraffic? Traffic,
         Dictionary<int, double> Silo,
         Dictionary<int, double> Web,
         Dictionary<int, double> Postgres,

@@ -273,10 +273,36 @@ public static class MarkdownReport
                 md.AppendLine(CultureInfo.InvariantCulture,
                     $"| {p.Result.Topology} | {rate} | {D(p.Efficiency, "0.00")} | {L(p.P99)} | {N(p.Lost)} | {share} | {D(p.SiloCores, "0.00")} | {D(p.WebCores, "0.00")} | {D(p.PostgresCores, "0.00")} | {D(p.MachineCores, "0.00")} | {p.ThrottledPeriods} | {p.Bound} |");
             }
+
+            SiloTraffic(md, points);
         }
 
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![scale-out]({baseName}-scaleout.svg)");
+    }
+
+    /// <summary>
+    /// Per webhook, what the silos spent and said to each other in each topology of a series: nothing when the silos'
+    /// counters were not read (reports before they were).
+    /// </summary>
+    private static void SiloTraffic(StringBuilder md, IReadOnlyList<ScalePoint> points)
+    {
+        if (points.All(p => p.RemoteRequests is null))
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine("Per acknowledged webhook, from the silos' CPU time and their own counters (Orleans' messaging and grain directory, .NET's GC), all silos together: " +
+            "a silo-to-silo request is a request message one silo sent another (its response not counted), a directory request one sent to the silo that owns a grain's directory entry (a lookup, a registration, a batch of unregistrations). Within one silo none are sent.");
+        md.AppendLine();
+        md.AppendLine("| topology | silo CPU ms | silo-to-silo requests | of them grain directory | silo GC pause ms |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var p in points)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Result.Topology} | {D(p.SiloCpuMs, "0.000")} | {D(p.RemoteRequests, "0.00")} | {D(p.DirectoryRequests, "0.00")} | {D(p.GcPauseMs, "0.000")} |");
+        }
     }
 
     /// <summary>How the series whose topologies ran side by side were measured; empty when they ran one after another.</summary>

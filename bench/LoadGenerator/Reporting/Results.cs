@@ -94,7 +94,8 @@ public sealed record EndToEndResult(
 
 /// <summary>
 /// Per acknowledged webhook: CPU milliseconds of each process group (null when not measured), and from
-/// pg_stat_statements the statements, their execution time and the WAL they wrote.
+/// pg_stat_statements the statements, their execution time and the WAL they wrote; from the silos' own counters the
+/// requests one silo sent another, the grain directory's part of them, and the silos' GC pause time.
 /// </summary>
 public sealed record PhaseCost(
     int Acknowledged,
@@ -107,7 +108,10 @@ public sealed record PhaseCost(
     double? WalBytes,
     IReadOnlyList<StatementRow> TopStatements,
     double? WalLsnBytes = null,
-    double? MachineBusyCores = null);
+    double? MachineBusyCores = null,
+    double? SiloRemoteRequests = null,
+    double? DirectoryRequests = null,
+    double? SiloGcPauseMs = null);
 
 /// <summary>Deal events: transactions stored by the Maileon emulator for the bench's deals (events are sent in batches, so not requests).</summary>
 public sealed record DealResult(int Sent, int Acknowledged, int MaileonTransactionsSeen, int MaileonRequests, long? PipedriveCalls, long? PipedriveTokens, string CounterSource);

@@ -54,7 +54,13 @@ public static class ScaleOut
         var lost = runs.All(x => x.Result.EndToEnd is not null) ? runs.Sum(x => (long)x.Result.EndToEnd!.Lost) : (long?)null;
         return new ScalePoint(on, processes, first.Quota.Cores, first, [.. runs.Select(x => new ScaleRun(x.Result.StartedAt, x.Phase!.AckedPerSecond))],
             single is > 0 ? rate / (processes * single.Value) : null, runs.Max(x => x.Phase!.Latency.P99), lost,
-            runs.Sum(x => x.Result.Quota!.ThrottledPeriods), cappedCores, silo, web, pg, machine, bound);
+            runs.Sum(x => x.Result.Quota!.ThrottledPeriods), cappedCores, silo, web, pg, machine, bound)
+        {
+            SiloCpuMs = Mean(x => x.Cost?.SiloCpuMs),
+            RemoteRequests = Mean(x => x.Cost?.SiloRemoteRequests),
+            DirectoryRequests = Mean(x => x.Cost?.DirectoryRequests),
+            GcPauseMs = Mean(x => x.Cost?.SiloGcPauseMs),
+        };
     }
 
     private sealed record Run(TopologyResult Result, int Processes, PhaseResult? Phase, PhaseCost? Cost);

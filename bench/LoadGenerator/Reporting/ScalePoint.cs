@@ -23,6 +23,18 @@ public sealed record ScalePoint(
     double? MachineCores,
     string Bound)
 {
+    /// <summary>Silo CPU milliseconds per acknowledged webhook (the runs' mean).</summary>
+    public double? SiloCpuMs { get; init; }
+
+    /// <summary>Requests one silo sent another, per acknowledged webhook (the runs' mean; null when the silos' counters were not read).</summary>
+    public double? RemoteRequests { get; init; }
+
+    /// <summary>Of <see cref="RemoteRequests"/>, those to the silo owning a grain's directory entry.</summary>
+    public double? DirectoryRequests { get; init; }
+
+    /// <summary>The silos' GC pause milliseconds per acknowledged webhook, all silos together.</summary>
+    public double? GcPauseMs { get; init; }
+
     /// <summary>The mean of the runs' rates.</summary>
     public double AckedPerSecond => Runs.Average(r => r.AckedPerSecond);
 
