@@ -16,12 +16,6 @@ public static class OrleansClientSetup
         var configuration = builder.Configuration;
         var connectionString = DatabaseConfiguration.GetRequiredConnectionString(configuration);
         builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepTryingToConnect>();
-        builder.Services.AddSingleton<DirectoryOwnerRouting>();
-        if (configuration.GetValue(DirectoryOwnerRouting.EnabledKey, defaultValue: true))
-        {
-            builder.Services.AddHostedService(services => services.GetRequiredService<DirectoryOwnerRouting>());
-        }
-
         builder.UseOrleansClient(client =>
         {
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));

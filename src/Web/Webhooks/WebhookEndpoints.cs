@@ -3,7 +3,6 @@ using PipedriveMaileon.Grains.Interfaces;
 using PipedriveMaileon.Grains.Interfaces.Identity;
 using PipedriveMaileon.Grains.Interfaces.Observability;
 using PipedriveMaileon.Grains.Interfaces.Webhooks;
-using PipedriveMaileon.Web.Hosting;
 using PipedriveMaileon.Web.Observability;
 
 namespace PipedriveMaileon.Web.Webhooks;
@@ -19,8 +18,7 @@ namespace PipedriveMaileon.Web.Webhooks;
 /// <item>The HTTP shape (content type, size), then the body is parsed here and the person's or deal's grain called (a
 /// Maileon event: the tenant's grain of its address, <see cref="MaileonEventRouting"/>). That grain's durable write is
 /// the acknowledgement: 2xx only after it, 503 when nothing could be recorded, so the sender retries. Passing cluster
-/// failures are ridden out by <see cref="IngressRetry"/>. A person's event enters the cluster at the silo holding the
-/// person's directory entry (<see cref="DirectoryOwnerRouting"/>) on its first attempt, at any gateway on its retries.</item>
+/// failures are ridden out by <see cref="IngressRetry"/>.</item>
 /// </list>
 /// Every grain call runs in a log scope with the tenant, the source and the event id, which also go on the request's
 /// span; refusals are logged at Debug only, since a misconfigured sender can send thousands.
@@ -30,7 +28,6 @@ public sealed partial class WebhookEndpoints(
     WebhookAdmission admission,
     WebhookMetrics metrics,
     IClusterClient cluster,
-    DirectoryOwnerRouting routing,
     TimeProvider time,
     ILogger<WebhookEndpoints> logger)
 {
@@ -92,9 +89,8 @@ public sealed partial class WebhookEndpoints(
         TagEvent(eventId);
         return parsed switch
         {
-            { Person: { } person } => await DeliverAsync(
-                grains => grains.Contact(companyId, person.Meta.EntityId).AcceptPerson(person), routing.For(cluster.Contact(companyId, person.Meta.EntityId)), context.RequestAborted),
-            { Deal: { } deal } => await DeliverAsync(grains => grains.Deal(companyId, deal.Meta.EntityId).Accept(deal), null, context.RequestAborted),
+            { Person: { } person } => await DeliverAsync(() => cluster.Contact(companyId, person.Meta.EntityId).AcceptPerson(person), context.RequestAborted),
+            { Deal: { } deal } => await DeliverAsync(() => cluster.Deal(companyId, deal.Meta.EntityId).Accept(deal), context.RequestAborted),
             { Status: WebhookParseStatus.Ignored } => WebhookReply.Ignored(),
             _ => Refused(IngressOutcome.Bad(parsed.Reason ?? "The webhook could not be read.")),
         };
@@ -130,7 +126,7 @@ public sealed partial class WebhookEndpoints(
 
         // By address, never by external id: one Maileon account may serve several Pipedrive companies and other
         // systems; the tenant's grain of the address updates every person of this company that has it.
-        return await DeliverAsync(grains => grains.AcceptMaileonAsync(companyId, maileonEvent), null, context.RequestAborted);
+        return await DeliverAsync(() => cluster.AcceptMaileonAsync(companyId, maileonEvent), context.RequestAborted);
     }
 
     /// <summary>
@@ -141,12 +137,11 @@ public sealed partial class WebhookEndpoints(
     {
         using var scope = IngressScope(logger, companyId, "maileon", null);
         return await DeliverAsync(
-            async grains =>
+            async () =>
             {
-                await grains.Engagement(companyId).PollSoon();
+                await cluster.Engagement(companyId).PollSoon();
                 return IngressOutcome.Accepted;
             },
-            null,
             cancellationToken);
     }
 
@@ -174,33 +169,12 @@ public sealed partial class WebhookEndpoints(
         }
     }
 
-    /// <param name="routed">Grains reached through a chosen gateway for the first attempt (null: the main client's).</param>
-    private async Task<(IResult, WebhookOutcome)> DeliverAsync(Func<IGrainFactory, Task<IngressOutcome>> accept, IGrainFactory? routed, CancellationToken cancellationToken)
+    private async Task<(IResult, WebhookOutcome)> DeliverAsync(Func<Task<IngressOutcome>> accept, CancellationToken cancellationToken)
     {
         IngressOutcome outcome;
         try
         {
-            outcome = await IngressRetry.RunAsync(
-                async () =>
-                {
-                    if (routed is { } first)
-                    {
-                        routed = null;
-                        try
-                        {
-                            return await accept(first);
-                        }
-                        catch (Exception ex) when (ex is not OutOfMemoryException)
-                        {
-                            // Ingress is idempotent (events de-duplicated by id): the main client may try again at once.
-                            LogRoutedAttemptFailed(ex.GetType().Name);
-                        }
-                    }
-
-                    return await accept(cluster);
-                },
-                time,
-                cancellationToken);
+            outcome = await IngressRetry.RunAsync(accept, time, cancellationToken);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -220,9 +194,6 @@ public sealed partial class WebhookEndpoints(
         LogRefused(outcome.Status, outcome.Reason);
         return WebhookReply.From(outcome);
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook's first attempt through its directory owner's gateway failed ({Reason}); trying any gateway")]
-    private partial void LogRoutedAttemptFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook not recorded ({Reason}); answered 503 so the sender retries")]
     private partial void LogNotRecorded(string reason);

@@ -45,22 +45,15 @@ public sealed class ProcessCluster : IAsyncDisposable
         return this;
     }
 
-    /// <param name="settings">Configuration for this silo only (on top of the cluster's).</param>
-    public async Task<ManagedProcess> StartSiloAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
+    public async Task<ManagedProcess> StartSiloAsync(string name)
     {
         var siloPort = FreePorts.Next();
         var gatewayPort = FreePorts.Next();
-        var environment = new Dictionary<string, string?>
+        var silo = ManagedProcess.Start(name, "Silo", Environment(new()
         {
             ["Orleans__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            environment[key] = value;
-        }
-
-        var silo = ManagedProcess.Start(name, "Silo", Environment(environment));
+        }));
         processes.Add(silo);
         await Eventually.TrueAsync(
             async () => await IsActiveAsync(siloPort),

@@ -30,10 +30,9 @@ public sealed class SandboxDeployment : IAsyncDisposable
     /// through <c>Pipedrive:OAuthAuthorizeBaseUrl</c>, while the silos keep exchanging codes at 127.0.0.1: the
     /// browser-facing and internal addresses of a container deployment, on one machine.
     /// </param>
-    /// <param name="siloSettings">Configuration for the i-th silo only (0-based), on top of <paramref name="configuration"/>.</param>
     public static async Task<SandboxDeployment> StartAsync(
         string purpose, int silos = 1, IReadOnlyDictionary<string, string>? configuration = null, double sandboxTimeScale = 0.01,
-        string? extensionJwtSecret = null, string? browserOAuthHost = null, Func<int, IReadOnlyDictionary<string, string>>? siloSettings = null)
+        string? extensionJwtSecret = null, string? browserOAuthHost = null)
     {
         var cluster = await ProcessCluster.CreateAsync(purpose);
         var webUrl = ProcessCluster.ReserveWebUrl();
@@ -61,7 +60,7 @@ public sealed class SandboxDeployment : IAsyncDisposable
         var started = new List<ManagedProcess>();
         for (var i = 0; i < silos; i++)
         {
-            started.Add(await cluster.StartSiloAsync($"silo{i + 1}", siloSettings?.Invoke(i)));
+            started.Add(await cluster.StartSiloAsync($"silo{i + 1}"));
         }
 
         var web = await cluster.StartWebAsync("web", webUrl);
