@@ -56,7 +56,6 @@ public static class ScaleOut
             single is > 0 ? rate / (processes * single.Value) : null, runs.Max(x => x.Phase!.Latency.P99), lost,
             runs.Sum(x => x.Result.Quota!.ThrottledPeriods), cappedCores, silo, web, pg, machine, bound)
         {
-            SiloCpuMs = Mean(x => x.Cost?.SiloCpuMs),
             RemoteRequests = Mean(x => x.Cost?.SiloRemoteRequests),
             DirectoryRequests = Mean(x => x.Cost?.DirectoryRequests),
             GcPauseMs = Mean(x => x.Cost?.SiloGcPauseMs),
