@@ -40,6 +40,30 @@ public sealed partial class PersonPanelHostTests(ActivityScopesSandbox fixture) 
         }
     }
 
+    /// <summary>
+    /// The official SDK posts <c>initialize</c> once and never again, so a host that starts listening after the iframe
+    /// has loaded loses it and the app never shows (a settings test timed out so in CI when the host script, at the end
+    /// of the body, came later than the app). Pipedrive listens before it shows an app; so do both hosts here.
+    /// </summary>
+    [Fact]
+    public async Task Both_hosts_load_their_sdk_listener_in_the_head_before_the_iframe()
+    {
+        var (_, person, admin, _) = await CompanyAsync("Listener AG");
+        foreach (var path in new[] { "/pipedrive/apps/maileon/settings", $"/pipedrive/persons/{person}?user={admin}" })
+        {
+            var page = await session.Http.GetStringAsync(path);
+            var script = page.IndexOf("<script src=\"/pipedrive/apps/host.js\"></script>", StringComparison.Ordinal);
+            Assert.InRange(script, 0, page.IndexOf("</head>", StringComparison.Ordinal));
+            Assert.True(script < page.IndexOf("<iframe", StringComparison.Ordinal), path);
+            Assert.Single(Regex.Matches(page, "<script"));
+        }
+
+        var source = await session.Http.GetStringAsync("/pipedrive/apps/host.js");
+        Assert.True(
+            source.IndexOf("addEventListener('message'", StringComparison.Ordinal) < source.IndexOf("getElementById('app-frame')", StringComparison.Ordinal),
+            "the message listener is attached before the script looks for the iframe");
+    }
+
     [Fact]
     public async Task The_history_shows_done_activities_and_notes_as_text_and_plans_the_undone_ones()
     {

@@ -56,7 +56,7 @@ public static class AppSettingsHost
         var html = $$"""
             <!doctype html>
             <html lang="en" data-theme="{{(dark ? "dark" : "light")}}"><head><meta charset="utf-8"><title>Maileon for Pipedrive · Settings · Pipedrive sandbox</title>
-            <style>{{AppSettingsHostScript.Style}}</style></head>
+            <style>{{AppSettingsHostScript.Style}}</style>{{AppSettingsHostScript.HeadScript}}</head>
             <body>
             <div id="host-config" hidden data-app-origin="{{H(appOrigin)}}" data-extension-id="{{extensionId}}" data-token-url="/pipedrive/apps/maileon/token?company={{selected.Id}}&amp;user={{viewer.Id}}"></div>
             <nav class="rail"><span class="logo">P</span><a href="/pipedrive?company={{selected.Id}}" title="Deals">◎</a><a href="/pipedrive?company={{selected.Id}}" title="Contacts">☺</a><span class="active" title="Apps">▦</span></nav>

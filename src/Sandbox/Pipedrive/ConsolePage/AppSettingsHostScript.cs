@@ -15,9 +15,17 @@ public static class AppSettingsHostScript
     public const string Source = """
         (function () {
           'use strict';
-          var config = document.getElementById('host-config').dataset;
-          var frame = document.getElementById('app-frame');
-          var log = document.getElementById('sdk-log');
+          // Loaded in <head>, so the listener below is in place before the parser reaches the iframe: Pipedrive's web
+          // app listens before it shows an app, and the official SDK posts 'initialize' once and never again. Messages
+          // are handled once the page is parsed, in the order they came.
+          var parsed = new Promise(function (resolve) {
+            if (document.readyState === 'loading') {
+              document.addEventListener('DOMContentLoaded', function () { resolve(); });
+            } else {
+              resolve();
+            }
+          });
+          var config, frame, log;
           var listeners = [];
           var theme = document.documentElement.getAttribute('data-theme');
           window.sdkMessages = [];
@@ -89,6 +97,7 @@ public static class AppSettingsHostScript
           }
 
           window.addEventListener('message', async function (event) {
+            await parsed;
             if (event.source !== frame.contentWindow) {
               return;
             }
@@ -116,22 +125,29 @@ public static class AppSettingsHostScript
             }
           });
 
-          document.getElementById('theme-toggle').addEventListener('click', function () {
-            theme = theme === 'dark' ? 'light' : 'dark';
-            document.documentElement.setAttribute('data-theme', theme);
-            this.textContent = 'Switch to ' + (theme === 'dark' ? 'light' : 'dark') + ' theme';
-            listeners.forEach(function (port) { port.postMessage({ data: { theme: theme } }); });
+          parsed.then(function () {
+            config = document.getElementById('host-config').dataset;
+            frame = document.getElementById('app-frame');
+            log = document.getElementById('sdk-log');
+            document.getElementById('theme-toggle').addEventListener('click', function () {
+              theme = theme === 'dark' ? 'light' : 'dark';
+              document.documentElement.setAttribute('data-theme', theme);
+              this.textContent = 'Switch to ' + (theme === 'dark' ? 'light' : 'dark') + ' theme';
+              listeners.forEach(function (port) { port.postMessage({ data: { theme: theme } }); });
+            });
           });
         })();
         """;
 
-    /// <summary>What the script drives besides the iframe: the snackbar, the confirmation dialog, and the script itself.</summary>
+    /// <summary>What the script drives besides the iframe: the snackbar and the confirmation dialog.</summary>
     public const string HostElements = """
         <div id="snackbar" data-testid="host-snackbar" hidden></div>
         <div id="confirm" class="dialog" data-testid="host-confirm" role="dialog" hidden><div class="box"><h2 id="confirm-title"></h2><p id="confirm-description"></p>
           <p class="actions"><button type="button" id="confirm-cancel" data-testid="host-confirm-cancel">Cancel</button> <button type="button" id="confirm-ok" data-testid="host-confirm-ok">OK</button></p></div></div>
-        <script src="/pipedrive/apps/host.js"></script>
         """;
+
+    /// <summary>The script's tag, for the host page's <c>&lt;head&gt;</c> (see <see cref="Source"/>): before the iframe, never after it.</summary>
+    public const string HeadScript = """<script src="/pipedrive/apps/host.js"></script>""";
 
     public const string Style = """
         :root { --bg: #f5f5f7; --panel: #fff; --ink: #192435; --line: #e0e2e6; --rail: #192435; --accent: #017737; }

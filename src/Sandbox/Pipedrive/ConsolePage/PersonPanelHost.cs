@@ -56,7 +56,7 @@ public static partial class PersonPanelHost
             html.Append($"""
                 <!doctype html>
                 <html lang="en" data-theme="{(dark ? "dark" : "light")}"><head><meta charset="utf-8"><title>{H(person.Name)} · Pipedrive sandbox</title>
-                <style>{AppSettingsHostScript.Style}{PanelStyle}</style></head>
+                <style>{AppSettingsHostScript.Style}{PanelStyle}</style>{AppSettingsHostScript.HeadScript}</head>
                 <body>
                 <div id="host-config" hidden data-app-origin="{H(app.PanelExtensionUrl.GetLeftPart(UriPartial.Authority))}" data-extension-id="{extensionId}"
                   data-token-url="/pipedrive/apps/maileon/token?company={company.Id}&amp;user={viewer.Id}" data-min-height="100" data-max-height="750" data-surface="custom panels"></div>
