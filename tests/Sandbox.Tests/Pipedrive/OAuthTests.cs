@@ -57,9 +57,12 @@ public sealed class OAuthTests(PipedriveSandboxFactory factory) : IClassFixture<
         OpenApiSpec.AssertJsonContentType(granted);
         await AssertOAuthError(await session.TokenAsync(form), 400, "invalid_grant", "Invalid grant: authorization_code is invalid");
 
-        var late = await session.ApproveAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.3)); // 100 s lifetime at time scale 0.01
-        await AssertOAuthError(await session.TokenAsync(new Dictionary<string, string>(form) { ["code"] = late }), 400, "invalid_grant", "Invalid grant: authorization_code has expired");
+        // 100 s at time scale 0.01: 1 s of real time. Waiting longer than that can only leave the code more expired.
+        await using var expiring = PipedriveSandboxFactory.WithSettings(new Dictionary<string, string?> { ["Sandbox:Pipedrive:AuthorizationCodeLifetimeSeconds"] = "100" });
+        var hurried = new SandboxSession(expiring.CreateClient(new() { AllowAutoRedirect = false }));
+        var late = await hurried.ApproveAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.3));
+        await AssertOAuthError(await hurried.TokenAsync(new Dictionary<string, string>(form) { ["code"] = late }), 400, "invalid_grant", "Invalid grant: authorization_code has expired");
     }
 
     [Fact]
