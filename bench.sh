@@ -29,12 +29,8 @@ silo_quota="${BENCH_SILO_QUOTA:-0.1}"; web_quota="${BENCH_WEB_QUOTA:-0.05}"
 # silo or web node has tens of thousands of methods (38,000 in a silo), and with tiering each one is compiled again
 # after its 30th call. A single process meets the long tail's 30th calls within its warm-up; four processes sharing the
 # same load each meet them four times later, so capped silos were still recompiling ~24 methods a second minutes in,
-# 30-50 % of a 0.1-core quota, which a silo running for hours no longer pays. ReadyToRun is off as well: with tiering
-# off, the runtime keeps the framework's precompiled code for good, where a silo with tiering replaces it with optimized
-# code for its hot methods within minutes. A capped silo spent 0.141-0.164 ms of CPU per webhook to a person already
-# active with precompiled code (reports 2026-12-07-1716 and -1820), 0.078 ms without it. The main topology keeps the
-# default.
-capped_runtime_env=(DOTNET_PROCESSOR_COUNT=1 DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0)
+# 30-50 % of a 0.1-core quota, which a silo running for hours no longer pays. The main topology keeps the default.
+capped_runtime_env=(DOTNET_PROCESSOR_COUNT=1 DOTNET_TieredCompilation=0)
 capped_tier=""
 while [ $# -gt 0 ]; do
     case "$1" in
