@@ -261,6 +261,16 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void A_point_that_acknowledged_nothing_has_no_silo_cpu_per_webhook()
+    {
+        var silos = ScaleOut.Series(Capped("silos", 0.95, 100, 0), "silos");
+
+        Assert.Equal(0, silos[1].AckedPerSecond);
+        Assert.Null(silos[1].SiloCpuMs);
+        Assert.NotNull(silos[0].SiloCpuMs);
+    }
+
+    [Fact]
     public void The_silos_traffic_per_webhook_is_shown_where_their_counters_were_read()
     {
         var counted = Capped("silos", 0.95, 100, 190).Select((r, i) => r with

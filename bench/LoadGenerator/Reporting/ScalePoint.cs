@@ -23,8 +23,8 @@ public sealed record ScalePoint(
     double? MachineCores,
     string Bound)
 {
-    /// <summary>Silo CPU milliseconds per acknowledged webhook: the silos' cores over the rate.</summary>
-    public double? SiloCpuMs => SiloCores * 1000 / AckedPerSecond;
+    /// <summary>Silo CPU milliseconds per acknowledged webhook: the silos' cores over the rate (none when nothing was acknowledged).</summary>
+    public double? SiloCpuMs => AckedPerSecond > 0 ? SiloCores * 1000 / AckedPerSecond : null;
 
     /// <summary>Requests one silo sent another, per acknowledged webhook (the runs' mean; null when the silos' counters were not read).</summary>
     public double? RemoteRequests { get; init; }
