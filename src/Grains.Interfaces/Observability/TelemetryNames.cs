@@ -14,6 +14,7 @@ public static class TelemetryNames
     public const string OutboxMeter = Prefix + "Outbox";
     public const string ContactsMeter = Prefix + "Contacts";
     public const string DealsMeter = Prefix + "Deals";
+    public const string SiloMeter = Prefix + "Silo";
 
     /// <summary>Spans of outbox effects (the pump runs after the webhook's trace ended; they link back to it).</summary>
     public const string OutboxActivitySource = Prefix + "Outbox";

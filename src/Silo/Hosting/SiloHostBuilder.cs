@@ -8,6 +8,7 @@ using PipedriveMaileon.Database.DataProtection;
 using PipedriveMaileon.Grains.Hosting;
 using PipedriveMaileon.Grains.Interfaces.Hosting;
 using PipedriveMaileon.ServiceDefaults;
+using PipedriveMaileon.Silo.GrainLocations;
 using PipedriveMaileon.Silo.Storage;
 
 namespace PipedriveMaileon.Silo.Hosting;
@@ -41,7 +42,13 @@ public static class SiloHostBuilder
         // and its address's entries stayed for every person a silo ever served. Bounded to the hot set instead.
         // (Not under Orleans:GrainDirectory: Orleans reads that section as directory providers.)
         var directoryCacheSize = configuration.GetValue($"{SiloEndpointOptions.Section}:DirectoryCacheSize", DirectoryCacheSize);
-        builder.Services.Configure<GrainDirectoryOptions>(o => o.CacheSize = directoryCacheSize);
+        if (directoryCacheSize is not 0 and < GrainLocationCache.MinimumCapacity)
+        {
+            throw new OptionsValidationException(SiloEndpointOptions.Section, typeof(GrainDirectoryOptions),
+                [$"Orleans:DirectoryCacheSize {directoryCacheSize}: 0 (no cache) or at least {GrainLocationCache.MinimumCapacity} grain locations."]);
+        }
+
+        builder.Services.AddGrainLocationCache(directoryCacheSize);
         builder.Services.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromSeconds(reporting.LoadPublishSeconds));
 
         builder.UseOrleans(silo =>
