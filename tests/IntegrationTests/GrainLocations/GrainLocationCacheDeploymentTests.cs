@@ -35,19 +35,12 @@ public sealed class GrainLocationCacheDeploymentTests(ITestOutputHelper output)
                 return Sample(metrics, "pm_silo_grain_locations") >= 1;
             },
             TimeSpan.FromSeconds(20),
-            () => "The silo's grain location cache gauge never counted an entry:\n" + string.Join('\n', Lines(metrics, "pm_silo")));
+            () => "The silo's grain location cache gauge never counted an entry:\n" + string.Join('\n', PrometheusText.Lines(metrics, "pm_silo")));
 
-        output.WriteLine(string.Join('\n', Lines(metrics, "pm_silo_grain_locations").Concat(Lines(metrics, "orleans_directory_cache"))));
-        Assert.All(Lines(metrics, "orleans_directory_cache_size"), l => Assert.Equal(0, Value(l)));
+        output.WriteLine(string.Join('\n', PrometheusText.Lines(metrics, "pm_silo_grain_locations").Concat(PrometheusText.Lines(metrics, "orleans_directory_cache"))));
+        Assert.All(PrometheusText.Lines(metrics, "orleans_directory_cache_size"), l => Assert.Equal(0, PrometheusText.Value(l)));
     }
 
-    /// <summary>Sample lines (not comments) of the metric family <paramref name="name"/>.</summary>
-    private static IEnumerable<string> Lines(string exposition, string name) =>
-        exposition.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal));
-
     private static double Sample(string exposition, string name) =>
-        Lines(exposition, name).Select(Value).DefaultIfEmpty(0).Max();
-
-    private static double Value(string sample) =>
-        double.Parse(sample[(sample.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
+        PrometheusText.Lines(exposition, name).Select(PrometheusText.Value).DefaultIfEmpty(0).Max();
 }

@@ -27,20 +27,19 @@ public sealed class TelemetryTests(DeploymentFixture fixture, ITestOutputHelper 
             async () =>
             {
                 metrics = await Deployment.Web.Http.GetStringAsync("/metrics");
-                return Lines(metrics, "pm_webhooks_received").Any(l => l.Contains("source=\"pipedrive\"", StringComparison.Ordinal) && l.Contains(tenantLabel, StringComparison.Ordinal) && Value(l) >= 1)
-                    && Lines(metrics, "pm_webhooks_answered").Any(l => l.Contains("source=\"pipedrive\"", StringComparison.Ordinal) && l.Contains("outcome=\"accepted\"", StringComparison.Ordinal) && Value(l) >= 1);
+                return PrometheusText.Lines(metrics, "pm_webhooks_received").Any(l => l.Contains("source=\"pipedrive\"", StringComparison.Ordinal) && l.Contains(tenantLabel, StringComparison.Ordinal) && PrometheusText.Value(l) >= 1)
+                    && PrometheusText.Lines(metrics, "pm_webhooks_answered").Any(l => l.Contains("source=\"pipedrive\"", StringComparison.Ordinal) && l.Contains("outcome=\"accepted\"", StringComparison.Ordinal) && PrometheusText.Value(l) >= 1);
             },
             TimeSpan.FromSeconds(20),
-            () => "No accepted Pipedrive webhook in /metrics:\n" + string.Join('\n', Lines(metrics, "pm_webhooks")));
+            () => "No accepted Pipedrive webhook in /metrics:\n" + string.Join('\n', PrometheusText.Lines(metrics, "pm_webhooks")));
 
-        output.WriteLine(string.Join('\n', Lines(metrics, "pm_webhooks")));
-        Assert.Contains(Lines(metrics, "pm_webhooks_duration"), l => l.Contains("outcome=\"accepted\"", StringComparison.Ordinal));
+        output.WriteLine(string.Join('\n', PrometheusText.Lines(metrics, "pm_webhooks")));
+        Assert.Contains(PrometheusText.Lines(metrics, "pm_webhooks_duration"), l => l.Contains("outcome=\"accepted\"", StringComparison.Ordinal));
 
         // The answered counter carries no tenant (cardinality), and nothing secret appears anywhere.
-        Assert.DoesNotContain(Lines(metrics, "pm_webhooks_answered"), l => l.Contains("tenant=", StringComparison.Ordinal));
+        Assert.DoesNotContain(PrometheusText.Lines(metrics, "pm_webhooks_answered"), l => l.Contains("tenant=", StringComparison.Ordinal));
         Assert.DoesNotContain(tenant.ApiKey, metrics, StringComparison.Ordinal);
     }
-
     [Fact]
     public async Task MetricsAndTheOperatorPagesNeedOperatorCredentials()
     {
@@ -57,11 +56,4 @@ public sealed class TelemetryTests(DeploymentFixture fixture, ITestOutputHelper 
         Assert.Contains("Health", html, StringComparison.Ordinal);
         Assert.Contains("Backlog", html, StringComparison.Ordinal);
     }
-
-    /// <summary>Sample lines (not comments) of the metric family <paramref name="name"/>.</summary>
-    private static IEnumerable<string> Lines(string exposition, string name) =>
-        exposition.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal));
-
-    private static double Value(string sample) =>
-        double.Parse(sample[(sample.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -21,9 +21,7 @@ public sealed record CostCounters(long Activations, long Transactions, long Rows
             foreach (var endpoint in siloMetrics)
             {
                 var text = await http.GetStringAsync(endpoint);
-                activations += text.Split('\n')
-                    .Where(l => l.StartsWith("orleans_catalog_activation_created", StringComparison.Ordinal))
-                    .Sum(l => (long)double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+                activations += PrometheusText.Lines(text, "orleans_catalog_activation_created").Sum(l => (long)PrometheusText.Value(l));
             }
         }
 
