@@ -21,6 +21,9 @@ public sealed class GrainLocationCache : IGrainDirectoryCache
 
     public const string EntriesInstrument = "pm.silo.grain_locations";
 
+    /// <summary>What <c>Orleans:DirectoryCacheSize</c> may be: 0 (Orleans caches nothing) or at least <see cref="MinimumCapacity"/>.</summary>
+    public static string CapacityRule => $"0 (no cache) or at least {MinimumCapacity} grain locations";
+
     private readonly FastConcurrentTLru<GrainId, (GrainAddress Address, int Version)> entries;
 
     public GrainLocationCache(int capacity, TimeSpan timeToLive, IMeterFactory? meters = null)
@@ -31,6 +34,9 @@ public sealed class GrainLocationCache : IGrainDirectoryCache
         meters?.Create(TelemetryNames.SiloMeter).CreateObservableGauge(EntriesInstrument, () => ApproximateCount, "{entry}",
             "Grain locations this silo caches (entries removed since the cache last cycled included).");
     }
+
+    /// <summary>Whether a silo may be configured with <paramref name="capacity"/> (see <see cref="CapacityRule"/>).</summary>
+    public static bool Allows(int capacity) => capacity == 0 || capacity >= MinimumCapacity;
 
     /// <summary>
     /// The entries in the cache's segments, read without walking them: an entry removed or expired may still count

@@ -14,10 +14,9 @@ public static class GrainLocationCacheServices
     public static IServiceCollection AddGrainLocationCache(this IServiceCollection services, int capacity)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (capacity is not 0 and < GrainLocationCache.MinimumCapacity)
+        if (!GrainLocationCache.Allows(capacity))
         {
-            throw new ArgumentOutOfRangeException(nameof(capacity), capacity,
-                $"The grain location cache holds 0 (none) or at least {GrainLocationCache.MinimumCapacity} entries.");
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"The grain location cache holds {GrainLocationCache.CapacityRule}.");
         }
 
         services.Configure<GrainDirectoryOptions>(o =>

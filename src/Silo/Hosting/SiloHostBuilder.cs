@@ -42,10 +42,10 @@ public static class SiloHostBuilder
         // and its address's entries stayed for every person a silo ever served. Bounded to the hot set instead.
         // (Not under Orleans:GrainDirectory: Orleans reads that section as directory providers.)
         var directoryCacheSize = configuration.GetValue($"{SiloEndpointOptions.Section}:DirectoryCacheSize", DirectoryCacheSize);
-        if (directoryCacheSize is not 0 and < GrainLocationCache.MinimumCapacity)
+        if (!GrainLocationCache.Allows(directoryCacheSize))
         {
             throw new OptionsValidationException(SiloEndpointOptions.Section, typeof(GrainDirectoryOptions),
-                [$"Orleans:DirectoryCacheSize {directoryCacheSize}: 0 (no cache) or at least {GrainLocationCache.MinimumCapacity} grain locations."]);
+                [$"Orleans:DirectoryCacheSize {directoryCacheSize}: {GrainLocationCache.CapacityRule}."]);
         }
 
         builder.Services.AddGrainLocationCache(directoryCacheSize);
